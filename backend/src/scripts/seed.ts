@@ -1,0 +1,45 @@
+import fs from "node:fs"
+import path from "node:path"
+import type { ExecArgs } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { parseStylesCsv } from "../lib/catalog"
+import { ensureStoreSetup } from "./seed/setup"
+import { seedProducts } from "./seed/products"
+
+const DEMO_DIR = path.resolve(__dirname, "../../data/demo-catalog")
+const SHARED_DIR = process.env.CURATOR_DATASET_DIR || path.resolve(__dirname, "../../../../shared/data/fashion-products")
+const SELLABLE = new Set(["Apparel", "Footwear", "Accessories"])
+
+/**
+ * Seeds the demo store. Idempotent: a second run creates nothing.
+ * `medusa exec ./src/scripts/seed.ts [count]` — without a count, the demo
+ * catalogue shipped in the repo; with a count larger than it, products come
+ * from the full shared dataset (../shared/data/fashion-products).
+ */
+export default async function seed({ container, args }: ExecArgs) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const log = (m: string) => logger.info(`[seed] ${m}`)
+  const count = args?.[0] ? Number(args[0]) : undefined
+  if (count !== undefined && (!Number.isInteger(count) || count < 1)) {
+    throw new Error(`seed: the product count must be a positive whole number, got "${args[0]}"`)
+  }
+  const demoRows = parseStylesCsv(fs.readFileSync(path.join(DEMO_DIR, "styles.csv"), "utf8"))
+  let source = { dir: DEMO_DIR, rows: demoRows }
+  if (count !== undefined && count > demoRows.length) {
+    if (!fs.existsSync(path.join(SHARED_DIR, "styles.csv"))) {
+      throw new Error(`seed: ${count} products need the full dataset at ${SHARED_DIR} (set CURATOR_DATASET_DIR); the demo catalogue has ${demoRows.length}`)
+    }
+    const all = parseStylesCsv(fs.readFileSync(path.join(SHARED_DIR, "styles.csv"), "utf8")).filter((r) => SELLABLE.has(r.masterCategory))
+    // demo products first, so a bigger catalogue always contains the demo one
+    const demoIds = new Set(demoRows.map((r) => r.id))
+    source = { dir: path.join(SHARED_DIR, "images"), rows: [...demoRows, ...all.filter((r) => !demoIds.has(r.id))] }
+    if (count > source.rows.length) log(`the dataset has ${source.rows.length} sellable products; seeding all of them`)
+  } else {
+    source.dir = path.join(DEMO_DIR, "images")
+  }
+  const rows = source.rows.slice(0, count ?? source.rows.length)
+  const setup = await ensureStoreSetup(container, log)
+  const created = await seedProducts(container, setup, rows, source.dir, log)
+  log(`done: ${created} products created, ${rows.length} in the catalogue`)
+  log(`publishable key: ${setup.publishableKey}`)
+}
