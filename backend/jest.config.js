@@ -6,7 +6,8 @@ loadEnv("test", process.cwd())
 const testType = process.env.TEST_TYPE
 const match = {
   "integration:http": ["**/integration-tests/http/**/*.spec.[jt]s"],
-  "integration:modules": ["**/src/modules/*/__tests__/**/*.[jt]s"],
+  "integration:modules": ["**/src/modules/*/__tests__/**/*.spec.[jt]s"],
+  "integration:process": ["**/integration-tests/process/**/*.spec.[jt]s"],
   unit: ["**/src/**/__tests__/**/*.unit.spec.[jt]s"],
 }
 

@@ -1,0 +1,10 @@
+import Medusa from "@medusajs/js-sdk"
+import { env } from "./env.server"
+
+/** The single js-sdk instance. Server-only: the storefront never calls Medusa from the browser. */
+export const sdk = new Medusa({
+  baseUrl: env.MEDUSA_BACKEND_URL,
+  publishableKey: env.MEDUSA_PUBLISHABLE_KEY,
+  debug: false,
+  auth: { type: "jwt", jwtTokenStorageMethod: "memory" },
+})
