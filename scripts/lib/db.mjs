@@ -21,7 +21,7 @@ function portFree(port) {
  * Starts (or reuses) a database and makes sure `name` exists in it.
  * Returns { url, stop, embedded, admin: {host, port, user, password} }.
  */
-export async function ensureDatabase({ name = "curatorai", dataDir = path.join(ROOT, ".data", "postgres"), port = Number(process.env.CURATOR_PG_PORT || 54329) } = {}) {
+export async function ensureDatabase({ fresh: wipe = false, name = "curatorai", dataDir = path.join(ROOT, ".data", "postgres"), port = Number(process.env.CURATOR_PG_PORT || 54329) } = {}) {
   if (process.env.DATABASE_URL) {
     const url = new URL(process.env.DATABASE_URL)
     step(`using the database at DATABASE_URL (${url.host}${url.pathname})`)
@@ -31,6 +31,7 @@ export async function ensureDatabase({ name = "curatorai", dataDir = path.join(R
   if (!(await portFree(port))) {
     throw new Error(`port ${port} is taken: is another CuratorAI already running? Stop it, or set CURATOR_PG_PORT (or DATABASE_URL to use your own PostgreSQL).`)
   }
+  if (wipe) fs.rmSync(dataDir, { recursive: true, force: true })
   const fresh = !fs.existsSync(path.join(dataDir, "PG_VERSION"))
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,

@@ -1,4 +1,4 @@
-export type SizeOption = { variantId: string; size: string; inStock: boolean; quantity: number }
+export type SizeOption = { variantId: string; size: string; inStock: boolean; quantity: number | null }
 
 /** Radio inputs: a shopper can pick only sizes in stock for their region. */
 export function SizeSelector({ options, error }: { options: SizeOption[]; error?: string }) {

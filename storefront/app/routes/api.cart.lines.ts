@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node"
-import { data, redirect } from "@remix-run/node"
+import { redirect } from "@remix-run/node"
 import { z } from "zod"
 import { addLine, getCart, getOrCreateCart, removeLine, updateLine } from "~/lib/data/cart.server"
 import { getRegion } from "~/lib/data/regions.server"
@@ -24,7 +24,7 @@ const FormSchema = z.discriminatedUnion("intent", [
 export async function action({ request }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData())
   const parsed = FormSchema.safeParse({ intent: "add", ...form })
-  if (!parsed.success) return data({ errors: parsed.error.flatten().fieldErrors }, { status: 400 })
+  if (!parsed.success) return Response.json({ errors: parsed.error.flatten().fieldErrors }, { status: 400 })
   const input = parsed.data
 
   if (input.intent === "add") {
@@ -34,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
       await addLine(cart.id, input.variant_id, input.quantity)
     } catch (e) {
       const message = e instanceof Error ? e.message : "Could not add to cart"
-      return data({ errors: { form: [message] } }, { status: 400, headers: setCookie ? { "Set-Cookie": setCookie } : {} })
+      return Response.json({ errors: { form: [message] } }, { status: 400, headers: setCookie ? { "Set-Cookie": setCookie } : {} })
     }
     return redirect("/cart", { headers: setCookie ? { "Set-Cookie": setCookie } : {} })
   }
@@ -42,13 +42,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const cart = await getCart(request)
   if (!cart) return redirect("/cart")
   if (!cart.items?.some((i) => i.id === input.line_id)) {
-    return data({ errors: { line_id: ["This line is no longer in your cart"] } }, { status: 400 })
+    return Response.json({ errors: { line_id: ["This line is no longer in your cart"] } }, { status: 400 })
   }
   try {
     if (input.intent === "remove" || input.quantity === 0) await removeLine(cart.id, input.line_id)
     else await updateLine(cart.id, input.line_id, input.quantity)
   } catch (e) {
-    return data({ errors: { quantity: [e instanceof Error ? e.message : "Could not update the cart"] } }, { status: 400 })
+    return Response.json({ errors: { quantity: [e instanceof Error ? e.message : "Could not update the cart"] } }, { status: 400 })
   }
   return redirect("/cart")
 }

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node"
-import { data, redirect } from "@remix-run/node"
+import { redirect } from "@remix-run/node"
 import { z } from "zod"
 import { regionCookie } from "~/lib/cookies.server"
 import { getCart, updateCartRegion } from "~/lib/data/cart.server"
@@ -17,10 +17,10 @@ function safePath(path: string | undefined) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = FormSchema.safeParse(Object.fromEntries(await request.formData()))
-  if (!parsed.success) return data({ errors: parsed.error.flatten().fieldErrors }, { status: 400 })
+  if (!parsed.success) return Response.json({ errors: parsed.error.flatten().fieldErrors }, { status: 400 })
   const regions = await listRegions()
   if (!regions.some((r) => r.id === parsed.data.region_id)) {
-    return data({ errors: { region_id: ["Unknown region"] } }, { status: 400 })
+    return Response.json({ errors: { region_id: ["Unknown region"] } }, { status: 400 })
   }
   // Keep the open cart in step: Medusa re-prices it in the new region's currency.
   const cart = await getCart(request)

@@ -26,7 +26,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     variantId: v.id,
     size: sizeOf(v) ?? v.title ?? "One size",
     inStock: stock.get(v.id)?.in_stock ?? false,
-    quantity: stock.get(v.id)?.quantity ?? 0,
+    quantity: stock.get(v.id)?.quantity ?? null,
   }))
   const images = (product.images ?? []).map((i) => i.url).filter(Boolean)
   if (!images.length && product.thumbnail) images.push(product.thumbnail)

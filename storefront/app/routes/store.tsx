@@ -3,7 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react"
 import { z } from "zod"
 import { Pagination } from "~/components/Pagination"
 import { ProductGrid } from "~/components/ProductGrid"
-import { listCategories, type CategoryNode } from "~/lib/data/categories.server"
+import { descendantIds, listCategories, type CategoryNode } from "~/lib/data/categories.server"
 import { listProducts, toCard } from "~/lib/data/products.server"
 import { getRegion } from "~/lib/data/regions.server"
 
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     regionId: region.id,
     limit: PAGE_SIZE,
     offset: (query.page - 1) * PAGE_SIZE,
-    categoryId: query.category_id,
+    categoryIds: query.category_id ? descendantIds(categories.tree, query.category_id) : undefined,
     sort: query.sort,
   })
   let cards = products.map(toCard)

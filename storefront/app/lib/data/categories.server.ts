@@ -25,3 +25,20 @@ export async function listCategories() {
   cache = { at: Date.now(), tree: build(null), flat: product_categories }
   return cache
 }
+
+/** The category and all its descendants: products sit on leaf categories (article types). */
+export function descendantIds(tree: CategoryNode[], id: string): string[] {
+  const walk = (nodes: CategoryNode[]): CategoryNode | undefined => {
+    for (const n of nodes) {
+      if (n.id === id) return n
+      const found = walk(n.children)
+      if (found) return found
+    }
+  }
+  const root = walk(tree)
+  if (!root) return [id]
+  const out: string[] = []
+  const collect = (n: CategoryNode) => { out.push(n.id); n.children.forEach(collect) }
+  collect(root)
+  return out
+}

@@ -11,7 +11,7 @@ export async function listProducts(opts: {
   regionId: string
   limit: number
   offset?: number
-  categoryId?: string
+  categoryIds?: string[]
   sort?: ProductSort
 }) {
   const { products, count } = await sdk.store.product.list({
@@ -20,7 +20,7 @@ export async function listProducts(opts: {
     offset: opts.offset ?? 0,
     order: "-created_at",
     fields: PRODUCT_FIELDS,
-    ...(opts.categoryId ? { category_id: [opts.categoryId] } : {}),
+    ...(opts.categoryIds?.length ? { category_id: opts.categoryIds } : {}),
   })
   if (opts.sort === "price_asc" || opts.sort === "price_desc") {
     const dir = opts.sort === "price_asc" ? 1 : -1
@@ -40,7 +40,8 @@ export async function getProductByHandle(handle: string, regionId: string) {
   return products[0] ?? null
 }
 
-export type VariantAvailability = { id: string; size: string | null; in_stock: boolean; quantity: number }
+/** quantity is null when stock is not managed or backorders are allowed. */
+export type VariantAvailability = { id: string; size: string | null; in_stock: boolean; quantity: number | null }
 
 /**
  * Stock per variant for the region (the backend sums the region's stock locations).

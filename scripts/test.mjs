@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+// npm test: the whole suite. Backend (Jest + @medusajs/test-utils against real
+// PostgreSQL), then the storefront build and its browser journeys against a
+// real seeded backend. DATABASE_URL picks the server; unset, an embedded
+// PostgreSQL is started for the run. Ends with "N passed, N failed".
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { createDatabase, dropDatabase, ensureDatabase } from "./lib/db.mjs"
+import { BACKEND, BIN, ROOT, STOREFRONT, run, service, step, waitForHttp } from "./lib/proc.mjs"
+import { prepareStore } from "./lib/store.mjs"
+
+const only = process.argv.slice(2) // e.g. `npm test -- backend` or `npm test -- e2e`
+const want = (part) => !only.length || only.includes(part)
+const results = []
+const children = []
+let db
+
+function count(output, re) {
+  const m = output.match(re)
+  return m ? Number(m[1]) : 0
+}
+
+async function part(name, fn) {
+  const t0 = Date.now()
+  step(`── ${name}`)
+  try {
+    const r = await fn()
+    results.push({ name, ...r, ms: Date.now() - t0 })
+  } catch (e) {
+    const out = String(e.message)
+    const passed = count(out, /Tests:.*?(\d+) passed/) + count(out, /^# pass (\d+)/m)
+    const failed = Math.max(1, count(out, /Tests:.*?(\d+) failed/) + count(out, /^# fail (\d+)/m))
+    results.push({ name, passed, failed, ms: Date.now() - t0 })
+    console.error(`\n✖ ${name} failed\n`)
+  }
+}
+
+async function stopAll() {
+  for (const c of children) c.stopGroup("SIGTERM")
+  await new Promise((r) => setTimeout(r, 1000))
+  for (const c of children) c.stopGroup("SIGKILL")
+  if (db) await db.stop()
+}
+process.on("SIGINT", async () => { await stopAll(); process.exit(130) })
+
+try {
+  db = await ensureDatabase({
+    fresh: true,
+    name: "postgres",
+    dataDir: process.env.CURATOR_TEST_PG_DIR || path.join(os.tmpdir(), `curatorai-test-pg-${process.getuid?.() ?? 0}`),
+    port: Number(process.env.CURATOR_TEST_PG_PORT || 54339),
+  })
+  const { host, port, user, password } = db.admin
+  // @medusajs/test-utils forces SSL unless the host contains "localhost"
+  const testDbEnv = { DB_HOST: host === "127.0.0.1" ? "localhost" : host, DB_PORT: String(port), DB_USERNAME: user, DB_PASSWORD: password, LOG_LEVEL: "error" }
+
+  if (want("backend")) {
+    await part("backend (jest: unit, module, http, process)", async () => {
+      const out = await run(path.join(BIN, "jest"), ["--runInBand", "--forceExit", "--ci"], {
+        cwd: BACKEND,
+        env: { ...testDbEnv, NODE_OPTIONS: "--experimental-vm-modules", DATABASE_URL: "" },
+        filter: (l) => !l.startsWith("{\"level\""),
+      })
+      return { passed: count(out, /Tests:.*?(\d+) passed/), failed: count(out, /Tests:.*?(\d+) failed/) }
+    })
+  }
+
+  if (want("e2e")) {
+    await part("storefront (build + browser journeys)", async () => {
+      await run("npm", ["run", "build", "-w", "storefront"], { prefix: "[build]", quiet: true })
+      step("storefront built")
+      const name = "curatorai_e2e"
+      await dropDatabase(db.admin, name)
+      await createDatabase(db.admin, name)
+      const url = `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${testDbEnv.DB_HOST}:${port}/${name}`
+      const { pk } = await prepareStore(url)
+      const backendPort = Number(process.env.E2E_BACKEND_PORT || 9100)
+      const storefrontPort = Number(process.env.E2E_STOREFRONT_PORT || 8100)
+      const backendUrl = `http://localhost:${backendPort}`
+      const env = { DATABASE_URL: url, MEDUSA_BACKEND_URL: backendUrl, MEDUSA_PUBLISHABLE_KEY: pk, STORE_CORS: `http://localhost:${storefrontPort}` }
+      const backend = service(path.join(BIN, "medusa"), ["start"], { cwd: BACKEND, env: { ...env, PORT: String(backendPort), DISABLE_MEDUSA_ADMIN: "true", LOG_LEVEL: "error" }, prefix: "[backend]" })
+      children.push(backend)
+      await waitForHttp(`${backendUrl}/health`, { child: backend })
+      const storefront = service(path.join(BIN, "remix-serve"), ["./build/server/index.js"], { cwd: STOREFRONT, env: { ...env, PORT: String(storefrontPort), NODE_ENV: "production" }, prefix: "[storefront]" })
+      children.push(storefront)
+      await waitForHttp(`http://localhost:${storefrontPort}/`, { child: storefront })
+      step("backend and storefront up; running the journeys in Chromium")
+      const out = await run("node", ["e2e/run.mjs"], { cwd: STOREFRONT, env: { ...env, STOREFRONT_URL: `http://localhost:${storefrontPort}`, DATABASE_URL: url } })
+      return { passed: count(out, /^# pass (\d+)/m), failed: count(out, /^# fail (\d+)/m) }
+    })
+  }
+} catch (e) {
+  console.error(e.message)
+  results.push({ name: "setup", passed: 0, failed: 1, ms: 0 })
+} finally {
+  await stopAll()
+}
+
+const passed = results.reduce((s, r) => s + r.passed, 0)
+const failed = results.reduce((s, r) => s + r.failed, 0)
+console.log("")
+for (const r of results) console.log(`  ${r.failed ? "✖" : "✔"} ${r.name}: ${r.passed} passed, ${r.failed} failed (${(r.ms / 1000).toFixed(0)} s)`)
+if (!results.length || passed === 0) {
+  console.log("no test ran")
+  process.exitCode = 1
+}
+console.log(`${passed} passed, ${failed} failed`)
+if (failed) process.exitCode = 1
