@@ -84,6 +84,15 @@ module.exports = defineConfig({
         ],
       },
     },
+    {
+      resolve: "./src/modules/visual-search",
+      options: {
+        embedder: process.env.CURATOR_EMBEDDER || "auto",
+        clipModel: process.env.CURATOR_CLIP_MODEL || "Xenova/clip-vit-base-patch32",
+        modelDir: process.env.CURATOR_MODEL_DIR || undefined,
+        hnswThreshold: process.env.CURATOR_HNSW_THRESHOLD ? Number(process.env.CURATOR_HNSW_THRESHOLD) : undefined,
+      },
+    },
     ...redisModules,
     ...stripeModule,
   ],

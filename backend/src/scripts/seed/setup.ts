@@ -59,7 +59,7 @@ export async function ensureStoreSetup(container: MedusaContainer, log: (m: stri
   const fulfillment = container.resolve(Modules.FULFILLMENT)
 
   // Sales channel
-  let { data: channels } = await query.graph({ entity: "sales_channel", fields: ["id"], filters: { name: SALES_CHANNEL_NAME } })
+  let { data: channels }: { data: any[] } = await query.graph({ entity: "sales_channel", fields: ["id"], filters: { name: SALES_CHANNEL_NAME } })
   if (!channels.length) {
     const { result } = await createSalesChannelsWorkflow(container).run({
       input: { salesChannelsData: [{ name: SALES_CHANNEL_NAME, description: "The CuratorAI storefront" }] },
@@ -87,7 +87,7 @@ export async function ensureStoreSetup(container: MedusaContainer, log: (m: stri
   }
 
   // Shipping profile (shared by every product)
-  let { data: profiles } = await query.graph({ entity: "shipping_profile", fields: ["id"], filters: { type: "default" } })
+  let { data: profiles }: { data: any[] } = await query.graph({ entity: "shipping_profile", fields: ["id"], filters: { type: "default" } })
   if (!profiles.length) {
     const { result } = await createShippingProfilesWorkflow(container).run({
       input: { data: [{ name: "Default Shipping Profile", type: "default" }] },
@@ -99,7 +99,7 @@ export async function ensureStoreSetup(container: MedusaContainer, log: (m: stri
   const regionIds = {} as Record<Warehouse, string>
   const locationIds = {} as Record<Warehouse, string>
   for (const m of MARKETS) {
-    let { data: regions } = await query.graph({ entity: "region", fields: ["id"], filters: { name: m.region } })
+    let { data: regions }: { data: any[] } = await query.graph({ entity: "region", fields: ["id"], filters: { name: m.region } })
     if (!regions.length) {
       const { result } = await createRegionsWorkflow(container).run({
         input: {
@@ -114,7 +114,7 @@ export async function ensureStoreSetup(container: MedusaContainer, log: (m: stri
     }
     regionIds[m.warehouse] = regions[0].id
 
-    let { data: locations } = await query.graph({ entity: "stock_location", fields: ["id"], filters: { name: m.location.name } })
+    let { data: locations }: { data: any[] } = await query.graph({ entity: "stock_location", fields: ["id"], filters: { name: m.location.name } })
     if (!locations.length) {
       const { result } = await createStockLocationsWorkflow(container).run({
         input: { locations: [{ name: m.location.name, address: { city: m.location.city, country_code: m.location.country_code, address_1: m.location.address_1 } }] },
@@ -160,7 +160,7 @@ export async function ensureStoreSetup(container: MedusaContainer, log: (m: stri
   }
 
   // Publishable key for the storefront
-  let { data: keys } = await query.graph({
+  let { data: keys }: { data: any[] } = await query.graph({
     entity: "api_key",
     fields: ["id", "token"],
     filters: { title: PUBLISHABLE_KEY_TITLE, type: "publishable", revoked_at: null },

@@ -1,0 +1,18 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { VISUAL_SEARCH_MODULE } from "../../../../modules/visual-search"
+import type VisualSearchModuleService from "../../../../modules/visual-search/service"
+import { pendingProductIds } from "../../../../lib/visual-search/reindex"
+
+/** GET /admin/visual-search/status — which embedder runs, how much is indexed, pending, failed, and reindex progress. */
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  const service = req.scope.resolve<VisualSearchModuleService>(VISUAL_SEARCH_MODULE)
+  const embedder = await service.getEmbedder()
+  const [counts, pending] = await Promise.all([service.countsFor(embedder.id), pendingProductIds(req.scope)])
+  res.json({
+    embedder: await service.embedderInfo(),
+    counts: { products: pending.products, images: pending.images, indexed: counts.indexed, failed: counts.failed, pending_products: pending.ids.length },
+    index: service.indexStats(),
+    progress: service.progress,
+    last_errors: counts.last_errors,
+  })
+}

@@ -1,0 +1,15 @@
+import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
+import { searchPurchasable } from "../../../../../lib/visual-search/search"
+import { productQueryVector } from "../../../../../lib/visual-search/product-vector"
+import { parseConstraints } from "../../../visual-search/parse"
+import { loadRegion } from "../../../../../lib/visual-search/purchasable"
+
+/** GET /store/products/:id/similar?region_id=&limit= — products that look like this one, purchasable in the region. */
+export const GET = async (req: MedusaStoreRequest, res: MedusaResponse) => {
+  const started = Date.now()
+  const constraints = parseConstraints(req.query as any)
+  await loadRegion(req.scope, constraints.region_id)
+  const salesChannelIds = req.publishable_key_context?.sales_channel_ids ?? []
+  const vector = await productQueryVector(req.scope, req.params.id, salesChannelIds)
+  res.json(await searchPurchasable(req.scope, { ...constraints, vector, excludeProductIds: [req.params.id], salesChannelIds, started }))
+}

@@ -1,0 +1,48 @@
+import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { VISUAL_SEARCH_MODULE } from "../../../modules/visual-search"
+import type VisualSearchModuleService from "../../../modules/visual-search/service"
+import { normalizeUpload } from "../../../lib/images"
+import { searchPurchasable } from "../../../lib/visual-search/search"
+import { productQueryVector } from "../../../lib/visual-search/product-vector"
+import { parseConstraints, parseJsonQuery } from "./parse"
+import { loadRegion } from "../../../lib/visual-search/purchasable"
+
+/**
+ * POST /store/visual-search — a photo (multipart field `image`), a product
+ * (`{ product_id }`) or a text (`{ text }`, CLIP only) → purchasable products.
+ * The photo is embedded in memory and never stored.
+ */
+export const POST = async (req: MedusaStoreRequest<Record<string, unknown>>, res: MedusaResponse) => {
+  const started = Date.now()
+  const constraints = parseConstraints(req.query as any, (req.body ?? {}) as any)
+  await loadRegion(req.scope, constraints.region_id)
+  const service = req.scope.resolve<VisualSearchModuleService>(VISUAL_SEARCH_MODULE)
+  const embedder = await service.getEmbedder()
+  const file = (req as any).file as { buffer: Buffer } | undefined
+  let vector: Float32Array
+  let exclude: string[] = []
+  if (file) {
+    const { jpeg } = await normalizeUpload(file.buffer)
+    ;[vector] = await embedder.embedImages([jpeg])
+  } else {
+    const q = parseJsonQuery((req.body ?? {}) as any)
+    if ("text" in q) {
+      if (!embedder.embedText) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, `Text search needs the CLIP embedder; this store runs ${embedder.id}, which only understands photos. Send a photo or a product_id.`)
+      }
+      ;[vector] = await embedder.embedText([q.text])
+    } else {
+      vector = await productQueryVector(req.scope, q.product_id, req.publishable_key_context?.sales_channel_ids ?? [])
+      exclude = [q.product_id]
+    }
+  }
+  const result = await searchPurchasable(req.scope, {
+    ...constraints,
+    vector,
+    excludeProductIds: exclude,
+    salesChannelIds: req.publishable_key_context?.sales_channel_ids ?? [],
+    started,
+  })
+  res.json(result)
+}

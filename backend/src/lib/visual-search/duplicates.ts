@@ -1,0 +1,59 @@
+import { colourDistance, phashDistance, type ImageSignature } from "../images"
+import type { IndexedImage } from "../../modules/visual-search/types"
+
+/**
+ * When are two products the same thing sold twice? When one of their photos
+ * is a near copy of the other's (re-upload, resize, recompression, crop,
+ * mirror, watermark, a slight colour change). Calibrated on the shared
+ * dataset by `npm run calibrate:duplicates -w backend`; see README.
+ */
+export const DUPLICATE_THRESHOLDS = {
+  /** max bits (of 64) between perceptual hashes, mirror allowed */
+  phashBits: 12,
+  /** max mean ΔE over a 4×4 colour grid: keeps re-coloured designs apart */
+  colourDeltaE: 18,
+  /** embeddings this close are duplicates even when a crop moved the hash */
+  cosine: 0.985,
+  /** ...provided the hash is not far off either */
+  phashBitsWithCosine: 22,
+}
+
+const sig = (i: IndexedImage): ImageSignature | null =>
+  i.phash && i.phash_mirror && i.colour ? { phash: i.phash, phashMirror: i.phash_mirror, colour: i.colour } : null
+
+function dot(a: Float32Array, b: Float32Array) {
+  let s = 0
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i]
+  return s
+}
+
+export function imagesAreDuplicates(a: IndexedImage, b: IndexedImage, t = DUPLICATE_THRESHOLDS): boolean {
+  const sa = sig(a)
+  const sb = sig(b)
+  if (!sa || !sb) return false
+  if (colourDistance(sa, sb) > t.colourDeltaE) return false
+  const bits = phashDistance(sa, sb)
+  if (bits <= t.phashBits) return true
+  return bits <= t.phashBitsWithCosine && a.vector.length === b.vector.length && dot(a.vector, b.vector) >= t.cosine
+}
+
+/** Groups products into near-duplicate clusters (union–find over every image pair). */
+export function clusterProducts(imagesByProduct: Map<string, IndexedImage[]>, t = DUPLICATE_THRESHOLDS): Map<string, string> {
+  const ids = [...imagesByProduct.keys()]
+  const parent = new Map(ids.map((id) => [id, id]))
+  const find = (x: string): string => {
+    while (parent.get(x) !== x) {
+      parent.set(x, parent.get(parent.get(x)!)!)
+      x = parent.get(x)!
+    }
+    return x
+  }
+  for (let i = 0; i < ids.length; i++) {
+    for (let j = i + 1; j < ids.length; j++) {
+      if (find(ids[i]) === find(ids[j])) continue
+      const dup = imagesByProduct.get(ids[i])!.some((a) => imagesByProduct.get(ids[j])!.some((b) => imagesAreDuplicates(a, b, t)))
+      if (dup) parent.set(find(ids[i]), find(ids[j]))
+    }
+  }
+  return new Map(ids.map((id) => [id, find(id)]))
+}

@@ -1,0 +1,78 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
+import { VISUAL_SEARCH_MODULE } from "../../modules/visual-search"
+import type VisualSearchModuleService from "../../modules/visual-search/service"
+import type { IndexedImage } from "../../modules/visual-search/types"
+import { clusterProducts } from "./duplicates"
+import { checkPurchasable, type Constraints, type FilterReason, type PurchasableProduct } from "./purchasable"
+
+export type VisualSearchResult = {
+  results: (PurchasableProduct & { score: number })[]
+  duplicates_removed: number
+  filtered_out: Record<FilterReason, number>
+  embedder: string
+  took_ms: number
+}
+
+/**
+ * The visual search contract: nearest products to a vector, one per
+ * near-duplicate cluster, each with at least one variant the shopper can buy.
+ * Widens the neighbourhood until `limit` purchasable clusters are found or the
+ * index is exhausted.
+ */
+export async function searchPurchasable(
+  container: MedusaContainer,
+  input: Constraints & { vector: Float32Array; limit: number; salesChannelIds: string[]; excludeProductIds?: string[]; started: number }
+): Promise<VisualSearchResult> {
+  const service = container.resolve<VisualSearchModuleService>(VISUAL_SEARCH_MODULE)
+  const embedder = await service.getEmbedder()
+  if (input.vector.length !== embedder.dimensions) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `query vector has ${input.vector.length} dimensions; ${embedder.id} uses ${embedder.dimensions}`)
+  }
+  const exclude = new Set(input.excludeProductIds ?? [])
+  const filtered: Record<FilterReason, number> = { out_of_stock: 0, no_size: 0, over_budget: 0, not_in_region: 0 }
+  let k = Math.max(100, input.limit * 12)
+  const checked = new Map<string, PurchasableProduct | FilterReason>()
+  let results: (PurchasableProduct & { score: number })[] = []
+  let duplicatesRemoved = 0
+
+  for (let round = 0; round < 4; round++) {
+    const neighbours = await service.searchVectors(input.vector, k)
+    // best score per product; every image of a product kept for duplicate checks
+    const best = new Map<string, number>()
+    const images = new Map<string, IndexedImage[]>()
+    for (const n of neighbours) {
+      const pid = n.image.product_id
+      if (exclude.has(pid)) continue
+      if (!best.has(pid) || n.score > best.get(pid)!) best.set(pid, n.score)
+      images.set(pid, [...(images.get(pid) ?? []), n.image])
+    }
+    const todo = [...best.keys()].filter((id) => !checked.has(id))
+    for (const [id, r] of await checkPurchasable(container, todo, input, input.salesChannelIds)) checked.set(id, r)
+
+    const cluster = clusterProducts(images)
+    const ranked = [...best.entries()].sort((a, b) => b[1] - a[1])
+    const taken = new Set<string>()
+    const seenClusters = new Map<string, number>() // cluster → products merged into it
+    results = []
+    duplicatesRemoved = 0
+    for (const key of Object.keys(filtered) as FilterReason[]) filtered[key] = 0
+    // clusters whose best member was filtered: the next purchasable member represents them
+    for (const [pid, score] of ranked) {
+      const c = cluster.get(pid)!
+      const r = checked.get(pid)!
+      if (typeof r === "string") {
+        if (!taken.has(c)) filtered[r]++
+        continue
+      }
+      if (taken.has(c)) { duplicatesRemoved++; continue }
+      if (results.length >= input.limit) continue
+      taken.add(c)
+      seenClusters.set(c, 1)
+      results.push({ ...r, score: Math.round(score * 10000) / 10000 })
+    }
+    if (results.length >= input.limit || neighbours.length < k) break
+    k *= 4
+  }
+  return { results, duplicates_removed: duplicatesRemoved, filtered_out: filtered, embedder: embedder.id, took_ms: Date.now() - input.started }
+}

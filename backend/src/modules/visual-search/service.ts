@@ -1,0 +1,206 @@
+import fs from "node:fs/promises"
+import path from "node:path"
+import { MedusaError, MedusaService } from "@medusajs/framework/utils"
+import type { Logger } from "@medusajs/framework/types"
+import { ImageVector } from "./models/image-vector"
+import { VectorIndex } from "./vector-index"
+import { createEmbedder, type EmbedderChoice } from "./embedders"
+import type { ImageEmbedder } from "./embedders/types"
+import type { IndexedImage, Neighbour, VisualSearchOptions } from "./types"
+import { fetchImage, imageSignature } from "../../lib/images"
+
+type InjectedDependencies = { logger: Logger }
+
+export type ImageToIndex = { product_id: string; image_id?: string | null; url: string }
+export type IndexOutcome = { created: string[]; updated: { id: string; previous: Record<string, unknown> }[]; failed: { url: string; error: string }[] }
+
+const SYNC_EVERY_MS = 1000
+const MAX_ATTEMPTS = 3
+
+class VisualSearchModuleService extends MedusaService({ ImageVector }) {
+  protected readonly logger_: Logger
+  protected readonly options_: Required<Pick<VisualSearchOptions, "embedder" | "hnswThreshold">> & VisualSearchOptions
+  private embedder_: Promise<{ embedder: ImageEmbedder; note: string }> | null = null
+  private readonly index_: VectorIndex
+  private syncedUntil_: Date | null = null
+  private lastSyncAt_ = 0
+  private syncing_: Promise<void> | null = null
+  readonly progress = { running: false, total: 0, done: 0, failed: 0, started_at: null as string | null, finished_at: null as string | null, last_errors: [] as { url: string; error: string }[] }
+
+  constructor(deps: InjectedDependencies, options: VisualSearchOptions = {}) {
+    // @ts-ignore MedusaService takes the container and options
+    super(...arguments)
+    this.logger_ = deps.logger
+    const embedder = (options.embedder ?? "auto") as EmbedderChoice
+    if (!["clip", "classic", "auto"].includes(embedder)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `visual-search: embedder must be clip, classic or auto; got "${embedder}"`)
+    }
+    const hnswThreshold = Number(options.hnswThreshold ?? 20000)
+    if (!Number.isFinite(hnswThreshold) || hnswThreshold < 0) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `visual-search: hnswThreshold must be a non-negative number`)
+    }
+    this.options_ = { ...options, embedder, hnswThreshold }
+    this.index_ = new VectorIndex(hnswThreshold)
+  }
+
+  /** The active embedder, loaded once per process (and logged when loaded). */
+  async getEmbedder(): Promise<ImageEmbedder> {
+    if (!this.embedder_) {
+      this.embedder_ = createEmbedder(this.options_.embedder, { clipModel: this.options_.clipModel, modelDir: this.options_.modelDir }, this.logger_)
+      this.embedder_.catch(() => (this.embedder_ = null))
+    }
+    return (await this.embedder_).embedder
+  }
+
+  async embedderInfo() {
+    const { embedder, note } = await this.embedder_!.catch(() => ({ embedder: null as ImageEmbedder | null, note: "" }))
+      .then((r) => r ?? { embedder: null, note: "" })
+    return { id: embedder?.id ?? null, dimensions: embedder?.dimensions ?? null, choice: this.options_.embedder, note }
+  }
+
+  /**
+   * Brings this process's in-memory index up to date with Postgres. Reads only
+   * rows changed since the last sync, so every backend instance converges on
+   * the same index whichever instance wrote the vectors.
+   */
+  async syncIndex({ force = false } = {}) {
+    if (!force && Date.now() - this.lastSyncAt_ < SYNC_EVERY_MS) return
+    if (this.syncing_) return this.syncing_
+    this.syncing_ = (async () => {
+      const embedder = await this.getEmbedder()
+      const since = force ? null : this.syncedUntil_
+      if (!since) this.index_.clear()
+      const started = new Date()
+      const pageSize = 2000
+      for (let skip = 0; ; skip += pageSize) {
+        const rows = await this.listImageVectors(
+          since ? { updated_at: { $gte: since } } : { embedder: embedder.id, status: "indexed" },
+          { take: pageSize, skip, order: { id: "ASC" }, withDeleted: !!since }
+        )
+        const live: IndexedImage[] = []
+        const gone: string[] = []
+        for (const r of rows as any[]) {
+          if (r.deleted_at || r.status !== "indexed" || r.embedder !== embedder.id || !Array.isArray(r.vector)) gone.push(r.id)
+          else live.push({ id: r.id, product_id: r.product_id, image_url: r.image_url, vector: Float32Array.from(r.vector), phash: r.phash, phash_mirror: r.phash_mirror, colour: r.colour })
+        }
+        this.index_.upsert(live)
+        this.index_.remove(gone)
+        if (rows.length < pageSize) break
+      }
+      // rows written while we read are picked up next time (>= with a 2 s overlap)
+      this.syncedUntil_ = new Date(started.getTime() - 2000)
+      this.lastSyncAt_ = Date.now()
+    })().finally(() => (this.syncing_ = null))
+    return this.syncing_
+  }
+
+  async searchVectors(query: Float32Array, k: number): Promise<Neighbour[]> {
+    await this.syncIndex()
+    return this.index_.search(query, k)
+  }
+
+  async indexedImagesOf(productId: string) {
+    await this.syncIndex()
+    return this.index_.byProduct(productId)
+  }
+
+  indexStats() {
+    return { size: this.index_.size, mode: this.index_.mode, synced_until: this.syncedUntil_?.toISOString() ?? null }
+  }
+
+  /**
+   * Embeds and hashes each image and upserts its row for the active embedder.
+   * An image that cannot be fetched or decoded is recorded as failed (with
+   * the error and the attempt count) and never throws out of the batch.
+   */
+  async indexImages(images: ImageToIndex[]): Promise<IndexOutcome> {
+    const embedder = await this.getEmbedder()
+    const outcome: IndexOutcome = { created: [], updated: [], failed: [] }
+    if (!images.length) return outcome
+    const existing = await this.listImageVectors({ product_id: [...new Set(images.map((i) => i.product_id))], embedder: embedder.id })
+    const byKey = new Map((existing as any[]).map((r) => [`${r.product_id}|${r.image_url}`, r]))
+
+    const loaded = await Promise.all(
+      images.map(async (img) => {
+        try {
+          const bytes = await loadImageBytes(img.url)
+          return { img, bytes, signature: await imageSignature(bytes) }
+        } catch (e: any) {
+          return { img, error: String(e?.message ?? e).slice(0, 500) }
+        }
+      })
+    )
+    const ok = loaded.filter((l): l is { img: ImageToIndex; bytes: Buffer; signature: Awaited<ReturnType<typeof imageSignature>> } => "bytes" in l && !!l.bytes)
+    let vectors: Float32Array[] = []
+    try {
+      vectors = ok.length ? await embedder.embedImages(ok.map((l) => l.bytes)) : []
+    } catch (e: any) {
+      // one bad image must not sink the batch: retry one by one
+      vectors = []
+      for (const l of ok) {
+        try { vectors.push((await embedder.embedImages([l.bytes]))[0]) } catch (err: any) { vectors.push(null as any); (l as any).error = String(err?.message ?? err) }
+      }
+    }
+    const results = new Map<ImageToIndex, { vector?: Float32Array; signature?: any; error?: string }>()
+    loaded.forEach((l) => { if ("error" in l && l.error) results.set(l.img, { error: l.error }) })
+    ok.forEach((l, i) => results.set(l.img, vectors[i] ? { vector: vectors[i], signature: l.signature } : { error: (l as any).error ?? "embedding failed" }))
+
+    for (const img of images) {
+      const r = results.get(img)!
+      const prev = byKey.get(`${img.product_id}|${img.url}`)
+      const data = r.vector
+        ? { status: "indexed" as const, vector: Array.from(r.vector, (x) => Math.round(x * 1e6) / 1e6) as any, phash: r.signature.phash, phash_mirror: r.signature.phashMirror, colour: r.signature.colour as any, error: null, attempts: (prev?.attempts ?? 0) + 1 }
+        : { status: "failed" as const, vector: null, error: r.error!, attempts: (prev?.attempts ?? 0) + 1 }
+      if (r.error) outcome.failed.push({ url: img.url, error: r.error })
+      if (prev) {
+        await this.updateImageVectors({ id: prev.id, ...data, image_id: img.image_id ?? null })
+        outcome.updated.push({ id: prev.id, previous: { status: prev.status, vector: prev.vector, phash: prev.phash, phash_mirror: prev.phash_mirror, colour: prev.colour, error: prev.error, attempts: prev.attempts } })
+      } else {
+        const created = await this.createImageVectors({ product_id: img.product_id, image_id: img.image_id ?? null, image_url: img.url, embedder: embedder.id, ...data })
+        outcome.created.push(created.id)
+      }
+    }
+    return outcome
+  }
+
+  /** Soft-deletes the vectors of these products whose image is no longer among `keepUrls` (all when omitted). */
+  async removeStaleVectors(productId: string, keepUrls?: string[]) {
+    const rows = (await this.listImageVectors({ product_id: productId })) as any[]
+    const stale = rows.filter((r) => !keepUrls || !keepUrls.includes(r.image_url)).map((r) => r.id)
+    if (stale.length) await this.softDeleteImageVectors(stale)
+    return stale
+  }
+
+  /** Images whose last attempt failed but may be retried. */
+  async retryableFailures(limit = 100) {
+    const embedder = await this.getEmbedder()
+    const rows = (await this.listImageVectors({ status: "failed", embedder: embedder.id, attempts: { $lt: MAX_ATTEMPTS } }, { take: limit })) as any[]
+    return rows.map((r) => ({ product_id: r.product_id, image_id: r.image_id, url: r.image_url }))
+  }
+
+  async countsFor(embedderId: string) {
+    const [, indexed] = await this.listAndCountImageVectors({ embedder: embedderId, status: "indexed" }, { take: 1 })
+    const [failedRows, failed] = await this.listAndCountImageVectors({ embedder: embedderId, status: "failed" }, { take: 10, order: { updated_at: "DESC" } })
+    return { indexed, failed, last_errors: (failedRows as any[]).map((r) => ({ product_id: r.product_id, image_url: r.image_url, error: r.error, attempts: r.attempts, at: r.updated_at })) }
+  }
+}
+
+/**
+ * Product photos stored by the local file provider are read from its folder
+ * instead of over HTTP: the backend's public URL may not be reachable from
+ * itself (tests on random ports, containers behind a proxy).
+ */
+async function loadImageBytes(url: string): Promise<Buffer> {
+  try {
+    const u = new URL(url)
+    if (u.pathname.startsWith("/static/")) {
+      const file = path.join(process.cwd(), "static", path.basename(decodeURIComponent(u.pathname)))
+      return await fs.readFile(file)
+    }
+  } catch {
+    /* not a local file: fetch it */
+  }
+  return fetchImage(url)
+}
+
+export default VisualSearchModuleService

@@ -1,0 +1,20 @@
+export type VisualSearchOptions = {
+  /** clip | classic | auto (default auto: CLIP when its model loads, otherwise classic — logged either way) */
+  embedder?: "clip" | "classic" | "auto"
+  clipModel?: string
+  modelDir?: string
+  /** above this many vectors the in-memory index switches from exact search to HNSW */
+  hnswThreshold?: number
+}
+
+export type IndexedImage = {
+  id: string
+  product_id: string
+  image_url: string
+  vector: Float32Array
+  phash: string | null
+  phash_mirror: string | null
+  colour: number[] | null
+}
+
+export type Neighbour = { image: IndexedImage; score: number }

@@ -1,0 +1,104 @@
+import type { IndexedImage, Neighbour } from "./types"
+
+/**
+ * The in-memory nearest-neighbour index of one backend process. Exact cosine
+ * search over a packed Float32Array while small; an HNSW graph (usearch) above
+ * `hnswThreshold` vectors. Vectors are unit length, so cosine = dot product.
+ */
+export class VectorIndex {
+  private images = new Map<string, IndexedImage>()
+  private packed: { ids: string[]; matrix: Float32Array; dims: number } | null = null
+  private hnsw: { index: any; keys: string[]; dirty: boolean } | null = null
+
+  constructor(private readonly hnswThreshold = 20000) {}
+
+  get size() { return this.images.size }
+
+  get mode(): "exact" | "hnsw" { return this.images.size > this.hnswThreshold ? "hnsw" : "exact" }
+
+  upsert(images: IndexedImage[]) {
+    for (const img of images) this.images.set(img.id, img)
+    this.invalidate()
+  }
+
+  remove(ids: string[]) {
+    for (const id of ids) this.images.delete(id)
+    this.invalidate()
+  }
+
+  clear() {
+    this.images.clear()
+    this.invalidate()
+  }
+
+  get(id: string) { return this.images.get(id) }
+
+  byProduct(productId: string) {
+    return [...this.images.values()].filter((i) => i.product_id === productId)
+  }
+
+  private invalidate() {
+    this.packed = null
+    if (this.hnsw) this.hnsw.dirty = true
+  }
+
+  private pack() {
+    if (this.packed) return this.packed
+    const ids = [...this.images.keys()]
+    const dims = ids.length ? this.images.get(ids[0])!.vector.length : 0
+    const matrix = new Float32Array(ids.length * dims)
+    ids.forEach((id, r) => matrix.set(this.images.get(id)!.vector, r * dims))
+    this.packed = { ids, matrix, dims }
+    return this.packed
+  }
+
+  /** Top-k images by cosine similarity. */
+  search(query: Float32Array, k: number): Neighbour[] {
+    if (!this.images.size) return []
+    if (this.mode === "hnsw") return this.searchHnsw(query, k)
+    return this.searchExact(query, k)
+  }
+
+  searchExact(query: Float32Array, k: number): Neighbour[] {
+    const { ids, matrix, dims } = this.pack()
+    if (query.length !== dims) throw new Error(`query has ${query.length} dimensions, the index ${dims}`)
+    const scores = new Float32Array(ids.length)
+    for (let r = 0; r < ids.length; r++) {
+      let s = 0
+      const o = r * dims
+      for (let d = 0; d < dims; d++) s += matrix[o + d] * query[d]
+      scores[r] = s
+    }
+    // partial selection: keep the k best in a small sorted buffer
+    const top: number[] = []
+    for (let r = 0; r < ids.length; r++) {
+      if (top.length < k || scores[r] > scores[top[top.length - 1]]) {
+        let i = Math.min(top.length, k - 1)
+        if (top.length < k) top.push(r)
+        else top[i] = r
+        while (i > 0 && scores[top[i - 1]] < scores[r]) { top[i] = top[i - 1]; i-- }
+        top[i] = r
+      }
+    }
+    return top.map((r) => ({ image: this.images.get(ids[r])!, score: scores[r] }))
+  }
+
+  private searchHnsw(query: Float32Array, k: number): Neighbour[] {
+    if (!this.hnsw || this.hnsw.dirty) {
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      const { Index, MetricKind } = require("usearch")
+      const { ids, matrix, dims } = this.pack()
+      const index = new Index({ dimensions: dims, metric: MetricKind.IP, connectivity: 16, expansion_add: 128, expansion_search: 96 })
+      const keys = BigUint64Array.from(ids.map((_, i) => BigInt(i)))
+      index.add(keys, matrix)
+      this.hnsw = { index, keys: ids, dirty: false }
+    }
+    const res = this.hnsw.index.search(query, Math.min(k, this.hnsw.keys.length))
+    const out: Neighbour[] = []
+    for (let i = 0; i < res.keys.length; i++) {
+      const image = this.images.get(this.hnsw.keys[Number(res.keys[i])])
+      if (image) out.push({ image, score: 1 - res.distances[i] })
+    }
+    return out
+  }
+}
