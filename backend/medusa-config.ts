@@ -93,6 +93,7 @@ module.exports = defineConfig({
         hnswThreshold: process.env.CURATOR_HNSW_THRESHOLD ? Number(process.env.CURATOR_HNSW_THRESHOLD) : undefined,
       },
     },
+    { resolve: "./src/modules/lookbook" },
     ...redisModules,
     ...stripeModule,
   ],

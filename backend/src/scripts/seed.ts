@@ -5,6 +5,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { parseStylesCsv } from "../lib/catalog"
 import { ensureStoreSetup } from "./seed/setup"
 import { seedProducts } from "./seed/products"
+import { ensureLookbooks } from "./seed/lookbooks"
 
 const DEMO_DIR = path.resolve(__dirname, "../../data/demo-catalog")
 const SHARED_DIR = process.env.CURATOR_DATASET_DIR || path.resolve(__dirname, "../../../../shared/data/fashion-products")
@@ -40,6 +41,7 @@ export default async function seed({ container, args }: ExecArgs) {
   const rows = source.rows.slice(0, count ?? source.rows.length)
   const setup = await ensureStoreSetup(container, log)
   const created = await seedProducts(container, setup, rows, source.dir, log)
+  await ensureLookbooks(container, setup, [path.join(DEMO_DIR, "images"), source.dir], log)
   log(`done: ${created} products created, ${rows.length} in the catalogue`)
   log(`publishable key: ${setup.publishableKey}`)
 }
