@@ -46,15 +46,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-const text = (label: string) => z.string().trim().min(1, `Enter your ${label}`).max(200)
+const text = (label: string) => z.string({ required_error: `Enter your ${label}` }).trim().min(1, `Enter your ${label}`).max(200)
 const ContactSchema = z.object({
-  email: z.string().trim().email("Enter a valid email"),
+  email: z.string({ required_error: "Enter your email" }).trim().email("Enter a valid email"),
   first_name: text("first name"),
   last_name: text("last name"),
   address_1: text("address"),
   city: text("city"),
   postal_code: text("postal code"),
-  country_code: z.string().length(2, "Choose a country"),
+  country_code: z.string({ required_error: "Choose a country" }).length(2, "Choose a country"),
 })
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -2,6 +2,7 @@ import assert from "node:assert/strict"
 import { after, before, test } from "node:test"
 import { openBrowser, screenshot } from "../fixtures/browser.mjs"
 import { CartPage } from "../fixtures/cart-page.mjs"
+import { CheckoutPage } from "../fixtures/checkout-page.mjs"
 import { HomePage } from "../fixtures/home-page.mjs"
 import { ProductPage } from "../fixtures/product-page.mjs"
 
@@ -39,4 +40,27 @@ test("a shopper picks an in-stock size, adds it to the cart and sees the line in
   assert.match(lines[0].total, /[€$£]\s?\d/)
   assert.equal(await cart.count(), 1, "the header shows one item in the cart")
   await screenshot(page, "cart.png")
+})
+
+test("the shopper checks out with the manual payment and sees the order confirmation", async () => {
+  const cart = new CartPage(page)
+  await cart.open()
+  assert.ok((await cart.lineItems()).length > 0, "the previous journey left a line in the cart")
+  await page.getByRole("link", { name: /checkout/i }).click()
+
+  const checkout = new CheckoutPage(page)
+  await checkout.fillAddress({
+    email: "shopper@example.com",
+    firstName: "Ada",
+    lastName: "Lovelace",
+    address: "Unter den Linden 1",
+    city: "Berlin",
+    postalCode: "10117",
+    country: "Germany",
+  })
+  await checkout.chooseFirstShippingOption()
+  const confirmation = await checkout.placeOrder()
+  assert.match(confirmation, /Order #\d+/)
+  assert.equal(await cart.count(), 0, "the cart is emptied after the order")
+  await screenshot(page, "order.png")
 })
