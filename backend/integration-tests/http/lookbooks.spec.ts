@@ -5,6 +5,8 @@ import path from "node:path"
 import { ADMIN, createAdmin, seedDemo } from "../helpers/store"
 import { createTestProduct } from "../helpers/products"
 
+// the weight-free embedder: CLIP weights are not available to the tests
+process.env.CURATOR_EMBEDDER = "classic"
 jest.setTimeout(300 * 1000)
 
 const demoDir = path.resolve(__dirname, "../../data/demo-catalog/images")

@@ -8,6 +8,8 @@ import { startReindex } from "../../src/lib/visual-search/reindex"
 import { ADMIN, createAdmin, seedDemo } from "../helpers/store"
 import { createTestProduct } from "../helpers/products"
 
+// the weight-free embedder: CLIP weights are not available to the tests
+process.env.CURATOR_EMBEDDER = "classic"
 jest.setTimeout(300 * 1000)
 
 const COUNT = 40

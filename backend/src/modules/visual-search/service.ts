@@ -20,11 +20,16 @@ const MAX_ATTEMPTS = 3
 class VisualSearchModuleService extends MedusaService({ ImageVector }) {
   protected readonly logger_: Logger
   protected readonly options_: Required<Pick<VisualSearchOptions, "embedder" | "hnswThreshold">> & VisualSearchOptions
-  private embedder_: Promise<{ embedder: ImageEmbedder; note: string }> | null = null
   private readonly index_: VectorIndex
-  private syncedUntil_: Date | null = null
-  private lastSyncAt_ = 0
-  private syncing_: Promise<void> | null = null
+  // Mutable state lives in one object so it is shared however the service is
+  // reached (the container may hand out a proxy whose `this` is not the instance).
+  private readonly state_ = {
+    embedder: null as Promise<{ embedder: ImageEmbedder; note: string }> | null,
+    syncedUntil: null as Date | null,
+    lastSyncAt: 0,
+    syncing: null as Promise<void> | null,
+    indexing: Promise.resolve() as Promise<unknown>,
+  }
   readonly progress = { running: false, total: 0, done: 0, failed: 0, started_at: null as string | null, finished_at: null as string | null, last_errors: [] as { url: string; error: string }[] }
 
   constructor(deps: InjectedDependencies, options: VisualSearchOptions = {}) {
@@ -45,16 +50,18 @@ class VisualSearchModuleService extends MedusaService({ ImageVector }) {
 
   /** The active embedder, loaded once per process (and logged when loaded). */
   async getEmbedder(): Promise<ImageEmbedder> {
-    if (!this.embedder_) {
-      this.embedder_ = createEmbedder(this.options_.embedder, { clipModel: this.options_.clipModel, modelDir: this.options_.modelDir }, this.logger_)
-      this.embedder_.catch(() => (this.embedder_ = null))
+    const st = this.state_
+    if (!st.embedder) {
+      const loading = createEmbedder(this.options_.embedder, { clipModel: this.options_.clipModel, modelDir: this.options_.modelDir }, this.logger_)
+      st.embedder = loading
+      loading.catch(() => { if (st.embedder === loading) st.embedder = null })
     }
-    return (await this.embedder_).embedder
+    return (await st.embedder).embedder
   }
 
   async embedderInfo() {
-    const { embedder, note } = await this.embedder_!.catch(() => ({ embedder: null as ImageEmbedder | null, note: "" }))
-      .then((r) => r ?? { embedder: null, note: "" })
+    const loaded = await (this.state_.embedder ?? Promise.resolve(null)).catch(() => null)
+    const { embedder, note } = loaded ?? { embedder: null as ImageEmbedder | null, note: "" }
     return { id: embedder?.id ?? null, dimensions: embedder?.dimensions ?? null, choice: this.options_.embedder, note }
   }
 
@@ -64,11 +71,12 @@ class VisualSearchModuleService extends MedusaService({ ImageVector }) {
    * the same index whichever instance wrote the vectors.
    */
   async syncIndex({ force = false } = {}) {
-    if (!force && Date.now() - this.lastSyncAt_ < SYNC_EVERY_MS) return
-    if (this.syncing_) return this.syncing_
-    this.syncing_ = (async () => {
+    const st = this.state_
+    if (!force && Date.now() - st.lastSyncAt < SYNC_EVERY_MS) return
+    if (st.syncing) return st.syncing
+    st.syncing = (async () => {
       const embedder = await this.getEmbedder()
-      const since = force ? null : this.syncedUntil_
+      const since = force ? null : st.syncedUntil
       if (!since) this.index_.clear()
       const started = new Date()
       const pageSize = 2000
@@ -88,10 +96,10 @@ class VisualSearchModuleService extends MedusaService({ ImageVector }) {
         if (rows.length < pageSize) break
       }
       // rows written while we read are picked up next time (>= with a 2 s overlap)
-      this.syncedUntil_ = new Date(started.getTime() - 2000)
-      this.lastSyncAt_ = Date.now()
-    })().finally(() => (this.syncing_ = null))
-    return this.syncing_
+      st.syncedUntil = new Date(started.getTime() - 2000)
+      st.lastSyncAt = Date.now()
+    })().finally(() => (st.syncing = null))
+    return st.syncing
   }
 
   async searchVectors(query: Float32Array, k: number): Promise<Neighbour[]> {
@@ -105,7 +113,7 @@ class VisualSearchModuleService extends MedusaService({ ImageVector }) {
   }
 
   indexStats() {
-    return { size: this.index_.size, mode: this.index_.mode, synced_until: this.syncedUntil_?.toISOString() ?? null }
+    return { size: this.index_.size, mode: this.index_.mode, synced_until: this.state_.syncedUntil?.toISOString() ?? null }
   }
 
   /**
@@ -114,6 +122,14 @@ class VisualSearchModuleService extends MedusaService({ ImageVector }) {
    * the error and the attempt count) and never throws out of the batch.
    */
   async indexImages(images: ImageToIndex[]): Promise<IndexOutcome> {
+    // one batch at a time per process: subscribers and a reindex may index the same photo at once
+    const st = this.state_
+    const run = st.indexing.then(() => this.indexImagesNow(images))
+    st.indexing = run.catch(() => undefined)
+    return run
+  }
+
+  private async indexImagesNow(images: ImageToIndex[]): Promise<IndexOutcome> {
     const embedder = await this.getEmbedder()
     const outcome: IndexOutcome = { created: [], updated: [], failed: [] }
     if (!images.length) return outcome
@@ -147,7 +163,7 @@ class VisualSearchModuleService extends MedusaService({ ImageVector }) {
 
     for (const img of images) {
       const r = results.get(img)!
-      const prev = byKey.get(`${img.product_id}|${img.url}`)
+      let prev = byKey.get(`${img.product_id}|${img.url}`)
       const data = r.vector
         ? { status: "indexed" as const, vector: Array.from(r.vector, (x) => Math.round(x * 1e6) / 1e6) as any, phash: r.signature.phash, phash_mirror: r.signature.phashMirror, colour: r.signature.colour as any, error: null, attempts: (prev?.attempts ?? 0) + 1 }
         : { status: "failed" as const, vector: null, error: r.error!, attempts: (prev?.attempts ?? 0) + 1 }
@@ -156,8 +172,16 @@ class VisualSearchModuleService extends MedusaService({ ImageVector }) {
         await this.updateImageVectors({ id: prev.id, ...data, image_id: img.image_id ?? null })
         outcome.updated.push({ id: prev.id, previous: { status: prev.status, vector: prev.vector, phash: prev.phash, phash_mirror: prev.phash_mirror, colour: prev.colour, error: prev.error, attempts: prev.attempts } })
       } else {
-        const created = await this.createImageVectors({ product_id: img.product_id, image_id: img.image_id ?? null, image_url: img.url, embedder: embedder.id, ...data })
-        outcome.created.push(created.id)
+        try {
+          const created = await this.createImageVectors({ product_id: img.product_id, image_id: img.image_id ?? null, image_url: img.url, embedder: embedder.id, ...data })
+          outcome.created.push(created.id)
+        } catch (e: any) {
+          // another instance indexed the same photo meanwhile: its row wins, ours updates it
+          ;[prev] = (await this.listImageVectors({ product_id: img.product_id, image_url: img.url, embedder: embedder.id })) as any[]
+          if (!prev) throw e
+          await this.updateImageVectors({ id: prev.id, ...data, image_id: img.image_id ?? null })
+          outcome.updated.push({ id: prev.id, previous: { status: prev.status, vector: prev.vector, phash: prev.phash, phash_mirror: prev.phash_mirror, colour: prev.colour, error: prev.error, attempts: prev.attempts } })
+        }
       }
     }
     return outcome

@@ -1,0 +1,114 @@
+// Shared by the visual-search evaluation and benchmark: a real backend on a
+// catalogue seeded from the shared dataset, driven through its HTTP API.
+import fs from "node:fs"
+import path from "node:path"
+import { createRequire } from "node:module"
+import { createDatabase, dropDatabase, ensureDatabase } from "../scripts/lib/db.mjs"
+import { BACKEND, BIN, ROOT, run, service, step, waitForHttp } from "../scripts/lib/proc.mjs"
+import { ensureAdmin, migrate, publishableKey, DEMO_ADMIN } from "../scripts/lib/store.mjs"
+
+const require = createRequire(import.meta.url)
+/** Loads backend TypeScript (shopper photos, dataset split, embedders) through ts-node. */
+export function backendTs(rel) {
+  if (!globalThis.__tsRegistered) {
+    require(path.join(ROOT, "node_modules/ts-node")).register({ transpileOnly: true, project: path.join(BACKEND, "tsconfig.json") })
+    globalThis.__tsRegistered = true
+  }
+  return require(path.join(BACKEND, rel))
+}
+
+export function args(defaults) {
+  const out = { ...defaults }
+  for (let i = 2; i < process.argv.length; i++) {
+    const m = process.argv[i].match(/^--([\w-]+)(?:=(.*))?$/)
+    if (m) out[m[1]] = m[2] ?? process.argv[++i]
+  }
+  for (const k of Object.keys(defaults)) if (typeof defaults[k] === "number") out[k] = Number(out[k])
+  return out
+}
+
+export function percentile(xs, p) {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN
+}
+
+/** A fresh database seeded with exactly `ids`, and a production-mode backend on it. */
+export async function startStore({ name, ids, port, embedder, datasetDir }) {
+  const db = await ensureDatabase({ name: "postgres", dataDir: path.join(ROOT, ".data", "bench-postgres"), port: Number(process.env.CURATOR_BENCH_PG_PORT || 54349) })
+  const url = (() => {
+    const { host, port: p, user, password } = db.admin
+    return `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${host === "127.0.0.1" ? "localhost" : host}:${p}/${name}`
+  })()
+  await dropDatabase(db.admin, name)
+  await createDatabase(db.admin, name)
+  await migrate(url)
+  const idsFile = path.join(ROOT, ".data", `${name}-ids.txt`)
+  fs.mkdirSync(path.dirname(idsFile), { recursive: true })
+  fs.writeFileSync(idsFile, ids.join("\n"))
+  const t0 = Date.now()
+  step(`seeding ${ids.length} products…`)
+  await run(path.join(BIN, "medusa"), ["exec", "./src/scripts/seed.ts", `@${idsFile}`], { cwd: BACKEND, env: { DATABASE_URL: url, CURATOR_EMBEDDER: embedder, ...(datasetDir ? { CURATOR_DATASET_DIR: datasetDir } : {}) }, quiet: true })
+  step(`seeded in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
+  await ensureAdmin(url)
+  const pk = await publishableKey(url)
+  const backendUrl = `http://localhost:${port}`
+  const started = Date.now()
+  const backend = service(path.join(BIN, "medusa"), ["start"], {
+    cwd: BACKEND,
+    env: { DATABASE_URL: url, PORT: String(port), DISABLE_MEDUSA_ADMIN: "true", LOG_LEVEL: "warn", CURATOR_EMBEDDER: embedder, MEDUSA_BACKEND_URL: backendUrl, CURATOR_RATE_LIMIT_SEARCH: "0", CURATOR_RATE_LIMIT_WRITES: "0" },
+    prefix: "[backend]",
+    filter: (l) => /error|embedder/i.test(l),
+  })
+  await waitForHttp(`${backendUrl}/health`, { child: backend })
+  const token = (await (await fetch(`${backendUrl}/auth/user/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(DEMO_ADMIN) })).json()).token
+  const api = async (p, init = {}) => {
+    const res = await fetch(`${backendUrl}${p}`, { ...init, headers: { ...(init.headers ?? {}), ...(p.startsWith("/admin") ? { authorization: `Bearer ${token}` } : { "x-publishable-api-key": pk }) } })
+    const body = await res.json().catch(() => ({}))
+    if (!res.ok) throw new Error(`${init.method ?? "GET"} ${p} → ${res.status}: ${body.message ?? ""}`)
+    return body
+  }
+  const stop = async () => {
+    backend.stopGroup("SIGTERM")
+    await new Promise((r) => setTimeout(r, 1500))
+    backend.stopGroup("SIGKILL")
+    await db.stop()
+  }
+  return { api, backend, backendUrl, pk, stop, url, bootMs: Date.now() - started }
+}
+
+/** Reindexes everything through the admin API and waits; returns images/minute. */
+export async function reindexAll(api) {
+  const t0 = Date.now()
+  await api("/admin/visual-search/reindex", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })
+  let status
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 2000))
+    status = await api("/admin/visual-search/status")
+    if (!status.progress.running) break
+    step(`indexing ${status.progress.done}/${status.progress.total} products`)
+  }
+  const minutes = (Date.now() - t0) / 60000
+  return { status, imagesPerMinute: Math.round(status.counts.indexed / minutes), seconds: (Date.now() - t0) / 1000 }
+}
+
+export async function visualSearch(api, jpeg, params) {
+  const form = new FormData()
+  form.append("image", new Blob([new Uint8Array(jpeg)], { type: "image/jpeg" }), "q.jpg")
+  const qs = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]))
+  const t0 = performance.now()
+  const body = await api(`/store/visual-search?${qs}`, { method: "POST", body: form })
+  return { body, ms: performance.now() - t0 }
+}
+
+export function writeResults(name, data) {
+  const dir = path.join(ROOT, "bench", "results")
+  fs.mkdirSync(dir, { recursive: true })
+  const file = path.join(dir, `${name}.json`)
+  fs.writeFileSync(file, JSON.stringify({ ...data, at: new Date().toISOString() }, null, 2))
+  return file
+}
+
+export function table(rows) {
+  const w = Math.max(...rows.map(([k]) => k.length))
+  for (const [k, v] of rows) console.log(`  ${k.padEnd(w)}  ${v}`)
+}
