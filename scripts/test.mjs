@@ -3,6 +3,7 @@
 // PostgreSQL), then the storefront build and its browser journeys against a
 // real seeded backend. DATABASE_URL picks the server; unset, an embedded
 // PostgreSQL is started for the run. Ends with "N passed, N failed".
+import crypto from "node:crypto"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
@@ -42,6 +43,20 @@ async function stopAll() {
   for (const c of children) c.stopGroup("SIGKILL")
   if (db) await db.stop()
 }
+/** Photo search needs the visual index: reindex through the admin API and wait for it. */
+async function indexCatalogue(backendUrl) {
+  const { DEMO_ADMIN } = await import("./lib/store.mjs")
+  const login = await fetch(`${backendUrl}/auth/user/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(DEMO_ADMIN) })
+  const headers = { authorization: `Bearer ${(await login.json()).token}`, "content-type": "application/json" }
+  await fetch(`${backendUrl}/admin/visual-search/reindex`, { method: "POST", headers, body: "{}" })
+  for (let i = 0; i < 300; i++) {
+    const status = await (await fetch(`${backendUrl}/admin/visual-search/status`, { headers })).json()
+    if (!status.progress?.running && status.counts?.pending_products === 0) return step(`visual index ready: ${status.counts.indexed} images (${status.embedder.id})`)
+    await new Promise((r) => setTimeout(r, 2000))
+  }
+  throw new Error("the visual index did not finish within 10 minutes")
+}
+
 process.on("SIGINT", async () => { await stopAll(); process.exit(130) })
 
 try {
@@ -68,21 +83,27 @@ try {
 
   if (want("e2e")) {
     await part("storefront (build + browser journeys)", async () => {
+      const backendPort = Number(process.env.E2E_BACKEND_PORT || 9100)
+      const storefrontPort = Number(process.env.E2E_STOREFRONT_PORT || 8100)
+      const backendUrl = `http://localhost:${backendPort}`
       await run("npm", ["run", "build", "-w", "storefront"], { prefix: "[build]", quiet: true })
       step("storefront built")
+      // the dashboard, built once and served by the production backend at /app
+      await run(path.join(BIN, "medusa"), ["build", "--admin-only"], { cwd: BACKEND, env: { MEDUSA_BACKEND_URL: backendUrl }, quiet: true })
+      fs.rmSync(path.join(BACKEND, "public", "admin"), { recursive: true, force: true })
+      fs.cpSync(path.join(BACKEND, ".medusa", "admin"), path.join(BACKEND, "public", "admin"), { recursive: true })
+      step("admin built")
       const name = "curatorai_e2e"
       await dropDatabase(db.admin, name)
       await createDatabase(db.admin, name)
       const url = `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${testDbEnv.DB_HOST}:${port}/${name}`
       const { pk } = await prepareStore(url)
-      const backendPort = Number(process.env.E2E_BACKEND_PORT || 9100)
-      const storefrontPort = Number(process.env.E2E_STOREFRONT_PORT || 8100)
-      const backendUrl = `http://localhost:${backendPort}`
-      const env = { DATABASE_URL: url, MEDUSA_BACKEND_URL: backendUrl, MEDUSA_PUBLISHABLE_KEY: pk, STORE_CORS: `http://localhost:${storefrontPort}` }
-      const backend = service(path.join(BIN, "medusa"), ["start"], { cwd: BACKEND, env: { ...env, PORT: String(backendPort), DISABLE_MEDUSA_ADMIN: "true", LOG_LEVEL: "error" }, prefix: "[backend]" })
+      const env = { DATABASE_URL: url, MEDUSA_BACKEND_URL: backendUrl, MEDUSA_PUBLISHABLE_KEY: pk, STORE_CORS: `http://localhost:${storefrontPort}`, ADMIN_CORS: backendUrl, AUTH_CORS: `http://localhost:${storefrontPort},${backendUrl}` }
+      const backend = service(path.join(BIN, "medusa"), ["start"], { cwd: BACKEND, env: { ...env, PORT: String(backendPort), NODE_ENV: "production", JWT_SECRET: crypto.randomBytes(24).toString("hex"), COOKIE_SECRET: crypto.randomBytes(24).toString("hex"), CURATOR_EMBEDDER: "classic", LOG_LEVEL: "error" }, prefix: "[backend]" })
       children.push(backend)
       await waitForHttp(`${backendUrl}/health`, { child: backend })
-      const storefront = service(path.join(BIN, "remix-serve"), ["./build/server/index.js"], { cwd: STOREFRONT, env: { ...env, PORT: String(storefrontPort), NODE_ENV: "production" }, prefix: "[storefront]" })
+      await indexCatalogue(backendUrl)
+      const storefront = service(path.join(BIN, "remix-serve"), ["./build/server/index.js"], { cwd: STOREFRONT, env: { ...env, PORT: String(storefrontPort), NODE_ENV: "production", SESSION_SECRET: crypto.randomBytes(24).toString("hex") }, prefix: "[storefront]" })
       children.push(storefront)
       await waitForHttp(`http://localhost:${storefrontPort}/`, { child: storefront })
       step("backend and storefront up; running the journeys in Chromium")
