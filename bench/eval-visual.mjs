@@ -29,7 +29,7 @@ try {
   const { regions } = await api("/store/regions")
   const products = new Map()
   for (let offset = 0; ; offset += 200) {
-    const { products: page, count } = await api(`/store/products?limit=200&offset=${offset}&fields=id,handle,+metadata,*variants,*variants.options,*variants.prices,*options,*options.values`)
+    const { products: page, count } = await api(`/store/products?limit=200&offset=${offset}&fields=id,title,handle,+metadata,*variants,*variants.options,*variants.prices,*options,*options.values`)
     for (const p of page) products.set(p.id, p)
     if (offset + 200 >= count) break
   }
@@ -58,7 +58,8 @@ try {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
-        title: `${original.title ?? "Copy"} (reseller)`,
+        title: `${original.title} (reseller)`,
+        handle: `${original.handle}-reseller`,
         status: "published",
         thumbnail: files[0].url,
         images: [{ url: files[0].url }],

@@ -1,5 +1,6 @@
 // Shared by the visual-search evaluation and benchmark: a real backend on a
 // catalogue seeded from the shared dataset, driven through its HTTP API.
+import crypto from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import { createRequire } from "node:module"
@@ -55,7 +56,7 @@ export async function startStore({ name, ids, port, embedder, datasetDir }) {
   const started = Date.now()
   const backend = service(path.join(BIN, "medusa"), ["start"], {
     cwd: BACKEND,
-    env: { DATABASE_URL: url, PORT: String(port), DISABLE_MEDUSA_ADMIN: "true", LOG_LEVEL: "warn", CURATOR_EMBEDDER: embedder, MEDUSA_BACKEND_URL: backendUrl, CURATOR_RATE_LIMIT_SEARCH: "0", CURATOR_RATE_LIMIT_WRITES: "0" },
+    env: { DATABASE_URL: url, PORT: String(port), DISABLE_MEDUSA_ADMIN: "true", NODE_ENV: "production", JWT_SECRET: crypto.randomBytes(24).toString("hex"), COOKIE_SECRET: crypto.randomBytes(24).toString("hex"), LOG_LEVEL: "warn", CURATOR_EMBEDDER: embedder, MEDUSA_BACKEND_URL: backendUrl, CURATOR_RATE_LIMIT_SEARCH: "0", CURATOR_RATE_LIMIT_WRITES: "0" },
     prefix: "[backend]",
     filter: (l) => /error|embedder/i.test(l),
   })

@@ -5,17 +5,18 @@ import type { IndexedImage } from "../../modules/visual-search/types"
  * When are two products the same thing sold twice? When one of their photos
  * is a near copy of the other's (re-upload, resize, recompression, crop,
  * mirror, watermark, a slight colour change). Calibrated on the shared
- * dataset by `npm run calibrate:duplicates -w backend`; see README.
+ * dataset by `npm run calibrate:duplicates` (bench/calibrate-duplicates.mjs); see README.
  */
 export const DUPLICATE_THRESHOLDS = {
-  /** max bits (of 64) between perceptual hashes, mirror allowed */
-  phashBits: 12,
   /** max mean ΔE over a 4×4 colour grid: keeps re-coloured designs apart */
-  colourDeltaE: 18,
-  /** embeddings this close are duplicates even when a crop moved the hash */
-  cosine: 0.985,
-  /** ...provided the hash is not far off either */
-  phashBitsWithCosine: 22,
+  colourDeltaE: 14,
+  /** hashes this close (of 64 bits, mirror allowed) need only a looser pixel match… */
+  phashBits: 14,
+  nccWithHash: 0.9,
+  /** …otherwise the trimmed thumbnails must match almost pixel for pixel */
+  ncc: 0.92,
+  /** pairs whose hashes differ more than this are never compared pixel-wise */
+  maxPhashBits: 20,
 }
 
 const sig = (i: IndexedImage): ImageSignature | null =>
@@ -27,14 +28,22 @@ function dot(a: Float32Array, b: Float32Array) {
   return s
 }
 
+/** Normalised cross-correlation of the trimmed thumbnails, mirror allowed. */
+export function thumbCorrelation(a: IndexedImage, b: IndexedImage): number {
+  if (!a.thumb || !b.thumb) return 0
+  return Math.max(dot(a.thumb.plain, b.thumb.plain), dot(a.thumb.plain, b.thumb.mirror))
+}
+
+// Cheap gates first (colour grid, hash distance), pixels only for the few pairs left.
 export function imagesAreDuplicates(a: IndexedImage, b: IndexedImage, t = DUPLICATE_THRESHOLDS): boolean {
   const sa = sig(a)
   const sb = sig(b)
   if (!sa || !sb) return false
   if (colourDistance(sa, sb) > t.colourDeltaE) return false
   const bits = phashDistance(sa, sb)
-  if (bits <= t.phashBits) return true
-  return bits <= t.phashBitsWithCosine && a.vector.length === b.vector.length && dot(a.vector, b.vector) >= t.cosine
+  if (bits > t.maxPhashBits) return false
+  const ncc = thumbCorrelation(a, b)
+  return bits <= t.phashBits ? ncc >= t.nccWithHash : ncc >= t.ncc
 }
 
 /** Groups products into near-duplicate clusters (union–find over every image pair). */

@@ -7,7 +7,7 @@ import { VectorIndex } from "./vector-index"
 import { createEmbedder, type EmbedderChoice } from "./embedders"
 import type { ImageEmbedder } from "./embedders/types"
 import type { IndexedImage, Neighbour, VisualSearchOptions } from "./types"
-import { fetchImage, imageSignature } from "../../lib/images"
+import { fetchImage, imageSignature, normalizedThumb } from "../../lib/images"
 
 type InjectedDependencies = { logger: Logger }
 
@@ -89,7 +89,7 @@ class VisualSearchModuleService extends MedusaService({ ImageVector }) {
         const gone: string[] = []
         for (const r of rows as any[]) {
           if (r.deleted_at || r.status !== "indexed" || r.embedder !== embedder.id || !Array.isArray(r.vector)) gone.push(r.id)
-          else live.push({ id: r.id, product_id: r.product_id, image_url: r.image_url, vector: Float32Array.from(r.vector), phash: r.phash, phash_mirror: r.phash_mirror, colour: r.colour })
+          else live.push({ id: r.id, product_id: r.product_id, image_url: r.image_url, vector: Float32Array.from(r.vector), phash: r.phash, phash_mirror: r.phash_mirror, colour: r.colour, thumb: r.thumb ? normalizedThumb(r.thumb) : null })
         }
         this.index_.upsert(live)
         this.index_.remove(gone)
@@ -165,12 +165,12 @@ class VisualSearchModuleService extends MedusaService({ ImageVector }) {
       const r = results.get(img)!
       let prev = byKey.get(`${img.product_id}|${img.url}`)
       const data = r.vector
-        ? { status: "indexed" as const, vector: Array.from(r.vector, (x) => Math.round(x * 1e6) / 1e6) as any, phash: r.signature.phash, phash_mirror: r.signature.phashMirror, colour: r.signature.colour as any, error: null, attempts: (prev?.attempts ?? 0) + 1 }
+        ? { status: "indexed" as const, vector: Array.from(r.vector, (x) => Math.round(x * 1e6) / 1e6) as any, phash: r.signature.phash, phash_mirror: r.signature.phashMirror, colour: r.signature.colour as any, thumb: r.signature.thumb ?? null, error: null, attempts: (prev?.attempts ?? 0) + 1 }
         : { status: "failed" as const, vector: null, error: r.error!, attempts: (prev?.attempts ?? 0) + 1 }
       if (r.error) outcome.failed.push({ url: img.url, error: r.error })
       if (prev) {
         await this.updateImageVectors({ id: prev.id, ...data, image_id: img.image_id ?? null })
-        outcome.updated.push({ id: prev.id, previous: { status: prev.status, vector: prev.vector, phash: prev.phash, phash_mirror: prev.phash_mirror, colour: prev.colour, error: prev.error, attempts: prev.attempts } })
+        outcome.updated.push({ id: prev.id, previous: { status: prev.status, vector: prev.vector, phash: prev.phash, phash_mirror: prev.phash_mirror, colour: prev.colour, thumb: prev.thumb, error: prev.error, attempts: prev.attempts } })
       } else {
         try {
           const created = await this.createImageVectors({ product_id: img.product_id, image_id: img.image_id ?? null, image_url: img.url, embedder: embedder.id, ...data })

@@ -15,6 +15,7 @@ export type IndexedImage = {
   phash: string | null
   phash_mirror: string | null
   colour: number[] | null
+  thumb?: { plain: Float32Array; mirror: Float32Array } | null
 }
 
 export type Neighbour = { image: IndexedImage; score: number }

@@ -17,6 +17,8 @@ export const ImageVector = model
     phash: model.text().nullable(),
     phash_mirror: model.text().nullable(),
     colour: model.json().nullable(),
+    /** base64 48×48 luminance of the background-trimmed photo (exact-copy check) */
+    thumb: model.text().nullable(),
     error: model.text().nullable(),
     attempts: model.number().default(0),
   })

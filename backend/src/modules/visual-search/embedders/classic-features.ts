@@ -1,0 +1,522 @@
+import sharp from "sharp"
+
+/**
+ * Raw, hand-made image descriptor of the "classic" (weight-free) embedder.
+ *
+ * 1. decode with sharp, fit inside WORK×WORK, raw RGB → CIE Lab (all maths here)
+ * 2. background model: a robust plane (Lab = a + b·x + c·y) fitted to the border
+ *    ring handles solid and gradient backgrounds; its residual spread sets the
+ *    tolerance (noisy backgrounds). Pixels near the model and without a strong
+ *    edge are flood-filled from the border; the rest is the product. Keep the
+ *    largest component (plus big secondary ones: pairs of shoes), take back
+ *    enclosed background-looking pixels (white garment on white), crop to bbox.
+ * 3. features on the product only:
+ *    - colour: soft (trilinear) Lab histogram 4×6×6 over product pixels, Hellinger,
+ *      + mean/std of L, a, b
+ *    - shape: mask in a 10×10 aspect-preserving grid, 6×6 stretched grid,
+ *      12-row / 12-column profiles, log aspect, fill ratio, edge-touching flags
+ *    - edges/texture: HOG (4×4 cells × 9 unsigned orientations) of the
+ *      silhouette, and of the product's lightness with the background flattened
+ *      (internal structure, prints, stripes), + gradient-magnitude histogram
+ */
+
+export const WORK = 128
+export const CANVAS = 64
+
+export const BLOCKS = {
+  colourHist: 4 * 6 * 6, // 144
+  colourStats: 6,
+  maskSquare: 100,
+  maskStretch: 36,
+  profiles: 24,
+  shapeScalars: 4,
+  hogShape: 144,
+  hogInner: 144,
+  texture: 6,
+} as const
+
+export type BlockName = keyof typeof BLOCKS
+
+/** [start, end) of each block in the raw descriptor. */
+export const BLOCK_RANGES: Record<BlockName, [number, number]> = (() => {
+  const r: any = {}
+  let o = 0
+  for (const k of Object.keys(BLOCKS) as BlockName[]) {
+    r[k] = [o, o + BLOCKS[k]]
+    o += BLOCKS[k]
+  }
+  return r
+})()
+
+export const RAW_DIM = Object.values(BLOCKS).reduce((a, b) => a + b, 0)
+
+// ---------------------------------------------------------------- colour ----
+
+const SRGB_LIN = new Float32Array(256)
+for (let i = 0; i < 256; i++) {
+  const c = i / 255
+  SRGB_LIN[i] = c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4)
+}
+const labF = (t: number) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116)
+
+function toLab(px: Buffer | Uint8Array, n: number, L: Float32Array, A: Float32Array, B: Float32Array) {
+  for (let i = 0; i < n; i++) {
+    const r = SRGB_LIN[px[i * 3]], g = SRGB_LIN[px[i * 3 + 1]], b = SRGB_LIN[px[i * 3 + 2]]
+    const x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    const y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    const z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+    const fx = labF(x), fy = labF(y), fz = labF(z)
+    L[i] = 116 * fy - 16
+    A[i] = 500 * (fx - fy)
+    B[i] = 200 * (fy - fz)
+  }
+}
+
+// ----------------------------------------------------------- segmentation ----
+
+function boxBlur3(src: Float32Array, w: number, h: number): Float32Array {
+  const tmp = new Float32Array(w * h), out = new Float32Array(w * h)
+  for (let y = 0; y < h; y++) {
+    const o = y * w
+    for (let x = 0; x < w; x++) {
+      const a = src[o + (x > 0 ? x - 1 : x)], b = src[o + x], c = src[o + (x < w - 1 ? x + 1 : x)]
+      tmp[o + x] = (a + b + c) / 3
+    }
+  }
+  for (let y = 0; y < h; y++) {
+    const up = (y > 0 ? y - 1 : y) * w, dn = (y < h - 1 ? y + 1 : y) * w, o = y * w
+    for (let x = 0; x < w; x++) out[o + x] = (tmp[up + x] + tmp[o + x] + tmp[dn + x]) / 3
+  }
+  return out
+}
+
+function solve3(M: number[], v: number[]): number[] {
+  // Cramer's rule on a 3×3 system (well conditioned: [1, x, y] normal equations)
+  const det = (m: number[]) =>
+    m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6]) + m[2] * (m[3] * m[7] - m[4] * m[6])
+  const d = det(M)
+  if (Math.abs(d) < 1e-9) return [v[0] / Math.max(M[0], 1), 0, 0]
+  const out: number[] = []
+  for (let c = 0; c < 3; c++) {
+    const m = M.slice()
+    for (let r = 0; r < 3; r++) m[r * 3 + c] = v[r]
+    out.push(det(m) / d)
+  }
+  return out
+}
+
+function median(a: Float32Array | number[], n = a.length): number {
+  const s = Array.prototype.slice.call(a, 0, n).sort((p: number, q: number) => p - q)
+  return s.length ? s[s.length >> 1] : 0
+}
+
+export interface Segmentation {
+  mask: Uint8Array // 1 = product
+  x0: number
+  y0: number
+  x1: number // inclusive
+  y1: number
+  area: number
+}
+
+export function segmentRGB(px: Buffer | Uint8Array, w: number, h: number): Segmentation {
+  const n = w * h
+  const L = new Float32Array(n), A = new Float32Array(n), B = new Float32Array(n)
+  toLab(px, n, L, A, B)
+  return segment(L, A, B, w, h)
+}
+
+export function segment(L: Float32Array, A: Float32Array, B: Float32Array, w: number, h: number): Segmentation {
+  const n = w * h
+  const Ls = boxBlur3(L, w, h), As = boxBlur3(A, w, h), Bs = boxBlur3(B, w, h)
+
+  // border ring (2 px)
+  const ring: number[] = []
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+    if (x < 2 || y < 2 || x >= w - 2 || y >= h - 2) ring.push(y * w + x)
+  }
+  const nx = (i: number) => ((i % w) / w) - 0.5
+  const ny = (i: number) => (Math.floor(i / w) / h) - 0.5
+
+  // robust plane fit of each Lab channel on the ring
+  let inl = ring
+  let coef: number[][] = [[0, 0, 0], [0, 0, 0], [0, 0, 0]]
+  const chans = [Ls, As, Bs]
+  const resid = new Float32Array(ring.length)
+  for (let it = 0; it < 3; it++) {
+    const M = [0, 0, 0, 0, 0, 0, 0, 0, 0]
+    const v = [[0, 0, 0], [0, 0, 0], [0, 0, 0]]
+    for (const i of inl) {
+      const f = [1, nx(i), ny(i)]
+      for (let r = 0; r < 3; r++) {
+        for (let c = 0; c < 3; c++) M[r * 3 + c] += f[r] * f[c]
+        for (let k = 0; k < 3; k++) v[k][r] += f[r] * chans[k][i]
+      }
+    }
+    for (let r = 0; r < 3; r++) M[r * 4] += 1e-6
+    coef = v.map((vk) => solve3(M, vk))
+    for (let j = 0; j < ring.length; j++) {
+      const i = ring[j], fx = nx(i), fy = ny(i)
+      let d = 0
+      for (let k = 0; k < 3; k++) {
+        const e = chans[k][i] - (coef[k][0] + coef[k][1] * fx + coef[k][2] * fy)
+        d += e * e
+      }
+      resid[j] = Math.sqrt(d)
+    }
+    const med = median(resid)
+    const cut = Math.max(2.5 * med, 4)
+    const next: number[] = []
+    for (let j = 0; j < ring.length; j++) if (resid[j] <= cut) next.push(ring[j])
+    if (next.length < ring.length * 0.25) break
+    inl = next
+  }
+  const inRes: number[] = []
+  for (let j = 0; j < ring.length; j++) inRes.push(resid[j])
+  const sigma = 1.4826 * median(inRes.sort((a, b) => a - b).slice(0, Math.max(1, Math.floor(inRes.length * 0.6))))
+  const T = Math.min(40, Math.max(7, 3 * sigma + 5))
+
+  // distance to the background model + edge strength (smoothed lightness)
+  const dist = new Float32Array(n)
+  for (let i = 0; i < n; i++) {
+    const fx = nx(i), fy = ny(i)
+    const e0 = Ls[i] - (coef[0][0] + coef[0][1] * fx + coef[0][2] * fy)
+    const e1 = As[i] - (coef[1][0] + coef[1][1] * fx + coef[1][2] * fy)
+    const e2 = Bs[i] - (coef[2][0] + coef[2][1] * fx + coef[2][2] * fy)
+    dist[i] = Math.sqrt(e0 * e0 + e1 * e1 + e2 * e2)
+  }
+  const grad = new Float32Array(n)
+  for (let y = 1; y < h - 1; y++) for (let x = 1; x < w - 1; x++) {
+    const i = y * w + x
+    const gx = Ls[i + 1] - Ls[i - 1], gy = Ls[i + w] - Ls[i - w]
+    grad[i] = Math.sqrt(gx * gx + gy * gy)
+  }
+  const ringGrad: number[] = []
+  for (const i of ring) ringGrad.push(grad[i])
+  const G = Math.max(6, 3 * median(ringGrad) + 4)
+
+  const bg = new Uint8Array(n)
+  const stack = new Int32Array(n)
+  let sp = 0
+  const cand = (i: number) => dist[i] < T && grad[i] < G
+  const push = (i: number) => { if (!bg[i] && cand(i)) { bg[i] = 1; stack[sp++] = i } }
+  for (const i of ring) push(i)
+  while (sp > 0) {
+    const i = stack[--sp]
+    const x = i % w
+    if (x > 0) push(i - 1)
+    if (x < w - 1) push(i + 1)
+    if (i >= w) push(i - w)
+    if (i < n - w) push(i + w)
+  }
+
+  // connected components of the product
+  const lab = new Int32Array(n).fill(-1)
+  const sizes: number[] = []
+  for (let s = 0; s < n; s++) {
+    if (bg[s] || lab[s] >= 0) continue
+    const id = sizes.length
+    let cnt = 0
+    lab[s] = id
+    stack[0] = s
+    sp = 1
+    while (sp > 0) {
+      const i = stack[--sp]
+      cnt++
+      const x = i % w
+      const nb = [x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, i >= w ? i - w : -1, i < n - w ? i + w : -1]
+      for (const j of nb) if (j >= 0 && !bg[j] && lab[j] < 0) { lab[j] = id; stack[sp++] = j }
+    }
+    sizes.push(cnt)
+  }
+  let mask = new Uint8Array(n)
+  let big = 0
+  for (const s of sizes) big = Math.max(big, s)
+  if (big < n * 0.005) {
+    // nothing separable: fall back to pixels clearly off the background, else all
+    let c = 0
+    for (let i = 0; i < n; i++) if (dist[i] > T * 0.5) { mask[i] = 1; c++ }
+    if (c < n * 0.005) mask.fill(1)
+  } else {
+    const keep = sizes.map((s) => s >= Math.max(0.15 * big, n * 0.003))
+    for (let i = 0; i < n; i++) if (lab[i] >= 0 && keep[lab[i]]) mask[i] = 1
+  }
+
+  // take back background-looking pixels enclosed on all four sides
+  const fgL = new Uint8Array(n), fgU = new Uint8Array(n)
+  for (let y = 0; y < h; y++) {
+    let s = 0
+    for (let x = 0; x < w; x++) { fgL[y * w + x] = s; if (mask[y * w + x]) s = 1 }
+  }
+  for (let x = 0; x < w; x++) {
+    let s = 0
+    for (let y = 0; y < h; y++) { fgU[y * w + x] = s; if (mask[y * w + x]) s = 1 }
+  }
+  const filled = mask.slice()
+  for (let y = 0; y < h; y++) {
+    let s = 0
+    for (let x = w - 1; x >= 0; x--) {
+      const i = y * w + x
+      if (!mask[i] && fgL[i] && s) filled[i] = 2 // left & right
+      if (mask[i]) s = 1
+    }
+  }
+  for (let x = 0; x < w; x++) {
+    let s = 0
+    for (let y = h - 1; y >= 0; y--) {
+      const i = y * w + x
+      if (filled[i] === 2) filled[i] = fgU[i] && s ? 1 : 0
+      if (mask[i]) s = 1
+    }
+  }
+  mask = filled
+
+  let x0 = w, y0 = h, x1 = -1, y1 = -1, area = 0
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+    if (!mask[y * w + x]) continue
+    area++
+    if (x < x0) x0 = x
+    if (x > x1) x1 = x
+    if (y < y0) y0 = y
+    if (y > y1) y1 = y
+  }
+  if (x1 < 0) { mask.fill(1); x0 = 0; y0 = 0; x1 = w - 1; y1 = h - 1; area = n }
+  return { mask, x0, y0, x1, y1, area }
+}
+
+// ---------------------------------------------------------------- features ----
+
+const NB_L = 4, NB_A = 6, NB_B = 6
+const L_C0 = 12.5, L_STEP = 25 // centres 12.5 … 87.5
+const AB_C0 = -45, AB_STEP = 18 // centres -45 … 45
+
+function softIdx(v: number, c0: number, step: number, nb: number): [number, number, number] {
+  let t = (v - c0) / step
+  if (t <= 0) return [0, 0, 1]
+  if (t >= nb - 1) return [nb - 1, nb - 1, 1]
+  const i = Math.floor(t)
+  const f = t - i
+  return [i, i + 1, 1 - f]
+}
+
+function hog(
+  img: Float32Array, weight: Float32Array | null, S: number, cells: number, out: Float32Array, off: number
+) {
+  const nbin = 9
+  const cs = S / cells
+  for (let y = 1; y < S - 1; y++) for (let x = 1; x < S - 1; x++) {
+    const i = y * S + x
+    if (weight && weight[i] <= 0) continue
+    const gx = img[i + 1] - img[i - 1], gy = img[i + S] - img[i - S]
+    let m = Math.sqrt(gx * gx + gy * gy)
+    if (m < 1e-6) continue
+    if (weight) m *= weight[i]
+    let ang = Math.atan2(gy, gx)
+    if (ang < 0) ang += Math.PI
+    let t = (ang / Math.PI) * nbin - 0.5
+    if (t < 0) t += nbin
+    const b0 = Math.floor(t) % nbin, b1 = (b0 + 1) % nbin, f = t - Math.floor(t)
+    // bilinear spatial interpolation between cell centres
+    const cx = (x + 0.5) / cs - 0.5, cy = (y + 0.5) / cs - 0.5
+    const ix = Math.floor(cx), iy = Math.floor(cy)
+    const fx = cx - ix, fy = cy - iy
+    for (let dy = 0; dy <= 1; dy++) {
+      const yy = iy + dy
+      if (yy < 0 || yy >= cells) continue
+      const wy = dy ? fy : 1 - fy
+      for (let dx = 0; dx <= 1; dx++) {
+        const xx = ix + dx
+        if (xx < 0 || xx >= cells) continue
+        const wgt = m * wy * (dx ? fx : 1 - fx)
+        const base = off + (yy * cells + xx) * nbin
+        out[base + b0] += wgt * (1 - f)
+        out[base + b1] += wgt * f
+      }
+    }
+  }
+}
+
+function normBlock(v: Float32Array, s: number, e: number, sqrt: boolean) {
+  let sum = 0
+  for (let i = s; i < e; i++) sum += v[i]
+  if (sum <= 0) return
+  for (let i = s; i < e; i++) v[i] = sqrt ? Math.sqrt(v[i] / sum) : v[i] / sum
+}
+
+/**
+ * Raw descriptor (RAW_DIM floats, not normalised as a whole; every block is
+ * individually normalised) of an encoded image (JPEG, PNG, WebP, …).
+ */
+export async function describeImage(buf: Buffer): Promise<Float32Array> {
+  const { data, info } = await sharp(buf, { failOn: "none" })
+    .rotate() // honour EXIF orientation of phone photos
+    .flatten({ background: { r: 255, g: 255, b: 255 } }) // transparent → white, like the catalogue
+    .resize(WORK, WORK, { fit: "inside", kernel: "linear" })
+    .toColourspace("srgb")
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true })
+  return describeRaw(data, info.width, info.height)
+}
+
+export function describeRaw(px: Buffer | Uint8Array, w: number, h: number): Float32Array {
+  const n = w * h
+  const L = new Float32Array(n), A = new Float32Array(n), B = new Float32Array(n)
+  toLab(px, n, L, A, B)
+  const seg = segment(L, A, B, w, h)
+  const { mask, x0, y0, x1, y1 } = seg
+  const bw = x1 - x0 + 1, bh = y1 - y0 + 1
+  const out = new Float32Array(RAW_DIM)
+  const R = BLOCK_RANGES
+
+  // colour histogram + stats over product pixels
+  {
+    const off = R.colourHist[0]
+    let sL = 0, sA = 0, sB = 0, qL = 0, qA = 0, qB = 0, c = 0
+    // colour from the eroded mask: edge pixels are blends with the background
+    const inner = new Uint8Array(w * h)
+    let nInner = 0
+    for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
+      const i = y * w + x
+      if (mask[i] && x > 0 && y > 0 && x < w - 1 && y < h - 1 && mask[i - 1] && mask[i + 1] && mask[i - w] && mask[i + w]) {
+        inner[i] = 1
+        nInner++
+      }
+    }
+    const cmask = nInner >= 20 ? inner : mask
+    for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
+      const i = y * w + x
+      if (!cmask[i]) continue
+      const l = L[i], a = A[i], b = B[i]
+      const [l0, l1, lf] = softIdx(l, L_C0, L_STEP, NB_L)
+      const [a0, a1, af] = softIdx(a, AB_C0, AB_STEP, NB_A)
+      const [b0, b1, bf] = softIdx(b, AB_C0, AB_STEP, NB_B)
+      for (let p = 0; p < 2; p++) {
+        const li = p ? l1 : l0, lw = p ? 1 - lf : lf
+        if (lw === 0) continue
+        for (let q = 0; q < 2; q++) {
+          const ai = q ? a1 : a0, aw = q ? 1 - af : af
+          if (aw === 0) continue
+          for (let r = 0; r < 2; r++) {
+            const bi = r ? b1 : b0, bwt = r ? 1 - bf : bf
+            if (bwt === 0) continue
+            out[off + (li * NB_A + ai) * NB_B + bi] += lw * aw * bwt
+          }
+        }
+      }
+      sL += l; sA += a; sB += b; qL += l * l; qA += a * a; qB += b * b; c++
+    }
+    normBlock(out, R.colourHist[0], R.colourHist[1], true)
+    c = Math.max(c, 1)
+    const mL = sL / c, mA = sA / c, mB = sB / c
+    const o = R.colourStats[0]
+    out[o] = mL / 100
+    out[o + 1] = mA / 100
+    out[o + 2] = mB / 100
+    out[o + 3] = Math.sqrt(Math.max(0, qL / c - mL * mL)) / 100
+    out[o + 4] = Math.sqrt(Math.max(0, qA / c - mA * mA)) / 100
+    out[o + 5] = Math.sqrt(Math.max(0, qB / c - mB * mB)) / 100
+  }
+
+  // resample the crop into an aspect-preserving S×S canvas: mask and lightness
+  const S = CANVAS
+  const side = Math.max(bw, bh)
+  const scale = side / S // source px per canvas px
+  const offX = x0 - (side - bw) / 2, offY = y0 - (side - bh) / 2
+  const cm = new Float32Array(S * S), cl = new Float32Array(S * S)
+  let meanL = 0, cnt = 0
+  for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
+    const i = y * w + x
+    if (mask[i]) { meanL += L[i]; cnt++ }
+  }
+  meanL = cnt ? meanL / cnt : 50
+  const mval = (x: number, y: number) => {
+    if (x < x0 || y < y0 || x > x1 || y > y1) return 0
+    return mask[y * w + x]
+  }
+  for (let cy = 0; cy < S; cy++) for (let cx = 0; cx < S; cx++) {
+    const sx = offX + (cx + 0.5) * scale - 0.5, sy = offY + (cy + 0.5) * scale - 0.5
+    const ix = Math.floor(sx), iy = Math.floor(sy), fx = sx - ix, fy = sy - iy
+    let m = 0, l = 0
+    for (let dy = 0; dy <= 1; dy++) for (let dx = 0; dx <= 1; dx++) {
+      const xx = ix + dx, yy = iy + dy
+      const wgt = (dx ? fx : 1 - fx) * (dy ? fy : 1 - fy)
+      const mv = mval(xx, yy)
+      m += wgt * mv
+      l += wgt * (mv ? L[yy * w + xx] : meanL)
+    }
+    cm[cy * S + cx] = m
+    cl[cy * S + cx] = l
+  }
+
+  // shape: square grid from the canvas (area average), stretched grid, profiles
+  {
+    const g = 10, o = R.maskSquare[0]
+    const cell = S / g
+    for (let cy = 0; cy < S; cy++) for (let cx = 0; cx < S; cx++) {
+      const gx = Math.min(g - 1, Math.floor(cx / cell)), gy = Math.min(g - 1, Math.floor(cy / cell))
+      out[o + gy * g + gx] += cm[cy * S + cx]
+    }
+    const counts = new Float32Array(g * g)
+    for (let cy = 0; cy < S; cy++) for (let cx = 0; cx < S; cx++) {
+      counts[Math.min(g - 1, Math.floor(cy / cell)) * g + Math.min(g - 1, Math.floor(cx / cell))]++
+    }
+    for (let k = 0; k < g * g; k++) out[o + k] /= counts[k]
+
+    const g2 = 6, o2 = R.maskStretch[0]
+    const cnt2 = new Float32Array(g2 * g2)
+    const rows = new Float32Array(12), cols = new Float32Array(12)
+    for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
+      const u = (x - x0) / bw, v = (y - y0) / bh
+      const k = Math.floor(v * g2) * g2 + Math.floor(u * g2)
+      cnt2[k]++
+      if (mask[y * w + x]) {
+        out[o2 + k]++
+        rows[Math.floor(v * 12)]++
+        cols[Math.floor(u * 12)]++
+      }
+    }
+    for (let k = 0; k < g2 * g2; k++) out[o2 + k] = cnt2[k] ? out[o2 + k] / cnt2[k] : 0
+    const op = R.profiles[0]
+    const rowPx = bw * (bh / 12), colPx = bh * (bw / 12)
+    for (let k = 0; k < 12; k++) {
+      out[op + k] = rows[k] / Math.max(1, rowPx)
+      out[op + 12 + k] = cols[k] / Math.max(1, colPx)
+    }
+    const os = R.shapeScalars[0]
+    out[os] = Math.log(bw / bh) / 2
+    out[os + 1] = seg.area / (bw * bh)
+    out[os + 2] = (x0 === 0 ? 0.5 : 0) + (x1 === w - 1 ? 0.5 : 0)
+    out[os + 3] = (y0 === 0 ? 0.5 : 0) + (y1 === h - 1 ? 0.5 : 0)
+  }
+
+  // HOG of the silhouette and of the inner lightness
+  {
+    const silhouette = new Float32Array(S * S)
+    for (let i = 0; i < S * S; i++) silhouette[i] = cm[i] * 100
+    hog(silhouette, null, S, 4, out, R.hogShape[0])
+    normBlock(out, R.hogShape[0], R.hogShape[1], true)
+    // inner structure: only where the product is (weight = mask), background flattened to mean L
+    hog(cl, cm, S, 4, out, R.hogInner[0])
+    normBlock(out, R.hogInner[0], R.hogInner[1], true)
+  }
+
+  // texture: histogram of gradient magnitude inside the product (canvas scale)
+  {
+    const o = R.texture[0]
+    const edges = [2, 5, 10, 20, 40]
+    let tot = 0
+    for (let y = 1; y < S - 1; y++) for (let x = 1; x < S - 1; x++) {
+      const i = y * S + x
+      if (cm[i] < 0.99 || cm[i - 1] < 0.99 || cm[i + 1] < 0.99 || cm[i - S] < 0.99 || cm[i + S] < 0.99) continue
+      const gx = cl[i + 1] - cl[i - 1], gy = cl[i + S] - cl[i - S]
+      const m = Math.sqrt(gx * gx + gy * gy)
+      let b = 0
+      while (b < edges.length && m >= edges[b]) b++
+      out[o + b]++
+      tot++
+    }
+    if (tot > 0) for (let k = 0; k < 6; k++) out[o + k] = Math.sqrt(out[o + k] / tot)
+  }
+  return out
+}

@@ -1,0 +1,96 @@
+/**
+ * Offline retrieval evaluation of the classic embedder.
+ *
+ *   cd backend && npx ts-node --transpile-only src/modules/visual-search/eval/offline-eval.ts [--queries 600] [--seed 1234]
+ *
+ * Catalogue = catalog part of the split (clean photos); queries = shopper
+ * photos (shopper-photo.ts, fixed seed) made from N query-part photos.
+ * Retrieves top-5 by cosine and prints precision@5 (same articleType),
+ * colour@5 (same baseColour) and the embedding time per image.
+ */
+import fs from "fs"
+import { loadStyles, bySplit, imagePath, StyleRow } from "./data"
+import { describeMany } from "./describe-pool"
+import { idHash } from "./split"
+import { shopperPhoto, mulberry32 } from "./shopper-photo"
+import { ClassicEmbedder, ClassicParams } from "../embedders/classic"
+
+const arg = (name: string, def: string) => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? process.argv[i + 1] : def
+}
+
+export const QUERY_SEED = 1234
+
+export function queryJobs(query: StyleRow[], n: number, seed = QUERY_SEED) {
+  // a fixed, spread-out subset of the query part
+  const picked = query.slice().sort((a, b) => (idHash(a.id + ":" + seed) - idHash(b.id + ":" + seed))).slice(0, n)
+  return {
+    rows: picked,
+    jobs: picked.map((r) => ({ file: imagePath(r.id), shopperSeed: (idHash(r.id) ^ seed) >>> 0 })),
+  }
+}
+
+export interface Scores { p5: number; c5: number; p1: number; n: number }
+
+export function score(
+  catEmb: Float32Array[], catRows: StyleRow[], qEmb: Float32Array[], qRows: StyleRow[], k = 5
+): Scores {
+  let p = 0, c = 0, p1 = 0
+  const dim = catEmb[0].length
+  const flat = new Float32Array(catEmb.length * dim)
+  catEmb.forEach((v, i) => flat.set(v, i * dim))
+  const sims = new Float32Array(catEmb.length)
+  qEmb.forEach((q, qi) => {
+    for (let i = 0; i < catEmb.length; i++) {
+      let s = 0
+      const o = i * dim
+      for (let j = 0; j < dim; j++) s += flat[o + j] * q[j]
+      sims[i] = s
+    }
+    const top: number[] = []
+    for (let t = 0; t < k; t++) {
+      let best = -1, bs = -Infinity
+      for (let i = 0; i < sims.length; i++) if (sims[i] > bs) { bs = sims[i]; best = i }
+      top.push(best)
+      sims[best] = -Infinity
+    }
+    top.forEach((i, rank) => {
+      if (catRows[i].articleType === qRows[qi].articleType) { p++; if (rank === 0) p1++ }
+      if (catRows[i].baseColour === qRows[qi].baseColour) c++
+    })
+  })
+  return { p5: p / (qEmb.length * k), c5: c / (qEmb.length * k), p1: p1 / qEmb.length, n: qEmb.length }
+}
+
+async function main() {
+  const nq = Number(arg("queries", "600"))
+  const seed = Number(arg("seed", String(QUERY_SEED)))
+  const paramsFile = arg("params", "")
+  const params: ClassicParams | undefined = paramsFile ? JSON.parse(fs.readFileSync(paramsFile, "utf8")) : undefined
+  const emb = new ClassicEmbedder({ params })
+  const { catalog, query } = bySplit(loadStyles())
+  const catRaw = await describeMany(catalog.map((r) => ({ file: imagePath(r.id) })), "catalog-clean")
+  const q = queryJobs(query, nq, seed)
+  const qRaw = await describeMany(q.jobs, `queries-s${seed}`)
+  const s = score(catRaw.map((v) => emb.project(v)), catalog, qRaw.map((v) => emb.project(v)), q.rows)
+
+  // embedding speed: the full embedImages path on shopper photos, one image at a time, this thread
+  const sample = q.jobs.slice(0, 120)
+  const photos = await Promise.all(sample.map(async (j) => shopperPhoto(fs.readFileSync(j.file), mulberry32(j.shopperSeed!))))
+  await emb.embedImages(photos.slice(0, 20)) // JIT warm-up (a server is long-running)
+  const times: number[] = []
+  for (const ph of photos.slice(20)) {
+    const t = process.hrtime.bigint()
+    await emb.embedImages([ph])
+    times.push(Number(process.hrtime.bigint() - t) / 1e6)
+  }
+  times.sort((a, b) => a - b)
+  const mean = times.reduce((a, b) => a + b, 0) / times.length
+  console.log(`embedder ${emb.id} dims=${emb.dimensions} catalogue=${catalog.length} queries=${s.n} (seed ${seed})`)
+  console.log(`precision@5 (articleType) = ${s.p5.toFixed(3)}   top-1 = ${s.p1.toFixed(3)}`)
+  console.log(`colour@5 (baseColour)      = ${s.c5.toFixed(3)}`)
+  console.log(`ms/image (embedImages, 1 thread) mean=${mean.toFixed(1)} p95=${times[Math.floor(times.length * 0.95)].toFixed(1)}`)
+}
+
+if (require.main === module) main().catch((e) => { console.error(e); process.exit(1) })

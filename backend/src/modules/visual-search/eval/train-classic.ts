@@ -1,0 +1,188 @@
+/**
+ * Trains the classic embedder's linear projection on the catalogue part of the
+ * fashion-products data (split.ts) and writes embedders/classic-params.json.
+ *
+ *   cd backend && npx ts-node --transpile-only src/modules/visual-search/eval/train-classic.ts [--aug 2]
+ *
+ * Samples: every catalog-part photo plus `--aug` shopper-photo variants of it
+ * (same label), so the learned directions are invariant to background,
+ * crop, rotation, colour cast and compression.
+ *
+ * Heads:
+ *  - "type": PCA-whitening (top components) then LDA on articleType
+ *  - "colour": LDA on baseColour over the colour blocks only
+ */
+import fs from "fs"
+import path from "path"
+import { loadStyles, bySplit, imagePath } from "./data"
+import { describeMany, Job } from "./describe-pool"
+import { idHash } from "./split"
+import { eigSym, covariance, projT, matmul } from "./linalg"
+import { RAW_DIM, BLOCK_RANGES } from "../embedders/classic-features"
+import type { ClassicParams, ClassicHead } from "../embedders/classic"
+
+const arg = (name: string, def: number) => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? Number(process.argv[i + 1]) : def
+}
+
+export const TRAIN_SEED = 0xa11ce
+
+export interface LdaOpts {
+  pcaDims: number
+  pcaReg: number
+  swReg: number
+  outDims: number
+  minPerClass: number
+  /** column scaling power of the LDA eigenvalue (0 = unscaled) */
+  evPower: number
+}
+
+/** PCA-whiten then LDA. X are standardised rows (restricted to the head's input). */
+export function trainLda(X: Float64Array[], labels: string[], o: LdaOpts): { matrix: Float64Array; rows: number; cols: number } {
+  const d = X[0].length
+  const mu = new Float64Array(d)
+  for (const x of X) for (let i = 0; i < d; i++) mu[i] += x[i] / X.length
+  const C = covariance(X, mu)
+  const { values, vectors } = eigSym(C, d)
+  const p = Math.min(o.pcaDims, d)
+  const P = new Float64Array(d * p) // d×p
+  for (let i = 0; i < d; i++) for (let j = 0; j < p; j++) P[i * p + j] = vectors[i * d + j] / Math.sqrt(Math.max(values[j], 0) + o.pcaReg)
+  const Y = X.map((x) => {
+    const c = new Float64Array(d)
+    for (let i = 0; i < d; i++) c[i] = x[i] - mu[i]
+    return projT(P, d, p, c)
+  })
+  // class statistics
+  const counts = new Map<string, number>()
+  labels.forEach((l) => counts.set(l, (counts.get(l) ?? 0) + 1))
+  const classes = [...counts.keys()].filter((c) => counts.get(c)! >= o.minPerClass).sort()
+  const ci = new Map(classes.map((c, i) => [c, i]))
+  const means = classes.map(() => new Float64Array(p))
+  const gm = new Float64Array(p)
+  let used = 0
+  Y.forEach((y, k) => {
+    const c = ci.get(labels[k])
+    if (c === undefined) return
+    for (let j = 0; j < p; j++) means[c][j] += y[j]
+    used++
+  })
+  classes.forEach((c, i) => { for (let j = 0; j < p; j++) means[i][j] /= counts.get(c)! })
+  // balanced between-class scatter (each class weighted by sqrt of its size)
+  const Sb = new Float64Array(p * p)
+  let wsum = 0
+  classes.forEach((c, i) => { wsum += Math.sqrt(counts.get(c)!) })
+  classes.forEach((c, i) => { const w = Math.sqrt(counts.get(c)!) / wsum; for (let j = 0; j < p; j++) gm[j] += w * means[i][j] })
+  classes.forEach((c, i) => {
+    const w = Math.sqrt(counts.get(c)!) / wsum
+    for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) Sb[a * p + b] += w * (means[i][a] - gm[a]) * (means[i][b] - gm[b])
+  })
+  const Sw = new Float64Array(p * p)
+  Y.forEach((y, k) => {
+    const c = ci.get(labels[k])
+    if (c === undefined) return
+    const m = means[c]
+    for (let a = 0; a < p; a++) {
+      const da = y[a] - m[a]
+      for (let b = a; b < p; b++) Sw[a * p + b] += (da * (y[b] - m[b])) / used
+    }
+  })
+  for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) Sw[a * p + b] = Sw[b * p + a]
+  let tr = 0
+  for (let a = 0; a < p; a++) tr += Sw[a * p + a]
+  for (let a = 0; a < p; a++) Sw[a * p + a] += (o.swReg * tr) / p
+  const ew = eigSym(Sw, p)
+  const W2 = new Float64Array(p * p)
+  for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) W2[i * p + j] = ew.vectors[i * p + j] / Math.sqrt(Math.max(ew.values[j], 1e-9))
+  // Sb in the Sw-whitened space: W2^T Sb W2
+  const W2t = new Float64Array(p * p)
+  for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) W2t[j * p + i] = W2[i * p + j]
+  const Sb2 = matmul(matmul(W2t, Sb, p, p, p), W2, p, p, p)
+  const eb = eigSym(Sb2, p)
+  const k = Math.min(o.outDims, classes.length - 1, p)
+  const Q = new Float64Array(p * k)
+  for (let i = 0; i < p; i++) for (let j = 0; j < k; j++) Q[i * k + j] = eb.vectors[i * p + j] * Math.pow(Math.max(eb.values[j], 1e-9), o.evPower / 2)
+  const full = matmul(matmul(P, W2, d, p, p), Q, d, p, k) // d×k
+  // as rows × cols (k × d), applied to (x - mu): fold -mu into nothing (global mean is
+  // removed by standardisation already; the residual offset is constant and dropped)
+  const matrix = new Float64Array(k * d)
+  for (let r = 0; r < k; r++) for (let c = 0; c < d; c++) matrix[r * d + c] = full[c * k + r]
+  console.error(`  lda: ${classes.length} classes, pca ${p}, out ${k}; top ev ${Array.from(eb.values.slice(0, 5)).map((v) => v.toFixed(3)).join(" ")}`)
+  return { matrix, rows: k, cols: d }
+}
+
+const r5 = (v: number) => Number(v.toPrecision(5))
+
+export interface TrainConfig {
+  aug: number
+  type: LdaOpts
+  colour: LdaOpts
+  colourWeight: number
+}
+
+// chosen with tune-classic.ts (validation inside the catalog part)
+export const DEFAULT_CONFIG: TrainConfig = {
+  aug: 2,
+  type: { pcaDims: 300, pcaReg: 0.05, swReg: 0.1, outDims: 60, minPerClass: 4, evPower: 0 },
+  colour: { pcaDims: 100, pcaReg: 0.05, swReg: 0.02, outDims: 20, minPerClass: 4, evPower: 0 },
+  colourWeight: 0.5,
+}
+
+export function catalogJobs(catalog: { id: string }[]): Job[] {
+  return catalog.map((r) => ({ file: imagePath(r.id) }))
+}
+
+export async function loadTrainingSet(aug: number) {
+  const { catalog } = bySplit(loadStyles())
+  // clean photos: same job list (and cache) as the offline evaluation's catalogue
+  let raw = await describeMany(catalogJobs(catalog), "catalog-clean")
+  let rows = catalog.slice()
+  for (let a = 0; a < aug; a++) {
+    const jobs = catalog.map((r) => ({ file: imagePath(r.id), shopperSeed: (idHash(r.id) ^ (TRAIN_SEED + a * 7919)) >>> 0 }))
+    raw = raw.concat(await describeMany(jobs, `catalog-aug${a}`))
+    rows = rows.concat(catalog)
+  }
+  return { raw, rows }
+}
+
+export function fitParams(raw: Float32Array[], rows: { articleType: string; baseColour: string }[], cfg: TrainConfig): ClassicParams {
+  const d = RAW_DIM
+  const mean = new Float64Array(d), sd = new Float64Array(d)
+  for (const v of raw) for (let i = 0; i < d; i++) mean[i] += v[i] / raw.length
+  for (const v of raw) for (let i = 0; i < d; i++) sd[i] += (v[i] - mean[i]) ** 2 / raw.length
+  for (let i = 0; i < d; i++) sd[i] = Math.sqrt(sd[i]) + 1e-3
+  const Z = raw.map((v) => Float64Array.from(v, (x, i) => (x - mean[i]) / sd[i]))
+  const heads: ClassicHead[] = []
+  const t = trainLda(Z, rows.map((r) => r.articleType), cfg.type)
+  heads.push({ name: "type", weight: 1, input: [0, d], rows: t.rows, matrix: Array.from(t.matrix, r5) })
+  const [cs, ce] = [BLOCK_RANGES.colourHist[0], BLOCK_RANGES.colourStats[1]]
+  const colourLabels = rows.map((r) => (r.baseColour === "Multi" || r.baseColour === "NA" ? "" : r.baseColour))
+  const Zc = Z.map((z) => z.slice(cs, ce))
+  const keep = colourLabels.map((l) => l !== "")
+  const c = trainLda(Zc.filter((_, i) => keep[i]), colourLabels.filter((_, i) => keep[i]), cfg.colour)
+  heads.push({ name: "colour", weight: cfg.colourWeight, input: [cs, ce], rows: c.rows, matrix: Array.from(c.matrix, r5) })
+  return {
+    version: 1,
+    rawDim: d,
+    mean: Array.from(mean, r5),
+    scale: Array.from(sd, r5),
+    heads,
+    trainedOn: `fashion-products catalog split (${raw.length} samples incl. ${cfg.aug} shopper-photo variants each)`,
+  }
+}
+
+if (require.main === module) {
+  ;(async () => {
+    const cfg = { ...DEFAULT_CONFIG, aug: arg("aug", DEFAULT_CONFIG.aug) }
+    const t0 = Date.now()
+    const { raw, rows } = await loadTrainingSet(cfg.aug)
+    console.error(`descriptors: ${raw.length} in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
+    const params = fitParams(raw, rows, cfg)
+    const file = path.join(__dirname, "../embedders/classic-params.json")
+    fs.writeFileSync(file, JSON.stringify(params))
+    console.error(`wrote ${file} (${(fs.statSync(file).size / 1e6).toFixed(2)} MB), dims ${params.heads.map((h) => `${h.name}=${h.rows}`).join(" ")}`)
+  })().catch((e) => {
+    console.error(e)
+    process.exit(1)
+  })
+}
