@@ -1,40 +1,19 @@
 import fs from "fs"
 import path from "path"
 import { splitOf } from "./split"
+import { parseStylesCsv, type StyleRow } from "../../../lib/catalog"
 
-export const DATA_DIR = process.env.FASHION_DATA_DIR ?? "/work/shared/data/fashion-products"
+/** The shared dataset beside the checkout, unless CURATOR_DATASET_DIR (or FASHION_DATA_DIR) says otherwise. */
+export const DATA_DIR =
+  process.env.CURATOR_DATASET_DIR ?? process.env.FASHION_DATA_DIR ?? path.resolve(__dirname, "../../../../../../shared/data/fashion-products")
 export const KEPT_MASTER = new Set(["Apparel", "Footwear", "Accessories"])
+export type { StyleRow }
 
-export interface StyleRow {
-  id: string
-  gender: string
-  masterCategory: string
-  subCategory: string
-  articleType: string
-  baseColour: string
-}
-
+/** Sellable rows that have a photo, by id. */
 export function loadStyles(dir = DATA_DIR): StyleRow[] {
-  const lines = fs.readFileSync(path.join(dir, "styles.csv"), "utf8").split(/\r?\n/).filter(Boolean)
-  const head = lines[0].split(",")
-  const col = (n: string) => head.indexOf(n)
-  const rows: StyleRow[] = []
-  for (const line of lines.slice(1)) {
-    const f = line.split(",")
-    const r: StyleRow = {
-      id: f[col("id")],
-      gender: f[col("gender")],
-      masterCategory: f[col("masterCategory")],
-      subCategory: f[col("subCategory")],
-      articleType: f[col("articleType")],
-      baseColour: f[col("baseColour")],
-    }
-    if (!KEPT_MASTER.has(r.masterCategory)) continue
-    if (!fs.existsSync(imagePath(r.id, dir))) continue
-    rows.push(r)
-  }
-  rows.sort((a, b) => Number(a.id) - Number(b.id))
-  return rows
+  return parseStylesCsv(fs.readFileSync(path.join(dir, "styles.csv"), "utf8"))
+    .filter((r) => KEPT_MASTER.has(r.masterCategory) && fs.existsSync(imagePath(r.id, dir)))
+    .sort((a, b) => Number(a.id) - Number(b.id))
 }
 
 export const imagePath = (id: string, dir = DATA_DIR) => path.join(dir, "images", `${id}.jpg`)

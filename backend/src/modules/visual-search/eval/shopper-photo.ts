@@ -11,17 +11,8 @@ import sharp from "sharp"
  * independent of the embedder's segmentation.
  */
 
-/** Small, fast, seedable PRNG returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** Small, fast, seedable PRNG returning floats in [0, 1): the catalogue's own. */
+export { prng as mulberry32 } from "../../../lib/catalog"
 
 const uni = (rand: () => number, a: number, b: number) => a + (b - a) * rand()
 const clamp255 = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : v)
