@@ -16,6 +16,7 @@ import { assertEnv } from "~/lib/env.server"
 import { getRegion } from "~/lib/data/regions.server"
 import { listCategories } from "~/lib/data/categories.server"
 import { cartCount, getCart } from "~/lib/data/cart.server"
+import { getCustomerToken } from "~/lib/session.server"
 import styles from "./styles.css?url"
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }]
@@ -27,10 +28,11 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   assertEnv()
-  const [{ region, regions }, categories, cart] = await Promise.all([
+  const [{ region, regions }, categories, cart, customerToken] = await Promise.all([
     getRegion(request),
     listCategories(),
     getCart(request),
+    getCustomerToken(request),
   ])
   return {
     region: { id: region.id, name: region.name, currency_code: region.currency_code },
@@ -42,6 +44,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
     nav: categories.tree.map((c) => ({ id: c.id, name: c.name })),
     cartCount: cartCount(cart),
+    // Only whether a session exists: no backend call per page view. /account checks the token.
+    loggedIn: !!customerToken,
   }
 }
 
@@ -67,7 +71,7 @@ export default function App() {
   const data = useLoaderData<typeof loader>()
   return (
     <>
-      <Header regions={data.regions} regionId={data.region.id} nav={data.nav} cartCount={data.cartCount} />
+      <Header regions={data.regions} regionId={data.region.id} nav={data.nav} cartCount={data.cartCount} loggedIn={data.loggedIn} />
       <main id="main" className="container">
         <Outlet />
       </main>

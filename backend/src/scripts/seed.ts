@@ -21,19 +21,21 @@ export default async function seed({ container, args }: ExecArgs) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const log = (m: string) => logger.info(`[seed] ${m}`)
   // `@file`: seed exactly the dataset ids listed in the file (one per line), e.g. an evaluation split
-  if (args?.[0]?.startsWith("@")) {
-    const ids = fs.readFileSync(args[0].slice(1), "utf8").split(/\s+/).filter(Boolean)
+  // medusa exec's argument parser turns "468" into a number
+  const arg = args?.[0] === undefined ? undefined : String(args[0])
+  if (arg?.startsWith("@")) {
+    const ids = fs.readFileSync(arg.slice(1), "utf8").split(/\s+/).filter(Boolean)
     const all = new Map(parseStylesCsv(fs.readFileSync(path.join(SHARED_DIR, "styles.csv"), "utf8")).map((r) => [r.id, r]))
     const rows = ids.map((id) => all.get(id)).filter((r): r is NonNullable<typeof r> => !!r)
     const setup = await ensureStoreSetup(container, log)
     const created = await seedProducts(container, setup, rows, path.join(SHARED_DIR, "images"), log)
-    log(`done: ${created} products created from ${args[0].slice(1)}`)
+    log(`done: ${created} products created from ${arg.slice(1)}`)
     log(`publishable key: ${setup.publishableKey}`)
     return
   }
-  const count = args?.[0] ? Number(args[0]) : undefined
+  const count = arg ? Number(arg) : undefined
   if (count !== undefined && (!Number.isInteger(count) || count < 1)) {
-    throw new Error(`seed: the product count must be a positive whole number, got "${args[0]}"`)
+    throw new Error(`seed: the product count must be a positive whole number, got "${arg}"`)
   }
   const demoRows = parseStylesCsv(fs.readFileSync(path.join(DEMO_DIR, "styles.csv"), "utf8"))
   let source = { dir: DEMO_DIR, rows: demoRows }

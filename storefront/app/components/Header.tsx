@@ -6,11 +6,13 @@ export function Header({
   regionId,
   nav,
   cartCount,
+  loggedIn,
 }: {
   regions: RegionOption[]
   regionId: string
   nav: { id: string; name: string }[]
   cartCount: number
+  loggedIn: boolean
 }) {
   return (
     <header className="site-header">
@@ -28,6 +30,12 @@ export function Header({
                 Shop all
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/lookbooks">Lookbooks</NavLink>
+            </li>
+            <li>
+              <NavLink to="/search">Photo search</NavLink>
+            </li>
             {nav.map((c) => (
               <li key={c.id}>
                 <Link to={`/store?category_id=${c.id}`}>{c.name}</Link>
@@ -37,6 +45,9 @@ export function Header({
         </nav>
         <div className="site-header__actions">
           <RegionSelector regions={regions} currentId={regionId} />
+          <Link to={loggedIn ? "/account" : "/account/login"} className="account-link" data-testid="account-link">
+            {loggedIn ? "Account" : "Log in"}
+          </Link>
           <Link to="/cart" className="cart-link" data-testid="cart-link">
             Cart <span className="cart-count" aria-label={`${cartCount} items in cart`}>{cartCount}</span>
           </Link>

@@ -6,6 +6,11 @@ const EnvSchema = z.object({
   MEDUSA_PUBLISHABLE_KEY: z
     .string({ required_error: "MEDUSA_PUBLISHABLE_KEY is not set" })
     .min(1, "MEDUSA_PUBLISHABLE_KEY is empty"),
+  /** Signs the session cookie (customer token, flash messages). Required in production. */
+  SESSION_SECRET: z.string().min(16, "SESSION_SECRET must be at least 16 characters").optional(),
+}).refine((e) => e.NODE_ENV !== "production" || !!e.SESSION_SECRET, {
+  path: ["SESSION_SECRET"],
+  message: "SESSION_SECRET is required in production",
 })
 
 export type Env = z.infer<typeof EnvSchema>
@@ -27,6 +32,7 @@ export const env: Env = parsed.success
       NODE_ENV: "development",
       MEDUSA_BACKEND_URL: process.env.MEDUSA_BACKEND_URL || "http://localhost:9000",
       MEDUSA_PUBLISHABLE_KEY: "",
+      SESSION_SECRET: undefined,
     }
 
 /** Throws a 500 Response the root ErrorBoundary renders when env is invalid. */

@@ -1,84 +1,137 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
-import { Form, useLoaderData } from "@remix-run/react"
+import { Form, Link, useLoaderData } from "@remix-run/react"
 import { z } from "zod"
 import { Pagination } from "~/components/Pagination"
 import { ProductGrid } from "~/components/ProductGrid"
 import { descendantIds, listCategories, type CategoryNode } from "~/lib/data/categories.server"
-import { listProducts, toCard } from "~/lib/data/products.server"
+import { listProducts, minPrice, toCard } from "~/lib/data/products.server"
 import { getRegion } from "~/lib/data/regions.server"
+import { listColourTags } from "~/lib/data/tags.server"
 
 const PAGE_SIZE = 24
 const SIZES = ["XS", "S", "M", "L", "XL", "XXL"]
 
+const optionalText = (max: number) => z.preprocess((v) => (v === "" ? undefined : v), z.string().max(max).optional()).catch(undefined)
+const optionalAmount = z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().min(0).optional()).catch(undefined)
+
+/** Every filter is a GET field, so a filtered listing is a shareable link. Bad values are dropped, not errors. */
 const QuerySchema = z.object({
   page: z.coerce.number().int().min(1).catch(1),
   category_id: z.string().regex(/^pcat_\w+$/).optional().catch(undefined),
-  size: z.string().max(10).optional().catch(undefined),
+  gender: z.string().regex(/^pcat_\w+$/).optional().catch(undefined),
+  article_type: optionalText(60),
+  colour: optionalText(40),
+  size: optionalText(10),
+  min_price: optionalAmount,
+  max_price: optionalAmount,
   sort: z.enum(["newest", "price_asc", "price_desc"]).catch("newest"),
 })
 
 export const meta: MetaFunction = () => [{ title: "Shop — CuratorAI" }]
 
+/** Leaf categories (article types) under the given roots. */
+function leaves(nodes: CategoryNode[]): CategoryNode[] {
+  return nodes.flatMap((n) => (n.children.length ? leaves(n.children) : [n]))
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const query = QuerySchema.parse(Object.fromEntries(url.searchParams))
-  const [{ region }, categories] = await Promise.all([getRegion(request), listCategories()])
+  const [{ region }, categories, colourTags] = await Promise.all([getRegion(request), listCategories(), listColourTags()])
+
+  // Category filter: gender (a root) and/or article type (leaf name, repeated under each gender), or a category link from the header.
+  const genderRoot = categories.tree.find((c) => c.id === query.gender)
+  const scope = genderRoot ? [genderRoot] : categories.tree
+  let categoryIds: string[] | undefined
+  if (query.article_type) {
+    categoryIds = leaves(scope).filter((l) => l.name === query.article_type).map((l) => l.id)
+    if (!categoryIds.length) categoryIds = ["pcat_none"] // an article type not sold for this gender: show nothing
+  } else if (genderRoot) categoryIds = descendantIds(categories.tree, genderRoot.id)
+  else if (query.category_id) categoryIds = descendantIds(categories.tree, query.category_id)
+
+  // Colour: server-side through the `colour:<Colour>` tag; when tags are unavailable, fall back to metadata on the page.
+  const colourTag = query.colour ? colourTags.find((t) => t.colour === query.colour) : undefined
   const { products, count } = await listProducts({
     regionId: region.id,
     limit: PAGE_SIZE,
     offset: (query.page - 1) * PAGE_SIZE,
-    categoryIds: query.category_id ? descendantIds(categories.tree, query.category_id) : undefined,
+    categoryIds,
+    tagIds: colourTag ? [colourTag.id] : undefined,
     sort: query.sort,
   })
-  let cards = products.map(toCard)
-  // The store API cannot filter by option value; filtering the fetched page is good enough for now.
+
+  // The store API cannot filter by option value or price: size, price (and the colour fallback) are
+  // applied to the fetched page only, so a page may show fewer than PAGE_SIZE products.
+  let page = products
+  if (query.colour && !colourTag) page = page.filter((p) => p.metadata?.base_colour === query.colour)
+  if (query.min_price != null) page = page.filter((p) => (minPrice(p)?.amount ?? -1) >= query.min_price!)
+  if (query.max_price != null) page = page.filter((p) => (minPrice(p)?.amount ?? Infinity) <= query.max_price!)
+  let cards = page.map(toCard)
   if (query.size) cards = cards.filter((c) => c.sizes.includes(query.size!))
-  const category = categories.flat.find((c) => c.id === query.category_id)
+  const pageFiltered = !!(query.size || query.min_price != null || query.max_price != null || (query.colour && !colourTag))
+
+  const category = categories.flat.find((c) => c.id === (query.gender ?? query.category_id))
+  const heading = [query.colour, genderRoot?.name ?? (query.article_type ? null : category?.name), query.article_type].filter(Boolean).join(" ")
   return {
     query,
     products: cards,
     count,
+    pageFiltered,
     pageCount: Math.max(1, Math.ceil(count / PAGE_SIZE)),
-    categoryName: category?.name ?? null,
-    tree: categories.tree,
+    heading: heading || "All products",
+    genders: categories.tree.map((c) => ({ id: c.id, name: c.name })),
+    articleTypes: [...new Set(leaves(scope).map((l) => l.name))].sort(),
+    colours: colourTags.length ? colourTags.map((t) => t.colour) : [],
+    currency: region.currency_code,
   }
 }
 
-function CategoryOptions({ nodes, depth = 0 }: { nodes: CategoryNode[]; depth?: number }) {
-  return (
-    <>
-      {nodes.map((n) => (
-        <CategoryOption key={n.id} node={n} depth={depth} />
-      ))}
-    </>
-  )
-}
-
-function CategoryOption({ node, depth }: { node: CategoryNode; depth: number }) {
-  return (
-    <>
-      <option value={node.id}>{"\u00a0\u00a0".repeat(depth) + node.name}</option>
-      <CategoryOptions nodes={node.children} depth={depth + 1} />
-    </>
-  )
-}
-
 export default function Store() {
-  const { query, products, count, pageCount, categoryName, tree } = useLoaderData<typeof loader>()
+  const { query, products, count, pageFiltered, pageCount, heading, genders, articleTypes, colours, currency } = useLoaderData<typeof loader>()
+  const k = JSON.stringify(query) // re-mount the uncontrolled fields when the URL changes
   return (
     <div className="store">
-      <h1>{categoryName ?? "All products"}</h1>
-      <Form method="get" className="filters" aria-label="Filter products">
+      <h1>{heading}</h1>
+      <Form method="get" className="filters" aria-label="Filter products" key={k}>
+        {query.category_id && !query.gender && <input type="hidden" name="category_id" value={query.category_id} />}
         <div className="field">
-          <label htmlFor="category_id">Category</label>
-          <select id="category_id" name="category_id" defaultValue={query.category_id ?? ""} key={query.category_id}>
-            <option value="">All categories</option>
-            <CategoryOptions nodes={tree} />
+          <label htmlFor="gender">Gender</label>
+          <select id="gender" name="gender" defaultValue={query.gender ?? ""}>
+            <option value="">All</option>
+            {genders.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
+          <label htmlFor="article_type">Article type</label>
+          <select id="article_type" name="article_type" defaultValue={query.article_type ?? ""}>
+            <option value="">All types</option>
+            {articleTypes.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </div>
+        {colours.length > 0 && (
+          <div className="field">
+            <label htmlFor="colour">Colour</label>
+            <select id="colour" name="colour" defaultValue={query.colour ?? ""}>
+              <option value="">Any colour</option>
+              {colours.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div className="field">
           <label htmlFor="size">Size</label>
-          <select id="size" name="size" defaultValue={query.size ?? ""} key={query.size}>
+          <select id="size" name="size" defaultValue={query.size ?? ""}>
             <option value="">Any size</option>
             {SIZES.map((s) => (
               <option key={s} value={s}>
@@ -88,8 +141,16 @@ export default function Store() {
           </select>
         </div>
         <div className="field">
+          <label htmlFor="min_price">Min price ({currency.toUpperCase()})</label>
+          <input id="min_price" name="min_price" type="number" min={0} step="any" inputMode="decimal" defaultValue={query.min_price ?? ""} className="price-input" />
+        </div>
+        <div className="field">
+          <label htmlFor="max_price">Max price ({currency.toUpperCase()})</label>
+          <input id="max_price" name="max_price" type="number" min={0} step="any" inputMode="decimal" defaultValue={query.max_price ?? ""} className="price-input" />
+        </div>
+        <div className="field">
           <label htmlFor="sort">Sort by</label>
-          <select id="sort" name="sort" defaultValue={query.sort} key={query.sort}>
+          <select id="sort" name="sort" defaultValue={query.sort}>
             <option value="newest">Newest</option>
             <option value="price_asc">Price: low to high</option>
             <option value="price_desc">Price: high to low</option>
@@ -98,11 +159,14 @@ export default function Store() {
         <button type="submit" className="button">
           Apply
         </button>
+        <Link to="/store" className="button button--ghost">
+          Clear
+        </Link>
       </Form>
-      <p className="result-count">
-        {count} products{query.size ? ` · size ${query.size} on this page: ${products.length}` : ""}
+      <p className="result-count" data-testid="result-count">
+        {count} products{pageFiltered ? ` · matching your size/price on this page: ${products.length}` : ""}
       </p>
-      <ProductGrid products={products} label={categoryName ?? "All products"} />
+      <ProductGrid products={products} label={heading} />
       <Pagination page={query.page} pageCount={pageCount} />
     </div>
   )

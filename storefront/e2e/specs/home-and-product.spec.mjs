@@ -21,7 +21,7 @@ test("a shopper browses new arrivals and opens a product with its price and size
   assert.match(first.price, CURRENCY, `the card price "${first.price}" carries a currency symbol`)
   assert.ok(first.sizes.length > 0, "the card lists the available sizes as chips")
   assert.equal(first.imageAlt, first.name, "the card image is described by the product name")
-  await screenshot(page, "home.png")
+  await screenshot(page, "home.png", { docs: true })
 
   await home.openProduct(0)
   const product = new ProductPage(page)

@@ -14,13 +14,14 @@ export async function pendingProductIds(container: MedusaContainer): Promise<{ i
   const { data: products } = await query.graph({ entity: "product", fields: ["id", "thumbnail", "images.url"] })
   const rows = (await service.listImageVectors({ embedder: embedder.id }, { select: ["product_id", "image_url"], take: null as any })) as any[]
   const done = new Set(rows.map((r) => `${r.product_id}|${r.image_url}`))
+  const stale = new Set(await service.staleProductIds())
   let images = 0
   const ids: string[] = []
   for (const p of products as any[]) {
     const urls = (p.images ?? []).map((i: any) => i?.url).filter(Boolean)
     if (!urls.length && p.thumbnail) urls.push(p.thumbnail)
     images += urls.length
-    if (urls.some((u: string) => !done.has(`${p.id}|${u}`))) ids.push(p.id)
+    if (stale.has(p.id) || urls.some((u: string) => !done.has(`${p.id}|${u}`))) ids.push(p.id)
   }
   return { ids, images, products: products.length }
 }

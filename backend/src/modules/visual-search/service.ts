@@ -29,6 +29,8 @@ class VisualSearchModuleService extends MedusaService({ ImageVector }) {
     lastSyncAt: 0,
     syncing: null as Promise<void> | null,
     indexing: Promise.resolve() as Promise<unknown>,
+    /** products with a vector of the wrong length (the embedder changed shape): reindexed by the catch-up job */
+    stale: new Set<string>(),
   }
   readonly progress = { running: false, total: 0, done: 0, failed: 0, started_at: null as string | null, finished_at: null as string | null, last_errors: [] as { url: string; error: string }[] }
 
@@ -89,6 +91,7 @@ class VisualSearchModuleService extends MedusaService({ ImageVector }) {
         const gone: string[] = []
         for (const r of rows as any[]) {
           if (r.deleted_at || r.status !== "indexed" || r.embedder !== embedder.id || !Array.isArray(r.vector)) gone.push(r.id)
+          else if (r.vector.length !== embedder.dimensions) { gone.push(r.id); st.stale.add(r.product_id) }
           else live.push({ id: r.id, product_id: r.product_id, image_url: r.image_url, vector: Float32Array.from(r.vector), phash: r.phash, phash_mirror: r.phash_mirror, colour: r.colour, thumb: r.thumb ? normalizedThumb(r.thumb) : null })
         }
         this.index_.upsert(live)
@@ -100,6 +103,12 @@ class VisualSearchModuleService extends MedusaService({ ImageVector }) {
       st.lastSyncAt = Date.now()
     })().finally(() => (st.syncing = null))
     return st.syncing
+  }
+
+  /** Products whose stored vectors no longer fit the active embedder (found while syncing). */
+  async staleProductIds() {
+    await this.syncIndex()
+    return [...this.state_.stale]
   }
 
   async searchVectors(query: Float32Array, k: number): Promise<Neighbour[]> {
@@ -131,6 +140,7 @@ class VisualSearchModuleService extends MedusaService({ ImageVector }) {
 
   private async indexImagesNow(images: ImageToIndex[]): Promise<IndexOutcome> {
     const embedder = await this.getEmbedder()
+    for (const img of images) this.state_.stale.delete(img.product_id)
     const outcome: IndexOutcome = { created: [], updated: [], failed: [] }
     if (!images.length) return outcome
     const existing = await this.listImageVectors({ product_id: [...new Set(images.map((i) => i.product_id))], embedder: embedder.id })

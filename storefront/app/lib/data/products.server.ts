@@ -12,6 +12,7 @@ export async function listProducts(opts: {
   limit: number
   offset?: number
   categoryIds?: string[]
+  tagIds?: string[]
   sort?: ProductSort
 }) {
   const { products, count } = await sdk.store.product.list({
@@ -21,6 +22,7 @@ export async function listProducts(opts: {
     order: "-created_at",
     fields: PRODUCT_FIELDS,
     ...(opts.categoryIds?.length ? { category_id: opts.categoryIds } : {}),
+    ...(opts.tagIds?.length ? { tag_id: opts.tagIds } : {}),
   })
   if (opts.sort === "price_asc" || opts.sort === "price_desc") {
     const dir = opts.sort === "price_asc" ? 1 : -1

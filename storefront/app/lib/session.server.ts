@@ -1,0 +1,40 @@
+import { createCookieSessionStorage, type Session } from "@remix-run/node"
+import { env } from "./env.server"
+
+/** Only outside production (env.server.ts refuses to start without SESSION_SECRET there). */
+const DEV_SECRET = "curatorai-dev-session-secret-not-for-production"
+
+type SessionData = { customer_token: string }
+type FlashData = { lookbook_flash: LookFlash }
+
+/** What the add-look action leaves for the lookbook page when the form was posted without JavaScript. */
+export type LookFlash = { look_id: string; ok: boolean; messages: string[] }
+
+/**
+ * Signed, httpOnly cookie session. It holds the customer's JWT: the server-side
+ * js-sdk instance is shared by all shoppers, so the token must never live in it.
+ */
+export const sessionStorage = createCookieSessionStorage<SessionData, FlashData>({
+  cookie: {
+    name: "__session",
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: process.env.COOKIE_SECURE === "true",
+    secrets: [env.SESSION_SECRET ?? DEV_SECRET],
+    maxAge: 60 * 60 * 24 * 7,
+  },
+})
+
+export function getSession(request: Request) {
+  return sessionStorage.getSession(request.headers.get("Cookie"))
+}
+
+export function commitSession(session: Session<SessionData, FlashData>) {
+  return sessionStorage.commitSession(session)
+}
+
+/** The customer's bearer token, or null when logged out. */
+export async function getCustomerToken(request: Request) {
+  return (await getSession(request)).get("customer_token") ?? null
+}

@@ -1,0 +1,78 @@
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node"
+import { Form, Link, useLoaderData } from "@remix-run/react"
+import { Price } from "~/components/Price"
+import { getCustomer, listCustomerOrders } from "~/lib/data/customers.server"
+import { commitSession, getCustomerToken, getSession } from "~/lib/session.server"
+
+export const meta: MetaFunction = () => [{ title: "Your account — CuratorAI" }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = await getCustomerToken(request)
+  const customer = await getCustomer(token)
+  if (!token || !customer) {
+    // An expired token: forget it, then ask to log in again.
+    const session = await getSession(request)
+    session.unset("customer_token")
+    throw redirect("/account/login", { headers: { "Set-Cookie": await commitSession(session) } })
+  }
+  const { orders } = await listCustomerOrders(token).catch(() => ({ orders: [] }))
+  return {
+    customer: { email: customer.email, first_name: customer.first_name, last_name: customer.last_name },
+    orders: orders.map((o) => ({
+      id: o.id,
+      display_id: o.display_id,
+      created_at: o.created_at,
+      status: o.status,
+      total: o.total,
+      currency_code: o.currency_code,
+      items: (o.items ?? []).length,
+    })),
+  }
+}
+
+export default function Account() {
+  const { customer, orders } = useLoaderData<typeof loader>()
+  return (
+    <div className="account">
+      <h1>Hello, {customer.first_name || customer.email}</h1>
+      <p className="lede">Signed in as {customer.email}.</p>
+      <Form method="post" action="/account/logout">
+        <button type="submit" className="button button--ghost button--small">
+          Log out
+        </button>
+      </Form>
+      <h2>Your orders</h2>
+      {orders.length === 0 ? (
+        <p className="empty">
+          No orders yet. <Link to="/store">Start shopping</Link>
+        </p>
+      ) : (
+        <table className="cart-table" data-testid="order-history">
+          <caption className="visually-hidden">Your orders</caption>
+          <thead>
+            <tr>
+              <th scope="col">Order</th>
+              <th scope="col">Date</th>
+              <th scope="col">Items</th>
+              <th scope="col" className="num">Total</th>
+            </tr>
+          </thead>
+          <tbody>
+            {orders.map((o) => (
+              <tr key={o.id}>
+                <td>
+                  <Link to={`/order/confirmed/${o.id}`}>Order #{o.display_id}</Link>
+                </td>
+                <td>{o.created_at ? new Date(o.created_at).toLocaleDateString("en") : ""}</td>
+                <td>{o.items}</td>
+                <td className="num">
+                  <Price amount={o.total} currencyCode={o.currency_code} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  )
+}
