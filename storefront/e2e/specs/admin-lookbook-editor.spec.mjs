@@ -9,6 +9,9 @@ after(async () => browser?.close())
 
 test("an admin opens a lookbook in the dashboard and sees the look image with its hotspot markers", async () => {
   await page.setViewportSize({ width: 1440, height: 900 })
+  // A production backend marks its session cookie Secure; in production it sits
+  // behind TLS, which this header stands in for (express-session trusts the proxy).
+  await page.setExtraHTTPHeaders({ "x-forwarded-proto": "https" })
   const res = await page.goto(`${MEDUSA_BACKEND_URL}/app`, { timeout: 120_000 })
   assert.ok(res && res.status() < 400, `the admin dashboard is served at ${MEDUSA_BACKEND_URL}/app (HTTP ${res?.status()})`)
   const email = page.locator('input[name="email"]')
