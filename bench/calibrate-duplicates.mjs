@@ -11,7 +11,7 @@ import sharp from "sharp"
 import { readStyles, DATASET_DIR, SELLABLE_MASTER } from "../scripts/lib/dataset.mjs"
 import { args, backendTs, table, writeResults } from "./lib.mjs"
 
-const opt = args({ photos: 600, embedder: "classic" })
+const opt = args({ photos: 600, embedder: "classic", "max-false-merge": 0.001 })
 const { imageSignature, normalizedThumb, colourDistance, phashDistance } = backendTs("src/lib/images.ts")
 const { imagesAreDuplicates, thumbCorrelation, DUPLICATE_THRESHOLDS } = backendTs("src/lib/visual-search/duplicates.ts")
 const { createEmbedder } = backendTs("src/modules/visual-search/embedders/index.ts")
@@ -80,22 +80,22 @@ function score(t) {
   return { recall: tp / positives.length, falseMerge: fp / negatives.length, byT }
 }
 const current = score(DUPLICATE_THRESHOLDS)
-let best = { t: DUPLICATE_THRESHOLDS, ...current }
+let best = { t: DUPLICATE_THRESHOLDS, ...current, recall: current.falseMerge <= opt["max-false-merge"] ? current.recall : -1 }
 for (const colourDeltaE of [10, 14, 18, 22, 26])
   for (const phashBits of [8, 10, 12, 14, 16])
-    for (const nccWithHash of [0.8, 0.85, 0.9, 0.93, 0.95])
-      for (const ncc of [0.92, 0.93, 0.94, 0.95, 0.96, 0.97])
+    for (const nccWithHash of [0.85, 0.9, 0.93, 0.95, 0.97])
+      for (const ncc of [0.93, 0.95, 0.96, 0.97, 0.98, 0.99])
         for (const maxPhashBits of [20, 26, 32, 64]) {
         const t = { colourDeltaE, phashBits, nccWithHash, ncc, maxPhashBits }
         const s = score(t)
-        if (s.falseMerge <= 0.01 && (s.recall > best.recall || (s.recall === best.recall && s.falseMerge < best.falseMerge))) best = { t, ...s }
+        if (s.falseMerge <= opt["max-false-merge"] && (s.recall > best.recall || (s.recall === best.recall && s.falseMerge < best.falseMerge))) best = { t, ...s }
       }
 console.log(`\nNear-duplicate calibration (${embedder.id}; ${positives.length} planted copies, ${negatives.length} hard negative pairs)`)
 table([
   ["current thresholds", JSON.stringify(DUPLICATE_THRESHOLDS)],
   ["current recall / false merges", `${current.recall.toFixed(4)} / ${current.falseMerge.toFixed(4)}`],
   ...Object.entries(current.byT).map(([k, [h, n]]) => [`  ${k}`, `${h}/${n}`]),
-  ["best (false merges ≤ 1%)", JSON.stringify(best.t)],
+  [`best (false merges ≤ ${opt["max-false-merge"] * 100}%)`, JSON.stringify(best.t)],
   ["best recall / false merges", `${best.recall.toFixed(4)} / ${best.falseMerge.toFixed(4)}`],
 ])
 console.log(`\nwrote ${writeResults("calibrate-duplicates", { embedder: embedder.id, current: { thresholds: DUPLICATE_THRESHOLDS, recall: current.recall, false_merge: current.falseMerge, by_transform: current.byT }, best })}`)

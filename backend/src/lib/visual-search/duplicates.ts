@@ -6,15 +6,18 @@ import type { IndexedImage } from "../../modules/visual-search/types"
  * is a near copy of the other's (re-upload, resize, recompression, crop,
  * mirror, watermark, a slight colour change). Calibrated on the shared
  * dataset by `npm run calibrate:duplicates` (bench/calibrate-duplicates.mjs); see README.
+ * The bar is a per-pair false-merge rate of ≤ 0.1% among each photo's nearest
+ * distinct products: a search compares thousands of such pairs, so a looser
+ * rule hides real products.
  */
 export const DUPLICATE_THRESHOLDS = {
   /** max mean ΔE over a 4×4 colour grid: keeps re-coloured designs apart */
-  colourDeltaE: 14,
+  colourDeltaE: 10,
   /** hashes this close (of 64 bits, mirror allowed) need only a looser pixel match… */
-  phashBits: 14,
-  nccWithHash: 0.9,
+  phashBits: 8,
+  nccWithHash: 0.95,
   /** …otherwise the trimmed thumbnails must match almost pixel for pixel */
-  ncc: 0.92,
+  ncc: 0.95,
   /** pairs whose hashes differ more than this are never compared pixel-wise */
   maxPhashBits: 20,
 }

@@ -53,7 +53,6 @@ export async function searchPurchasable(
     const cluster = clusterProducts(images)
     const ranked = [...best.entries()].sort((a, b) => b[1] - a[1])
     const taken = new Set<string>()
-    const seenClusters = new Map<string, number>() // cluster → products merged into it
     results = []
     duplicatesRemoved = 0
     for (const key of Object.keys(filtered) as FilterReason[]) filtered[key] = 0
@@ -61,14 +60,14 @@ export async function searchPurchasable(
     for (const [pid, score] of ranked) {
       const c = cluster.get(pid)!
       const r = checked.get(pid)!
+      // only what would have been shown counts: the window closes at `limit`
+      if (results.length >= input.limit) break
       if (typeof r === "string") {
         if (!taken.has(c)) filtered[r]++
         continue
       }
       if (taken.has(c)) { duplicatesRemoved++; continue }
-      if (results.length >= input.limit) continue
       taken.add(c)
-      seenClusters.set(c, 1)
       results.push({ ...r, score: Math.round(score * 10000) / 10000 })
     }
     if (results.length >= input.limit || neighbours.length < k) break
