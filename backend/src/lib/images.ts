@@ -202,11 +202,27 @@ export function normalizedThumb(b64: string): { plain: Float32Array; mirror: Flo
   return { plain, mirror }
 }
 
+const words = new Map<string, [number, number]>()
+function hashWords(h: string): [number, number] {
+  let w = words.get(h)
+  if (!w) {
+    w = [parseInt(h.slice(0, 8), 16) >>> 0, parseInt(h.slice(8, 16), 16) >>> 0]
+    if (words.size > 200000) words.clear()
+    words.set(h, w)
+  }
+  return w
+}
+function popcount32(x: number) {
+  x -= (x >>> 1) & 0x55555555
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
+}
+
+/** Bits that differ between two 64-bit hex hashes. */
 export function hamming(a: string, b: string): number {
-  let x = BigInt("0x" + a) ^ BigInt("0x" + b)
-  let n = 0
-  while (x) { n += Number(x & 1n); x >>= 1n }
-  return n
+  const [a0, a1] = hashWords(a)
+  const [b0, b1] = hashWords(b)
+  return popcount32((a0 ^ b0) >>> 0) + popcount32((a1 ^ b1) >>> 0)
 }
 
 /** Smallest hash distance between two photos, allowing one of them to be mirrored. */

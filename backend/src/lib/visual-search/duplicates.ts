@@ -49,6 +49,36 @@ export function imagesAreDuplicates(a: IndexedImage, b: IndexedImage, t = DUPLIC
   return bits <= t.phashBits ? ncc >= t.nccWithHash : ncc >= t.ncc
 }
 
+/**
+ * Incremental near-duplicate clusters: products are added in rank order and
+ * compared only with those added before, so a search pays for the pairs in
+ * the window it shows, not for every candidate.
+ */
+export class DuplicateClusters {
+  private parent = new Map<string, string>()
+  private images = new Map<string, IndexedImage[]>()
+  constructor(private readonly t = DUPLICATE_THRESHOLDS) {}
+  private find(x: string): string {
+    while (this.parent.get(x) !== x) {
+      this.parent.set(x, this.parent.get(this.parent.get(x)!)!)
+      x = this.parent.get(x)!
+    }
+    return x
+  }
+  /** Adds a product with its photos; returns its cluster. */
+  add(productId: string, imgs: IndexedImage[]): string {
+    if (!this.parent.has(productId)) {
+      this.parent.set(productId, productId)
+      for (const [other, theirs] of this.images) {
+        if (this.find(other) === this.find(productId)) continue
+        if (imgs.some((a) => theirs.some((b) => imagesAreDuplicates(a, b, this.t)))) this.parent.set(this.find(productId), this.find(other))
+      }
+      this.images.set(productId, imgs)
+    }
+    return this.find(productId)
+  }
+}
+
 /** Groups products into near-duplicate clusters (union–find over every image pair). */
 export function clusterProducts(imagesByProduct: Map<string, IndexedImage[]>, t = DUPLICATE_THRESHOLDS): Map<string, string> {
   const ids = [...imagesByProduct.keys()]

@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { VISUAL_SEARCH_MODULE } from "../../modules/visual-search"
 import type VisualSearchModuleService from "../../modules/visual-search/service"
 import type { IndexedImage } from "../../modules/visual-search/types"
-import { clusterProducts } from "./duplicates"
+import { DuplicateClusters } from "./duplicates"
 import { checkPurchasable, type Constraints, type FilterReason, type PurchasableProduct } from "./purchasable"
 
 export type VisualSearchResult = {
@@ -36,6 +36,7 @@ export async function searchPurchasable(
   let results: (PurchasableProduct & { score: number })[] = []
   let duplicatesRemoved = 0
 
+  const chunk = Math.max(16, input.limit * 2)
   for (let round = 0; round < 4; round++) {
     const neighbours = await service.searchVectors(input.vector, k)
     // best score per product; every image of a product kept for duplicate checks
@@ -47,21 +48,22 @@ export async function searchPurchasable(
       if (!best.has(pid) || n.score > best.get(pid)!) best.set(pid, n.score)
       images.set(pid, [...(images.get(pid) ?? []), n.image])
     }
-    const todo = [...best.keys()].filter((id) => !checked.has(id))
-    for (const [id, r] of await checkPurchasable(container, todo, input, input.salesChannelIds)) checked.set(id, r)
-
-    const cluster = clusterProducts(images)
     const ranked = [...best.entries()].sort((a, b) => b[1] - a[1])
+    const clusters = new DuplicateClusters()
     const taken = new Set<string>()
     results = []
     duplicatesRemoved = 0
     for (const key of Object.keys(filtered) as FilterReason[]) filtered[key] = 0
-    // clusters whose best member was filtered: the next purchasable member represents them
-    for (const [pid, score] of ranked) {
-      const c = cluster.get(pid)!
+    // walk the ranking; purchasability is checked a chunk at a time, only as far as needed
+    for (let i = 0; i < ranked.length && results.length < input.limit; i++) {
+      if (!checked.has(ranked[i][0])) {
+        const todo = ranked.slice(i, i + chunk).map(([id]) => id).filter((id) => !checked.has(id))
+        for (const [id, r] of await checkPurchasable(container, todo, input, input.salesChannelIds)) checked.set(id, r)
+      }
+      const [pid, score] = ranked[i]
+      const c = clusters.add(pid, images.get(pid)!)
       const r = checked.get(pid)!
-      // only what would have been shown counts: the window closes at `limit`
-      if (results.length >= input.limit) break
+      // a filtered best member leaves its cluster to the next purchasable one
       if (typeof r === "string") {
         if (!taken.has(c)) filtered[r]++
         continue
