@@ -31,7 +31,7 @@ process.on("SIGTERM", () => shutdown(0))
 try {
   fs.mkdirSync(path.join(ROOT, ".data"), { recursive: true })
   db = await ensureDatabase()
-  const { pk, createdAdmin } = await prepareStore(db.url, { stateFile: path.join(ROOT, ".data", "migrated") })
+  const { pk, createdAdmin } = await prepareStore(db.url, { stateFile: path.join(ROOT, ".data", "migrated"), env: { MEDUSA_BACKEND_URL: backendUrl } })
 
   const env = { DATABASE_URL: db.url, MEDUSA_BACKEND_URL: backendUrl, MEDUSA_PUBLISHABLE_KEY: pk, PORT: String(BACKEND_PORT) }
   step("starting the Medusa backend and admin…")

@@ -97,7 +97,7 @@ try {
       await dropDatabase(db.admin, name)
       await createDatabase(db.admin, name)
       const url = `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${testDbEnv.DB_HOST}:${port}/${name}`
-      const { pk } = await prepareStore(url)
+      const { pk } = await prepareStore(url, { env: { MEDUSA_BACKEND_URL: backendUrl } })
       const env = { DATABASE_URL: url, MEDUSA_BACKEND_URL: backendUrl, MEDUSA_PUBLISHABLE_KEY: pk, STORE_CORS: `http://localhost:${storefrontPort}`, ADMIN_CORS: backendUrl, AUTH_CORS: `http://localhost:${storefrontPort},${backendUrl}` }
       const backend = service(path.join(BIN, "medusa"), ["start"], { cwd: BACKEND, env: { ...env, PORT: String(backendPort), NODE_ENV: "production", JWT_SECRET: crypto.randomBytes(24).toString("hex"), COOKIE_SECRET: crypto.randomBytes(24).toString("hex"), CURATOR_EMBEDDER: "classic", LOG_LEVEL: "error" }, prefix: "[backend]" })
       children.push(backend)

@@ -41,11 +41,12 @@ export async function migrate(url, { force = false, stateFile } = {}) {
   step(`migrations done (${((Date.now() - t0) / 1000).toFixed(1)} s)`)
 }
 
-export async function seed(url, count) {
+export async function seed(url, count, env = {}) {
   step(`seeding the catalogue${count ? ` (${count} products)` : ""}…`)
   await run(MEDUSA, ["exec", "./src/scripts/seed.ts", ...(count ? [String(count)] : [])], {
     cwd: BACKEND,
-    env: { DATABASE_URL: url },
+    // file URLs are minted from MEDUSA_BACKEND_URL: it must be the URL the store will be served on
+    env: { DATABASE_URL: url, ...env },
     prefix: "\x1b[35m[seed]\x1b[0m",
     filter: (l) => l.includes("[seed]") || /error/i.test(l),
   })
@@ -69,10 +70,10 @@ export async function ensureAdmin(url) {
 }
 
 /** Migrate → seed when the catalogue is missing → admin user → publishable key. */
-export async function prepareStore(url, { stateFile, count } = {}) {
+export async function prepareStore(url, { stateFile, count, env } = {}) {
   await migrate(url, { stateFile })
   const [{ n } = { n: 0 }] = await queryStore(url, `SELECT count(*)::int AS n FROM product WHERE deleted_at IS NULL`)
-  if (!n || count || !(await publishableKey(url))) await seed(url, count)
+  if (!n || count || !(await publishableKey(url))) await seed(url, count, env)
   else step(`catalogue: ${n} products already seeded`)
   const createdAdmin = await ensureAdmin(url)
   const pk = await publishableKey(url)
