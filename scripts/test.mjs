@@ -30,8 +30,8 @@ async function part(name, fn) {
     results.push({ name, ...r, ms: Date.now() - t0 })
   } catch (e) {
     const out = String(e.message)
-    const passed = count(out, /Tests:.*?(\d+) passed/) + count(out, /^# pass (\d+)/m)
-    const failed = Math.max(1, count(out, /Tests:.*?(\d+) failed/) + count(out, /^# fail (\d+)/m))
+    const passed = count(out, /Tests:.*?(\d+) passed/) + count(out, /^\s*(?:#|ℹ) pass (\d+)/m)
+    const failed = Math.max(1, count(out, /Tests:.*?(\d+) failed/) + count(out, /^\s*(?:#|ℹ) fail (\d+)/m))
     results.push({ name, passed, failed, ms: Date.now() - t0 })
     console.error(`\n✖ ${name} failed\n`)
   }
@@ -108,7 +108,7 @@ try {
       await waitForHttp(`http://localhost:${storefrontPort}/`, { child: storefront })
       step("backend and storefront up; running the journeys in Chromium")
       const out = await run("node", ["e2e/run.mjs"], { cwd: STOREFRONT, env: { ...env, STOREFRONT_URL: `http://localhost:${storefrontPort}`, DATABASE_URL: url } })
-      return { passed: count(out, /^# pass (\d+)/m), failed: count(out, /^# fail (\d+)/m) }
+      return { passed: count(out, /^\s*(?:#|ℹ) pass (\d+)/m), failed: count(out, /^\s*(?:#|ℹ) fail (\d+)/m) }
     })
   }
 } catch (e) {
