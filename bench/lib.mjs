@@ -79,9 +79,19 @@ export async function startStore({ name, ids, port, embedder, datasetDir }) {
 
 /** Reindexes everything through the admin API and waits; returns images/minute. */
 export async function reindexAll(api) {
-  const t0 = Date.now()
-  await api("/admin/visual-search/reindex", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })
+  let t0 = Date.now()
   let status
+  // the catch-up job may be indexing already: let it finish, then reindex everything
+  for (;;) {
+    try {
+      t0 = Date.now()
+      await api("/admin/visual-search/reindex", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })
+      break
+    } catch (e) {
+      if (!/→ 409/.test(String(e))) throw e
+      await new Promise((r) => setTimeout(r, 1000))
+    }
+  }
   for (;;) {
     await new Promise((r) => setTimeout(r, 2000))
     status = await api("/admin/visual-search/status")

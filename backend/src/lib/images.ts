@@ -1,4 +1,5 @@
 import sharp from "sharp"
+import { frameOf } from "./visual-search/near-copy"
 
 /**
  * Everything an uploaded photo goes through before any model sees it. The
@@ -122,10 +123,7 @@ function dctHash(px: Float64Array, mirror: boolean): bigint {
   return h
 }
 
-/** Side of the trimmed luminance thumbnail kept for the exact-copy check. */
-export const THUMB = 48
-
-export type ImageSignature = { phash: string; phashMirror: string; colour: number[]; thumb?: string }
+export type ImageSignature = { phash: string; phashMirror: string; colour: number[]; frame?: string }
 
 export async function imageSignature(buf: Buffer): Promise<ImageSignature> {
   const gray = await sharp(buf, { limitInputPixels: MAX_INPUT_PIXELS }).rotate().flatten({ background: "#ffffff" }).greyscale().resize(N, N, { fit: "fill" }).raw().toBuffer()
@@ -134,72 +132,8 @@ export async function imageSignature(buf: Buffer): Promise<ImageSignature> {
   const colour: number[] = []
   for (let i = 0; i < 16; i++) colour.push(...rgbToLab(rgb[i * 3], rgb[i * 3 + 1], rgb[i * 3 + 2]).map((v) => Math.round(v * 10) / 10))
   const hex = (h: bigint) => h.toString(16).padStart(16, "0")
-  // the product cropped to its bounding box (background trimmed), so a copy
-  // cropped or padded differently still lines up pixel for pixel
-  const thumb = await productThumb(buf)
-  return { phash: hex(dctHash(px, false)), phashMirror: hex(dctHash(px, true)), colour, thumb: thumb.toString("base64") }
-}
-
-/**
- * The photo cut to its product's bounding box and scaled to THUMB×THUMB grey.
- * The box spans the 1.5–98.5 percentiles of the non-background pixels in each
- * direction, so a thin watermark or a stray speck hardly moves it (a plain
- * trim would stretch the box to include them).
- */
-async function productThumb(buf: Buffer): Promise<Buffer> {
-  const { data, info } = await sharp(buf, { limitInputPixels: MAX_INPUT_PIXELS }).rotate().flatten({ background: "#ffffff" }).removeAlpha()
-    .resize(256, 256, { fit: "inside" }).raw().toBuffer({ resolveWithObject: true })
-  const { width: w, height: h } = info
-  const fg = new Uint8Array(w * h)
-  for (let p = 0; p < w * h; p++) fg[p] = 255 * 3 - data[p * 3] - data[p * 3 + 1] - data[p * 3 + 2] > 60 ? 1 : 0
-  // erode by 2 px (separable min): thin strokes such as watermark text vanish, garments stay
-  const R = 2
-  const tmp = new Uint8Array(w * h)
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
-    let v = 1
-    for (let d = -R; d <= R && v; d++) { const xx = x + d; v = xx >= 0 && xx < w ? fg[y * w + xx] : 0 }
-    tmp[y * w + x] = v
-  }
-  const cols = new Float64Array(w)
-  const rows = new Float64Array(h)
-  let total = 0
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
-    let v = 1
-    for (let d = -R; d <= R && v; d++) { const yy = y + d; v = yy >= 0 && yy < h ? tmp[yy * w + x] : 0 }
-    if (v) { cols[x]++; rows[y]++; total++ }
-  }
-  const span = (hist: Float64Array) => {
-    let acc = 0, lo = 0, hi = hist.length - 1
-    for (let i = 0; i < hist.length; i++) { acc += hist[i]; if (acc >= total * 0.015) { lo = i; break } }
-    acc = 0
-    for (let i = hist.length - 1; i >= 0; i--) { acc += hist[i]; if (acc >= total * 0.015) { hi = i; break } }
-    return [lo, Math.max(lo + 1, hi)]
-  }
-  const [x0, x1] = total > 50 ? span(cols) : [0, w - 1]
-  const [y0, y1] = total > 50 ? span(rows) : [0, h - 1]
-  return sharp(data, { raw: { width: w, height: h, channels: 3 } })
-    .extract({ left: x0, top: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 })
-    .greyscale().resize(THUMB, THUMB, { fit: "fill" }).raw().toBuffer()
-}
-
-/** Zero-mean, unit-norm thumbnail (and its mirror image) so that NCC is a dot product. */
-export function normalizedThumb(b64: string): { plain: Float32Array; mirror: Float32Array } | null {
-  const raw = Buffer.from(b64, "base64")
-  if (raw.length !== THUMB * THUMB) return null
-  let mean = 0
-  for (const v of raw) mean += v
-  mean /= raw.length
-  const plain = new Float32Array(raw.length)
-  const mirror = new Float32Array(raw.length)
-  let norm = 0
-  for (let i = 0; i < raw.length; i++) norm += (raw[i] - mean) ** 2
-  norm = Math.sqrt(norm) || 1
-  for (let y = 0; y < THUMB; y++) for (let x = 0; x < THUMB; x++) {
-    const v = (raw[y * THUMB + x] - mean) / norm
-    plain[y * THUMB + x] = v
-    mirror[y * THUMB + (THUMB - 1 - x)] = v
-  }
-  return { plain, mirror }
+  // the small picture near-copy detection registers against (see visual-search/near-copy.ts)
+  return { phash: hex(dctHash(px, false)), phashMirror: hex(dctHash(px, true)), colour, frame: await frameOf(buf) }
 }
 
 const words = new Map<string, [number, number]>()

@@ -1,6 +1,7 @@
 import { ContainerRegistrationKeys, MedusaError, QueryContext } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { variantAvailability } from "../region-stock"
+import { Timings } from "../timings"
 
 export type Constraints = { region_id: string; size?: string; min_price?: number; max_price?: number }
 export type FilterReason = "out_of_stock" | "no_size" | "over_budget" | "not_in_region"
@@ -29,19 +30,20 @@ export async function checkPurchasable(
   container: MedusaContainer,
   productIds: string[],
   c: Constraints,
-  salesChannelIds: string[]
+  salesChannelIds: string[],
+  timings: Timings = new Timings()
 ): Promise<Map<string, PurchasableProduct | FilterReason>> {
   const out = new Map<string, PurchasableProduct | FilterReason>()
   if (!productIds.length) return out
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const currency = (await loadRegion(container, c.region_id)).currency_code
-  const { data: products } = await query.graph({
+  const currency = (await timings.time("region", () => loadRegion(container, c.region_id))).currency_code
+  const { data: products } = await timings.time("prices", () => query.graph({
     entity: "product",
     fields: ["id", "title", "handle", "thumbnail", "status", "sales_channels.id", "variants.id", "variants.title", "variants.calculated_price.*"],
     filters: { id: productIds },
     context: { variants: { calculated_price: QueryContext({ region_id: c.region_id, currency_code: currency }) } },
-  })
-  const stock = await variantAvailability(container, { regionId: c.region_id, salesChannelIds, productIds })
+  }))
+  const stock = await timings.time("stock", () => variantAvailability(container, { regionId: c.region_id, salesChannelIds, productIds }))
   const stockOf = new Map(stock.map((s) => [s.id, s]))
 
   for (const p of products as any[]) {

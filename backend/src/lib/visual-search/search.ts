@@ -3,7 +3,8 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { VISUAL_SEARCH_MODULE } from "../../modules/visual-search"
 import type VisualSearchModuleService from "../../modules/visual-search/service"
 import type { IndexedImage } from "../../modules/visual-search/types"
-import { DuplicateClusters } from "./duplicates"
+import { ShownProducts } from "./duplicates"
+import { Timings } from "../timings"
 import { checkPurchasable, type Constraints, type FilterReason, type PurchasableProduct } from "./purchasable"
 
 export type VisualSearchResult = {
@@ -22,7 +23,8 @@ export type VisualSearchResult = {
  */
 export async function searchPurchasable(
   container: MedusaContainer,
-  input: Constraints & { vector: Float32Array; limit: number; salesChannelIds: string[]; excludeProductIds?: string[]; started: number }
+  input: Constraints & { vector: Float32Array; limit: number; salesChannelIds: string[]; excludeProductIds?: string[]; started: number },
+  timings: Timings = new Timings()
 ): Promise<VisualSearchResult> {
   const service = container.resolve<VisualSearchModuleService>(VISUAL_SEARCH_MODULE)
   const embedder = await service.getEmbedder()
@@ -35,22 +37,25 @@ export async function searchPurchasable(
   const checked = new Map<string, PurchasableProduct | FilterReason>()
   let results: (PurchasableProduct & { score: number })[] = []
   let duplicatesRemoved = 0
+  let dedupMs = 0
 
   const chunk = Math.max(16, input.limit * 2)
   for (let round = 0; round < 4; round++) {
-    const neighbours = await service.searchVectors(input.vector, k)
+    const neighbours = await timings.time("knn", () => service.searchVectors(input.vector, k))
     // best score per product; every image of a product kept for duplicate checks
     const best = new Map<string, number>()
     const images = new Map<string, IndexedImage[]>()
+    const excluded: IndexedImage[] = []
     for (const n of neighbours) {
       const pid = n.image.product_id
-      if (exclude.has(pid)) continue
+      if (exclude.has(pid)) { excluded.push(n.image); continue }
       if (!best.has(pid) || n.score > best.get(pid)!) best.set(pid, n.score)
       images.set(pid, [...(images.get(pid) ?? []), n.image])
     }
     const ranked = [...best.entries()].sort((a, b) => b[1] - a[1])
-    const clusters = new DuplicateClusters()
-    const taken = new Set<string>()
+    const shown = new ShownProducts()
+    // "similar to this product" never offers the same item again under another listing
+    if (excluded.length) shown.add("(query)", excluded)
     results = []
     duplicatesRemoved = 0
     for (const key of Object.keys(filtered) as FilterReason[]) filtered[key] = 0
@@ -58,22 +63,22 @@ export async function searchPurchasable(
     for (let i = 0; i < ranked.length && results.length < input.limit; i++) {
       if (!checked.has(ranked[i][0])) {
         const todo = ranked.slice(i, i + chunk).map(([id]) => id).filter((id) => !checked.has(id))
-        for (const [id, r] of await checkPurchasable(container, todo, input, input.salesChannelIds)) checked.set(id, r)
+        for (const [id, r] of await checkPurchasable(container, todo, input, input.salesChannelIds, timings)) checked.set(id, r)
       }
       const [pid, score] = ranked[i]
-      const c = clusters.add(pid, images.get(pid)!)
       const r = checked.get(pid)!
-      // a filtered best member leaves its cluster to the next purchasable one
-      if (typeof r === "string") {
-        if (!taken.has(c)) filtered[r]++
-        continue
-      }
-      if (taken.has(c)) { duplicatesRemoved++; continue }
-      taken.add(c)
+      // a product the shopper cannot buy is skipped, so a near copy of it that they can buy still shows
+      if (typeof r === "string") { filtered[r]++; continue }
+      const t0 = performance.now()
+      const copyOf = shown.duplicateOf(images.get(pid)!)
+      dedupMs += performance.now() - t0
+      if (copyOf) { duplicatesRemoved++; continue }
+      shown.add(pid, images.get(pid)!)
       results.push({ ...r, score: Math.round(score * 10000) / 10000 })
     }
     if (results.length >= input.limit || neighbours.length < k) break
     k *= 4
   }
+  timings.add("dedup", dedupMs)
   return { results, duplicates_removed: duplicatesRemoved, filtered_out: filtered, embedder: embedder.id, took_ms: Date.now() - input.started }
 }

@@ -7,7 +7,8 @@ import { VectorIndex } from "./vector-index"
 import { createEmbedder, type EmbedderChoice } from "./embedders"
 import type { ImageEmbedder } from "./embedders/types"
 import type { IndexedImage, Neighbour, VisualSearchOptions } from "./types"
-import { fetchImage, imageSignature, normalizedThumb } from "../../lib/images"
+import { fetchImage, imageSignature } from "../../lib/images"
+import { parseFrame } from "../../lib/visual-search/near-copy"
 
 type InjectedDependencies = { logger: Logger }
 
@@ -92,7 +93,12 @@ class VisualSearchModuleService extends MedusaService({ ImageVector }) {
         for (const r of rows as any[]) {
           if (r.deleted_at || r.status !== "indexed" || r.embedder !== embedder.id || !Array.isArray(r.vector)) gone.push(r.id)
           else if (r.vector.length !== embedder.dimensions) { gone.push(r.id); st.stale.add(r.product_id) }
-          else live.push({ id: r.id, product_id: r.product_id, image_url: r.image_url, vector: Float32Array.from(r.vector), phash: r.phash, phash_mirror: r.phash_mirror, colour: r.colour, thumb: r.thumb ? normalizedThumb(r.thumb) : null })
+          else {
+            const frame = parseFrame(r.frame)
+            // indexed before near-copy frames existed: searchable now, refreshed by the catch-up job
+            if (!frame) st.stale.add(r.product_id)
+            live.push({ id: r.id, product_id: r.product_id, image_url: r.image_url, vector: Float32Array.from(r.vector), phash: r.phash, phash_mirror: r.phash_mirror, colour: r.colour, frame })
+          }
         }
         this.index_.upsert(live)
         this.index_.remove(gone)
@@ -175,12 +181,12 @@ class VisualSearchModuleService extends MedusaService({ ImageVector }) {
       const r = results.get(img)!
       let prev = byKey.get(`${img.product_id}|${img.url}`)
       const data = r.vector
-        ? { status: "indexed" as const, vector: Array.from(r.vector, (x) => Math.round(x * 1e6) / 1e6) as any, phash: r.signature.phash, phash_mirror: r.signature.phashMirror, colour: r.signature.colour as any, thumb: r.signature.thumb ?? null, error: null, attempts: (prev?.attempts ?? 0) + 1 }
+        ? { status: "indexed" as const, vector: Array.from(r.vector, (x) => Math.round(x * 1e6) / 1e6) as any, phash: r.signature.phash, phash_mirror: r.signature.phashMirror, colour: r.signature.colour as any, frame: r.signature.frame ?? null, error: null, attempts: (prev?.attempts ?? 0) + 1 }
         : { status: "failed" as const, vector: null, error: r.error!, attempts: (prev?.attempts ?? 0) + 1 }
       if (r.error) outcome.failed.push({ url: img.url, error: r.error })
       if (prev) {
         await this.updateImageVectors({ id: prev.id, ...data, image_id: img.image_id ?? null })
-        outcome.updated.push({ id: prev.id, previous: { status: prev.status, vector: prev.vector, phash: prev.phash, phash_mirror: prev.phash_mirror, colour: prev.colour, thumb: prev.thumb, error: prev.error, attempts: prev.attempts } })
+        outcome.updated.push({ id: prev.id, previous: { status: prev.status, vector: prev.vector, phash: prev.phash, phash_mirror: prev.phash_mirror, colour: prev.colour, frame: prev.frame, error: prev.error, attempts: prev.attempts } })
       } else {
         try {
           const created = await this.createImageVectors({ product_id: img.product_id, image_id: img.image_id ?? null, image_url: img.url, embedder: embedder.id, ...data })
@@ -190,7 +196,7 @@ class VisualSearchModuleService extends MedusaService({ ImageVector }) {
           ;[prev] = (await this.listImageVectors({ product_id: img.product_id, image_url: img.url, embedder: embedder.id })) as any[]
           if (!prev) throw e
           await this.updateImageVectors({ id: prev.id, ...data, image_id: img.image_id ?? null })
-          outcome.updated.push({ id: prev.id, previous: { status: prev.status, vector: prev.vector, phash: prev.phash, phash_mirror: prev.phash_mirror, colour: prev.colour, error: prev.error, attempts: prev.attempts } })
+          outcome.updated.push({ id: prev.id, previous: { status: prev.status, vector: prev.vector, phash: prev.phash, phash_mirror: prev.phash_mirror, colour: prev.colour, frame: prev.frame, error: prev.error, attempts: prev.attempts } })
         }
       }
     }

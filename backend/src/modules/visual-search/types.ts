@@ -1,3 +1,4 @@
+import type { Frame } from "../../lib/visual-search/near-copy"
 export type VisualSearchOptions = {
   /** clip | classic | auto (default auto: CLIP when its model loads, otherwise classic — logged either way) */
   embedder?: "clip" | "classic" | "auto"
@@ -15,7 +16,8 @@ export type IndexedImage = {
   phash: string | null
   phash_mirror: string | null
   colour: number[] | null
-  thumb?: { plain: Float32Array; mirror: Float32Array } | null
+  /** the near-copy frame (null for rows indexed before frames existed: those are reindexed) */
+  frame?: Frame | null
 }
 
 export type Neighbour = { image: IndexedImage; score: number }

@@ -6,6 +6,7 @@ import { normalizeUpload } from "../../../lib/images"
 import { searchPurchasable } from "../../../lib/visual-search/search"
 import { productQueryVector } from "../../../lib/visual-search/product-vector"
 import { parseConstraints, parseJsonQuery } from "./parse"
+import { Timings } from "../../../lib/timings"
 import { loadRegion } from "../../../lib/visual-search/purchasable"
 
 /**
@@ -17,14 +18,15 @@ export const POST = async (req: MedusaStoreRequest<Record<string, unknown>>, res
   const started = Date.now()
   const constraints = parseConstraints(req.query as any, (req.body ?? {}) as any)
   await loadRegion(req.scope, constraints.region_id)
+  const timings = new Timings()
   const service = req.scope.resolve<VisualSearchModuleService>(VISUAL_SEARCH_MODULE)
   const embedder = await service.getEmbedder()
   const file = (req as any).file as { buffer: Buffer } | undefined
   let vector: Float32Array
   let exclude: string[] = []
   if (file) {
-    const { jpeg } = await normalizeUpload(file.buffer)
-    ;[vector] = await embedder.embedImages([jpeg])
+    const { jpeg } = await timings.time("decode", () => normalizeUpload(file.buffer))
+    ;[vector] = await timings.time("embed", () => embedder.embedImages([jpeg]))
   } else {
     const q = parseJsonQuery((req.body ?? {}) as any)
     if ("text" in q) {
@@ -43,6 +45,7 @@ export const POST = async (req: MedusaStoreRequest<Record<string, unknown>>, res
     excludeProductIds: exclude,
     salesChannelIds: req.publishable_key_context?.sales_channel_ids ?? [],
     started,
-  })
+  }, timings)
+  res.setHeader("Server-Timing", timings.header())
   res.json(result)
 }

@@ -17,8 +17,8 @@ export const ImageVector = model
     phash: model.text().nullable(),
     phash_mirror: model.text().nullable(),
     colour: model.json().nullable(),
-    /** base64 48×48 luminance of the background-trimmed photo (exact-copy check) */
-    thumb: model.text().nullable(),
+    /** base64 64×64 grey + 24×24 Lab of the whole photo (near-copy check, lib/visual-search/near-copy.ts) */
+    frame: model.text().nullable(),
     error: model.text().nullable(),
     attempts: model.number().default(0),
   })

@@ -2,6 +2,7 @@ import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/htt
 import { searchPurchasable } from "../../../../../lib/visual-search/search"
 import { productQueryVector } from "../../../../../lib/visual-search/product-vector"
 import { parseConstraints } from "../../../visual-search/parse"
+import { Timings } from "../../../../../lib/timings"
 import { loadRegion } from "../../../../../lib/visual-search/purchasable"
 
 /** GET /store/products/:id/similar?region_id=&limit= — products that look like this one, purchasable in the region. */
@@ -10,6 +11,9 @@ export const GET = async (req: MedusaStoreRequest, res: MedusaResponse) => {
   const constraints = parseConstraints(req.query as any)
   await loadRegion(req.scope, constraints.region_id)
   const salesChannelIds = req.publishable_key_context?.sales_channel_ids ?? []
-  const vector = await productQueryVector(req.scope, req.params.id, salesChannelIds)
-  res.json(await searchPurchasable(req.scope, { ...constraints, vector, excludeProductIds: [req.params.id], salesChannelIds, started }))
+  const timings = new Timings()
+  const vector = await timings.time("vector", () => productQueryVector(req.scope, req.params.id, salesChannelIds))
+  const result = await searchPurchasable(req.scope, { ...constraints, vector, excludeProductIds: [req.params.id], salesChannelIds, started }, timings)
+  res.setHeader("Server-Timing", timings.header())
+  res.json(result)
 }

@@ -1,0 +1,52 @@
+import fs from "node:fs"
+import path from "node:path"
+import sharp from "sharp"
+import { frameOf, isNearCopy, nearCopyScore, parseFrame, type Frame } from "../near-copy"
+
+const demo = path.resolve(__dirname, "../../../../data/demo-catalog/images")
+const files = fs.readdirSync(demo).filter((f) => f.endsWith(".jpg")).sort()
+const photo = (name: string) => fs.readFileSync(path.join(demo, name))
+const frame = async (buf: Buffer): Promise<Frame> => parseFrame(await frameOf(buf))!
+
+describe("near-copy detection", () => {
+  const original = photo(files[7])
+  const mark = Buffer.from(`<svg width="224" height="224"><text x="30" y="120" font-size="24" fill="rgba(0,0,0,0.45)">SALE outlet</text></svg>`)
+  const copies: [string, () => Promise<Buffer>][] = [
+    ["resized and recompressed", () => sharp(original).resize(150).jpeg({ quality: 45 }).toBuffer()],
+    ["cropped 8% and scaled back", () => sharp(original).extract({ left: 9, top: 9, width: 206, height: 206 }).resize(224, 224).jpeg().toBuffer()],
+    ["cropped unevenly, not scaled", () => sharp(original).extract({ left: 20, top: 4, width: 190, height: 200 }).jpeg().toBuffer()],
+    ["mirrored", () => sharp(original).flop().jpeg().toBuffer()],
+    ["re-coloured slightly", () => sharp(original).modulate({ hue: 8, saturation: 1.1, brightness: 1.04 }).jpeg().toBuffer()],
+    ["watermarked", () => sharp(original).composite([{ input: mark }]).jpeg().toBuffer()],
+    ["PNG re-upload", () => sharp(original).png().toBuffer()],
+  ]
+
+  it.each(copies)("recognises a copy %s", async (_, make) => {
+    expect(isNearCopy(await frame(original), await frame(await make()))).toBe(true)
+  })
+
+  it("keeps the same shot in another colour apart", async () => {
+    // the most colourful of the first photos: a hue change must show
+    const chroma = (f: Frame) => { let s = 0; for (let i = 0; i < f.lab.length; i += 3) s += Math.hypot(f.lab[i + 1] - 128, f.lab[i + 2] - 128); return s }
+    const candidates = await Promise.all(files.slice(0, 30).map(async (f) => ({ f, c: chroma(await frame(photo(f))) })))
+    const colourful = photo(candidates.sort((a, b) => b.c - a.c)[0].f)
+    const recoloured = await sharp(colourful).modulate({ hue: 150 }).jpeg().toBuffer()
+    const s = nearCopyScore(await frame(colourful), await frame(recoloured), -2, -2)!
+    expect(s.detail).toBeGreaterThan(0.9) // same edges…
+    expect(s.colour).toBeGreaterThan(8) // …different garment colour
+    expect(isNearCopy(await frame(colourful), await frame(recoloured))).toBe(false)
+  })
+
+  it("does not merge different products, even of the same kind", async () => {
+    const a = await frame(original)
+    const others = await Promise.all(files.filter((f) => f !== files[7]).slice(0, 120).map((f) => frame(photo(f))))
+    expect(others.filter((o) => isNearCopy(a, o))).toHaveLength(0)
+  })
+
+  it("stores a frame of fixed size and refuses malformed ones", async () => {
+    const f = await frameOf(original)
+    expect(parseFrame(f)).not.toBeNull()
+    expect(parseFrame(f.slice(0, 100))).toBeNull()
+    expect(parseFrame(null)).toBeNull()
+  })
+})

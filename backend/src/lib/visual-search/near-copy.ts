@@ -1,0 +1,259 @@
+import sharp from "sharp"
+import { MAX_INPUT_PIXELS, rgbToLab } from "../images"
+
+/**
+ * Is one photo a near copy of another — the same shot re-uploaded, resized,
+ * recompressed, cropped, mirrored, slightly re-coloured or watermarked?
+ *
+ * Each photo keeps a small "frame": the whole picture as 64×64 grey and
+ * 24×24 Lab colour. Two frames are compared by *registration*: find the
+ * crop/scale/mirror that maps one onto the other (coarse grid, then hill
+ * climbing), then ask two questions at that alignment:
+ *  - detail: do the fine edges agree? (correlation of high-passed grey) —
+ *    a different garment shot on the same template has the same silhouette
+ *    but not the same seams, prints and folds;
+ *  - colour: is the garment the same colour? (mean ΔE over non-white cells) —
+ *    the same cap in red and in black has identical edges.
+ * Thresholds are calibrated by `npm run calibrate:duplicates`.
+ */
+
+export const FRAME = 64
+export const COLOUR_FRAME = 24
+
+export type Frame = { grey: Uint8Array; lab: Uint8Array }
+
+/** The stored form: base64 of 64×64 grey then 24×24×3 Lab (L×2.55, a+128, b+128). */
+export async function frameOf(buf: Buffer): Promise<string> {
+  const img = () => sharp(buf, { limitInputPixels: MAX_INPUT_PIXELS }).rotate().flatten({ background: "#ffffff" })
+  const grey = await img().greyscale().resize(FRAME, FRAME, { fit: "fill" }).raw().toBuffer()
+  const rgb = await img().removeAlpha().resize(COLOUR_FRAME, COLOUR_FRAME, { fit: "fill" }).raw().toBuffer()
+  const lab = Buffer.alloc(COLOUR_FRAME * COLOUR_FRAME * 3)
+  for (let i = 0; i < COLOUR_FRAME * COLOUR_FRAME; i++) {
+    const [L, a, b] = rgbToLab(rgb[i * 3], rgb[i * 3 + 1], rgb[i * 3 + 2])
+    lab[i * 3] = clampByte(L * 2.55)
+    lab[i * 3 + 1] = clampByte(a + 128)
+    lab[i * 3 + 2] = clampByte(b + 128)
+  }
+  return Buffer.concat([grey, lab]).toString("base64")
+}
+
+const clampByte = (v: number) => Math.max(0, Math.min(255, Math.round(v)))
+
+export function parseFrame(b64: string | null | undefined): Frame | null {
+  if (!b64) return null
+  const raw = Buffer.from(b64, "base64")
+  if (raw.length !== FRAME * FRAME + COLOUR_FRAME * COLOUR_FRAME * 3) return null
+  return { grey: new Uint8Array(raw.subarray(0, FRAME * FRAME)), lab: new Uint8Array(raw.subarray(FRAME * FRAME)) }
+}
+
+/** Where B sits in A: a window of A (in A's pixels), possibly mirrored. */
+type Window = { x0: number; y0: number; w: number; h: number; mirror: boolean }
+
+/**
+ * Bilinear samples of the window [x0,x0+w]×[y0,y0+h] of an S×S channel
+ * (stride `step`, offset `ch`) on an n×n grid, each averaged over ss×ss
+ * sub-samples so that shrinking does not alias.
+ */
+function sample(src: ArrayLike<number>, S: number, r: Window, n: number, out: Float32Array, ss = 1, step = 1, ch = 0): Float32Array {
+  if (ss === 1 && step === 1) return sampleFast(src, S, r, n, out)
+  const N = n * ss
+  out.fill(0)
+  for (let j = 0; j < N; j++) {
+    const y = r.y0 + ((j + 0.5) * r.h) / N - 0.5
+    const yi = Math.max(0, Math.min(S - 2, Math.floor(y)))
+    const fy = Math.min(1, Math.max(0, y - yi))
+    const row = Math.floor(j / ss) * n
+    for (let i = 0; i < N; i++) {
+      const x = r.x0 + ((i + 0.5) * r.w) / N - 0.5
+      const xi = Math.max(0, Math.min(S - 2, Math.floor(x)))
+      const fx = Math.min(1, Math.max(0, x - xi))
+      const p = (yi * S + xi) * step + ch
+      const v = (src[p] * (1 - fx) + src[p + step] * fx) * (1 - fy) + (src[p + S * step] * (1 - fx) + src[p + (S + 1) * step] * fx) * fy
+      const col = Math.floor(i / ss)
+      out[row + (r.mirror ? n - 1 - col : col)] += v
+    }
+  }
+  if (ss > 1) for (let k = 0; k < out.length; k++) out[k] /= ss * ss
+  return out
+}
+
+const xi_ = new Int32Array(64)
+const fx_ = new Float32Array(64)
+/** `sample` for one grey channel without sub-samples: the hot loop of registration. */
+function sampleFast(src: ArrayLike<number>, S: number, r: Window, n: number, out: Float32Array): Float32Array {
+  for (let i = 0; i < n; i++) {
+    const x = r.x0 + ((i + 0.5) * r.w) / n - 0.5
+    const xi = Math.max(0, Math.min(S - 2, Math.floor(x)))
+    const col = r.mirror ? n - 1 - i : i
+    xi_[col] = xi
+    fx_[col] = Math.min(1, Math.max(0, x - xi))
+  }
+  for (let j = 0; j < n; j++) {
+    const y = r.y0 + ((j + 0.5) * r.h) / n - 0.5
+    const yi = Math.max(0, Math.min(S - 2, Math.floor(y)))
+    const fy = Math.min(1, Math.max(0, y - yi))
+    const gy = 1 - fy
+    const base = yi * S
+    const o = j * n
+    for (let c = 0; c < n; c++) {
+      const p = base + xi_[c]
+      const fx = fx_[c]
+      out[o + c] = (src[p] + (src[p + 1] - src[p]) * fx) * gy + (src[p + S] + (src[p + S + 1] - src[p + S]) * fx) * fy
+    }
+  }
+  return out
+}
+
+function normalize(v: Float32Array): Float32Array {
+  let m = 0
+  for (let i = 0; i < v.length; i++) m += v[i]
+  m /= v.length
+  let s = 0
+  for (let i = 0; i < v.length; i++) { v[i] -= m; s += v[i] * v[i] }
+  s = Math.sqrt(s) || 1
+  for (let i = 0; i < v.length; i++) v[i] /= s
+  return v
+}
+
+function dot(a: Float32Array, b: Float32Array) {
+  let s = 0
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i]
+  return s
+}
+
+/** Each pixel minus the mean of its 3×3 neighbourhood: the fine detail. */
+function highpass(v: Float32Array, n: number): Float32Array {
+  const o = new Float32Array(v.length)
+  for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) {
+    let s = 0
+    let c = 0
+    for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+      const yy = y + dy
+      const xx = x + dx
+      if (yy >= 0 && yy < n && xx >= 0 && xx < n) { s += v[yy * n + xx]; c++ }
+    }
+    o[y * n + x] = v[y * n + x] - s / c
+  }
+  return o
+}
+
+const FULL: Window = { x0: 0, y0: 0, w: FRAME, h: FRAME, mirror: false }
+/** Window sides tried by the coarse search, as a share of the frame: crops up to about a quarter. */
+const SCALES = [1, 0.94, 0.88, 0.82, 0.76]
+/** Where a cropped window may sit, as a share of the slack on each axis. */
+const OFFSETS = [0, 0.25, 0.5, 0.75, 1]
+
+/** The window of A that best matches all of B, by grey correlation. */
+function register(A: Uint8Array, B: Uint8Array): { r: Window; score: number } {
+  const n = Number(process.env.NC_REG_N || 8)
+  const target = normalize(sample(B, FRAME, FULL, n, new Float32Array(n * n)))
+  const buf = new Float32Array(n * n)
+  const at = (r: Window) => dot(normalize(sample(A, FRAME, r, n, buf)), target)
+  // mirrored or not: decided on the whole frame and on its centre
+  const centre = (mirror: boolean) => ({ x0: FRAME * 0.06, y0: FRAME * 0.06, w: FRAME * 0.88, h: FRAME * 0.88, mirror })
+  const mirror = Math.max(at({ ...FULL, mirror: true }), at(centre(true))) > Math.max(at(FULL), at(centre(false)))
+  let best = { r: FULL, score: -2 }
+  for (const sx of SCALES) for (const sy of SCALES) {
+    const w = FRAME * sx
+    const h = FRAME * sy
+    for (const fx of sx === 1 ? [0] : OFFSETS) for (const fy of sy === 1 ? [0] : OFFSETS) {
+      const r = { x0: (FRAME - w) * fx, y0: (FRAME - h) * fy, w, h, mirror }
+      const s = at(r)
+      if (s > best.score) best = { r, score: s }
+    }
+  }
+  return best
+}
+
+function refine(A: Uint8Array, B: Uint8Array, start: Window): { r: Window; score: number } {
+  const n = 24
+  const target = normalize(sample(B, FRAME, FULL, n, new Float32Array(n * n)))
+  const buf = new Float32Array(n * n)
+  const at = (r: Window) => dot(normalize(sample(A, FRAME, r, n, buf)), target)
+  let r = start
+  let score = at(r)
+  for (const step of [4, 2, 1, 0.5, 0.25]) {
+    for (let improved = true; improved; ) {
+      improved = false
+      for (const k of ["x0", "y0", "w", "h"] as const) for (const sign of [-1, 1]) {
+        const c = { ...r, [k]: r[k] + sign * step }
+        const s = at(c)
+        if (s > score + 1e-5) { r = c; score = s; improved = true }
+      }
+    }
+  }
+  return { r, score }
+}
+
+/** Mean ΔE between A's window and B over 8×8 cells where either shows something other than white. */
+function colourDifference(A: Frame, B: Frame, r: Window): number {
+  const n = 8
+  const k = COLOUR_FRAME / FRAME
+  const rw = { x0: r.x0 * k, y0: r.y0 * k, w: r.w * k, h: r.h * k, mirror: r.mirror }
+  const full = { x0: 0, y0: 0, w: COLOUR_FRAME, h: COLOUR_FRAME, mirror: false }
+  const a = [0, 1, 2].map((c) => sample(A.lab, COLOUR_FRAME, rw, n, new Float32Array(n * n), 3, 3, c))
+  const b = [0, 1, 2].map((c) => sample(B.lab, COLOUR_FRAME, full, n, new Float32Array(n * n), 3, 3, c))
+  let sum = 0
+  let cells = 0
+  for (let i = 0; i < n * n; i++) {
+    const La = a[0][i] / 2.55, aa = a[1][i] - 128, ba = a[2][i] - 128
+    const Lb = b[0][i] / 2.55, ab = b[1][i] - 128, bb = b[2][i] - 128
+    const ink = Math.max(100 - La + Math.hypot(aa, ba), 100 - Lb + Math.hypot(ab, bb))
+    if (ink < 8) continue
+    sum += Math.hypot(La - Lb, aa - ab, ba - bb)
+    cells++
+  }
+  return cells ? sum / cells : 0
+}
+
+export type NearCopyScore = { glance: number; coarse: number; ncc: number; detail: number; colour: number }
+
+export const NEAR_COPY_THRESHOLDS = {
+  /** the 8×8 first look below this: different products */
+  glance: 0.7,
+  /** coarse alignment below this: not worth refining */
+  coarse: 0.8,
+  /** correlation of the high-passed grey (24×24) at the best alignment */
+  detail: 0.9,
+  /** mean ΔE of the garment's colour at the best alignment */
+  colourDeltaE: 8,
+}
+
+/** The full comparison; `null` when the coarse alignment already rules it out. */
+/**
+ * A cheap first look (8×8, a few centred windows, both ways, mirror allowed):
+ * most pairs of different products already fail here.
+ */
+function glance(A: Uint8Array, B: Uint8Array): number {
+  const n = 8
+  const a = new Float32Array(n * n)
+  const tA = normalize(sample(A, FRAME, FULL, n, new Float32Array(n * n)))
+  const tB = normalize(sample(B, FRAME, FULL, n, new Float32Array(n * n)))
+  let best = -2
+  for (const s of [1, 0.92, 0.84, 0.76]) for (const mirror of [false, true]) {
+    const r = { x0: (FRAME * (1 - s)) / 2, y0: (FRAME * (1 - s)) / 2, w: FRAME * s, h: FRAME * s, mirror }
+    best = Math.max(best, dot(normalize(sample(A, FRAME, r, n, a)), tB), dot(normalize(sample(B, FRAME, r, n, a)), tA))
+  }
+  return best
+}
+
+export function nearCopyScore(A: Frame, B: Frame, coarseMin = NEAR_COPY_THRESHOLDS.coarse, glanceMin = NEAR_COPY_THRESHOLDS.glance): NearCopyScore | null {
+  const quick = glance(A.grey, B.grey)
+  if (quick < glanceMin) return null
+  // either may be the crop of the other
+  const ab = register(A.grey, B.grey)
+  const ba = register(B.grey, A.grey)
+  const [first, P, Q] = ab.score >= ba.score ? [ab, A, B] : [ba, B, A]
+  if (first.score < coarseMin) return null
+  const { r, score } = refine(P.grey, Q.grey, first.r)
+  const m = 24
+  const reg = sample(P.grey, FRAME, r, m, new Float32Array(m * m), 3)
+  const tgt = sample(Q.grey, FRAME, FULL, m, new Float32Array(m * m), 3)
+  const detail = dot(normalize(highpass(reg, m)), normalize(highpass(tgt, m)))
+  return { glance: quick, coarse: first.score, ncc: score, detail, colour: colourDifference(P, Q, r) }
+}
+
+export function isNearCopy(A: Frame, B: Frame, t = NEAR_COPY_THRESHOLDS): boolean {
+  const s = nearCopyScore(A, B, t.coarse)
+  return !!s && s.detail >= t.detail && s.colour <= t.colourDeltaE
+}
