@@ -166,7 +166,7 @@ function register(A: Uint8Array, B: Uint8Array): { r: Window; score: number } {
 }
 
 function refine(A: Uint8Array, B: Uint8Array, start: Window): { r: Window; score: number } {
-  const n = 24
+  const n = 32
   const target = normalize(sample(B, FRAME, FULL, n, new Float32Array(n * n)))
   const buf = new Float32Array(n * n)
   const at = (r: Window) => dot(normalize(sample(A, FRAME, r, n, buf)), target)
@@ -206,15 +206,17 @@ function colourDifference(A: Frame, B: Frame, r: Window): number {
   return cells ? sum / cells : 0
 }
 
-export type NearCopyScore = { glance: number; coarse: number; ncc: number; detail: number; colour: number }
+export type NearCopyScore = { glance: number; coarse: number; ncc: number; detail: number; fine: number; colour: number }
 
 export const NEAR_COPY_THRESHOLDS = {
   /** the 8×8 first look below this: different products */
-  glance: 0.7,
+  glance: 0.6,
   /** coarse alignment below this: not worth refining */
   coarse: 0.8,
-  /** correlation of the high-passed grey (24×24) at the best alignment */
-  detail: 0.9,
+  /** correlation of the high-passed grey at the best alignment, at 24×24… */
+  detail: 0.85,
+  /** …and at 32×32, where prints and seams of template shots differ */
+  fine: 0.92,
   /** mean ΔE of the garment's colour at the best alignment */
   colourDeltaE: 8,
 }
@@ -246,14 +248,15 @@ export function nearCopyScore(A: Frame, B: Frame, coarseMin = NEAR_COPY_THRESHOL
   const [first, P, Q] = ab.score >= ba.score ? [ab, A, B] : [ba, B, A]
   if (first.score < coarseMin) return null
   const { r, score } = refine(P.grey, Q.grey, first.r)
-  const m = 24
-  const reg = sample(P.grey, FRAME, r, m, new Float32Array(m * m), 3)
-  const tgt = sample(Q.grey, FRAME, FULL, m, new Float32Array(m * m), 3)
-  const detail = dot(normalize(highpass(reg, m)), normalize(highpass(tgt, m)))
-  return { glance: quick, coarse: first.score, ncc: score, detail, colour: colourDifference(P, Q, r) }
+  const detailAt = (m: number) => {
+    const reg = sample(P.grey, FRAME, r, m, new Float32Array(m * m), 3)
+    const tgt = sample(Q.grey, FRAME, FULL, m, new Float32Array(m * m), 3)
+    return dot(normalize(highpass(reg, m)), normalize(highpass(tgt, m)))
+  }
+  return { glance: quick, coarse: first.score, ncc: score, detail: detailAt(24), fine: detailAt(32), colour: colourDifference(P, Q, r) }
 }
 
 export function isNearCopy(A: Frame, B: Frame, t = NEAR_COPY_THRESHOLDS): boolean {
-  const s = nearCopyScore(A, B, t.coarse)
-  return !!s && s.detail >= t.detail && s.colour <= t.colourDeltaE
+  const s = nearCopyScore(A, B, t.coarse, t.glance)
+  return !!s && s.detail >= t.detail && s.fine >= t.fine && s.colour <= t.colourDeltaE
 }

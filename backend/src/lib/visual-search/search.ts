@@ -4,6 +4,7 @@ import { VISUAL_SEARCH_MODULE } from "../../modules/visual-search"
 import type VisualSearchModuleService from "../../modules/visual-search/service"
 import type { IndexedImage } from "../../modules/visual-search/types"
 import { ShownProducts } from "./duplicates"
+import { rerankByCategory } from "./category-consensus"
 import { Timings } from "../timings"
 import { checkPurchasable, type Constraints, type FilterReason, type PurchasableProduct } from "./purchasable"
 
@@ -52,7 +53,7 @@ export async function searchPurchasable(
       if (!best.has(pid) || n.score > best.get(pid)!) best.set(pid, n.score)
       images.set(pid, [...(images.get(pid) ?? []), n.image])
     }
-    const ranked = [...best.entries()].sort((a, b) => b[1] - a[1])
+    const ranked = await timings.time("rerank", () => rerankByCategory(container, [...best.entries()].sort((a, b) => b[1] - a[1])))
     const shown = new ShownProducts()
     // "similar to this product" never offers the same item again under another listing
     if (excluded.length) shown.add("(query)", excluded)

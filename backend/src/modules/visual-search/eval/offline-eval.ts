@@ -48,13 +48,24 @@ export function score(
       for (let j = 0; j < dim; j++) s += flat[o + j] * q[j]
       sims[i] = s
     }
-    const top: number[] = []
-    for (let t = 0; t < k; t++) {
+    const M = Number(process.env.RERANK_M || k)
+    const cand: { i: number; s: number }[] = []
+    for (let t = 0; t < Math.max(k, M); t++) {
       let best = -1, bs = -Infinity
       for (let i = 0; i < sims.length; i++) if (sims[i] > bs) { bs = sims[i]; best = i }
-      top.push(best)
+      cand.push({ i: best, s: bs })
       sims[best] = -Infinity
     }
+    const beta = Number(process.env.RERANK_BETA || 0)
+    if (beta) {
+      const K = Number(process.env.RERANK_K || 20)
+      const tau = Number(process.env.RERANK_TAU || 0.05)
+      const votes = new Map<string, number>()
+      let total = 0
+      for (const c of cand.slice(0, K)) { const w = Math.exp((c.s - cand[0].s) / tau); votes.set(catRows[c.i].articleType, (votes.get(catRows[c.i].articleType) ?? 0) + w); total += w }
+      cand.sort((a, b) => (b.s + beta * (votes.get(catRows[b.i].articleType) ?? 0) / total) - (a.s + beta * (votes.get(catRows[a.i].articleType) ?? 0) / total))
+    }
+    const top = cand.slice(0, k).map((c) => c.i)
     top.forEach((i, rank) => {
       if (catRows[i].articleType === qRows[qi].articleType) { p++; if (rank === 0) p1++ }
       if (catRows[i].baseColour === qRows[qi].baseColour) c++
