@@ -4,7 +4,7 @@ import { VISUAL_SEARCH_MODULE } from "../../modules/visual-search"
 import type VisualSearchModuleService from "../../modules/visual-search/service"
 import type { IndexedImage } from "../../modules/visual-search/types"
 import { ShownProducts } from "./duplicates"
-import { rerankByCategory } from "./category-consensus"
+import { CONSENSUS_HEAD, rerankByCategory } from "./category-consensus"
 import { Timings } from "../timings"
 import { checkPurchasable, type Constraints, type FilterReason, type PurchasableProduct } from "./purchasable"
 
@@ -53,7 +53,21 @@ export async function searchPurchasable(
       if (!best.has(pid) || n.score > best.get(pid)!) best.set(pid, n.score)
       images.set(pid, [...(images.get(pid) ?? []), n.image])
     }
-    const ranked = await timings.time("rerank", () => rerankByCategory(container, [...best.entries()].sort((a, b) => b[1] - a[1])))
+    const bySimilarity = [...best.entries()].sort((a, b) => b[1] - a[1])
+    const byConsensus = await timings.time("rerank", () => rerankByCategory(container, bySimilarity))
+    const scoreOf = new Map(byConsensus)
+    // the first results follow the category consensus; the rest follow similarity, so
+    // that when the vote is wrong the right kind of item still appears further down
+    const orders = [byConsensus.map(([id]) => id), bySimilarity.map(([id]) => id)]
+    const pos = [0, 0]
+    const seen = new Set<string>()
+    const upcoming = (n: number) => {
+      const o = results.length < CONSENSUS_HEAD ? 0 : 1
+      const ids: string[] = []
+      while (pos[o] < orders[o].length && seen.has(orders[o][pos[o]])) pos[o]++
+      for (let j = pos[o]; j < orders[o].length && ids.length < n; j++) if (!seen.has(orders[o][j])) ids.push(orders[o][j])
+      return ids
+    }
     const shown = new ShownProducts()
     // "similar to this product" never offers the same item again under another listing
     if (excluded.length) shown.add("(query)", excluded)
@@ -61,12 +75,15 @@ export async function searchPurchasable(
     duplicatesRemoved = 0
     for (const key of Object.keys(filtered) as FilterReason[]) filtered[key] = 0
     // walk the ranking; purchasability is checked a chunk at a time, only as far as needed
-    for (let i = 0; i < ranked.length && results.length < input.limit; i++) {
-      if (!checked.has(ranked[i][0])) {
-        const todo = ranked.slice(i, i + chunk).map(([id]) => id).filter((id) => !checked.has(id))
+    while (results.length < input.limit) {
+      const [pid] = upcoming(1)
+      if (!pid) break
+      seen.add(pid)
+      if (!checked.has(pid)) {
+        const todo = [pid, ...upcoming(chunk)].filter((id) => !checked.has(id))
         for (const [id, r] of await checkPurchasable(container, todo, input, input.salesChannelIds, timings)) checked.set(id, r)
       }
-      const [pid, score] = ranked[i]
+      const score = scoreOf.get(pid)!
       const r = checked.get(pid)!
       // a product the shopper cannot buy is skipped, so a near copy of it that they can buy still shows
       if (typeof r === "string") { filtered[r]++; continue }

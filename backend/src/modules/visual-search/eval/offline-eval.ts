@@ -36,7 +36,7 @@ export interface Scores { p5: number; c5: number; p1: number; n: number }
 export function score(
   catEmb: Float32Array[], catRows: StyleRow[], qEmb: Float32Array[], qRows: StyleRow[], k = 5
 ): Scores {
-  let p = 0, c = 0, p1 = 0
+  let p = 0, c = 0, p1 = 0, hit10 = 0
   const dim = catEmb[0].length
   const flat = new Float32Array(catEmb.length * dim)
   catEmb.forEach((v, i) => flat.set(v, i * dim))
@@ -63,14 +63,23 @@ export function score(
       const votes = new Map<string, number>()
       let total = 0
       for (const c of cand.slice(0, K)) { const w = Math.exp((c.s - cand[0].s) / tau); votes.set(catRows[c.i].articleType, (votes.get(catRows[c.i].articleType) ?? 0) + w); total += w }
+      ;(globalThis as any).__raw = cand.slice()
       cand.sort((a, b) => (b.s + beta * (votes.get(catRows[b.i].articleType) ?? 0) / total) - (a.s + beta * (votes.get(catRows[a.i].articleType) ?? 0) / total))
     }
+    const head = Number(process.env.RERANK_HEAD || 0)
+    if (beta && head) {
+      const first = cand.slice(0, head)
+      const rest = (globalThis as any).__raw.filter((c: any) => !first.includes(c))
+      cand.splice(0, cand.length, ...first, ...rest)
+    }
     const top = cand.slice(0, k).map((c) => c.i)
+    if (cand.slice(0, 10).some((c) => catRows[c.i].articleType === qRows[qi].articleType)) hit10++
     top.forEach((i, rank) => {
       if (catRows[i].articleType === qRows[qi].articleType) { p++; if (rank === 0) p1++ }
       if (catRows[i].baseColour === qRows[qi].baseColour) c++
     })
   })
+  if (process.env.RERANK_M) console.log(`any-right-type@10 = ${(hit10 / qEmb.length).toFixed(3)}`)
   return { p5: p / (qEmb.length * k), c5: c / (qEmb.length * k), p1: p1 / qEmb.length, n: qEmb.length }
 }
 
