@@ -14,6 +14,7 @@ import { describeMany } from "./describe-pool"
 import { idHash } from "./split"
 import { shopperPhoto, mulberry32 } from "./shopper-photo"
 import { ClassicEmbedder, ClassicParams } from "../embedders/classic"
+import { consensusRerank, CONSENSUS, CONSENSUS_HEAD } from "../../../lib/visual-search/category-consensus"
 
 const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -31,16 +32,23 @@ export function queryJobs(query: StyleRow[], n: number, seed = QUERY_SEED) {
   }
 }
 
-export interface Scores { p5: number; c5: number; p1: number; n: number }
+export interface Scores { p5: number; c5: number; p1: number; anyRight10: number; n: number }
 
+/**
+ * Top-5 metrics of cosine retrieval, optionally re-ranked the way the store
+ * does it (category-consensus.ts: the first CONSENSUS_HEAD results by the
+ * neighbours' vote on their category, the rest by similarity). The article
+ * type stands in for the category the seed files each product under.
+ */
 export function score(
-  catEmb: Float32Array[], catRows: StyleRow[], qEmb: Float32Array[], qRows: StyleRow[], k = 5
+  catEmb: Float32Array[], catRows: StyleRow[], qEmb: Float32Array[], qRows: StyleRow[], { k = 5, rerank = false } = {}
 ): Scores {
-  let p = 0, c = 0, p1 = 0, hit10 = 0
+  let p = 0, c = 0, p1 = 0, anyRight10 = 0
   const dim = catEmb[0].length
   const flat = new Float32Array(catEmb.length * dim)
   catEmb.forEach((v, i) => flat.set(v, i * dim))
   const sims = new Float32Array(catEmb.length)
+  const keys = new Map(catRows.map((r, i) => [String(i), [r.articleType]]))
   qEmb.forEach((q, qi) => {
     for (let i = 0; i < catEmb.length; i++) {
       let s = 0
@@ -48,39 +56,25 @@ export function score(
       for (let j = 0; j < dim; j++) s += flat[o + j] * q[j]
       sims[i] = s
     }
-    const M = Number(process.env.RERANK_M || k)
-    const cand: { i: number; s: number }[] = []
-    for (let t = 0; t < Math.max(k, M); t++) {
+    const bySimilarity: [string, number][] = []
+    for (let t = 0; t < CONSENSUS.window; t++) {
       let best = -1, bs = -Infinity
       for (let i = 0; i < sims.length; i++) if (sims[i] > bs) { bs = sims[i]; best = i }
-      cand.push({ i: best, s: bs })
+      bySimilarity.push([String(best), bs])
       sims[best] = -Infinity
     }
-    const beta = Number(process.env.RERANK_BETA || 0)
-    if (beta) {
-      const K = Number(process.env.RERANK_K || 20)
-      const tau = Number(process.env.RERANK_TAU || 0.05)
-      const votes = new Map<string, number>()
-      let total = 0
-      for (const c of cand.slice(0, K)) { const w = Math.exp((c.s - cand[0].s) / tau); votes.set(catRows[c.i].articleType, (votes.get(catRows[c.i].articleType) ?? 0) + w); total += w }
-      ;(globalThis as any).__raw = cand.slice()
-      cand.sort((a, b) => (b.s + beta * (votes.get(catRows[b.i].articleType) ?? 0) / total) - (a.s + beta * (votes.get(catRows[a.i].articleType) ?? 0) / total))
+    let order = bySimilarity.map(([i]) => Number(i))
+    if (rerank) {
+      const head = consensusRerank(bySimilarity, keys).slice(0, CONSENSUS_HEAD).map(([i]) => Number(i))
+      order = [...head, ...order.filter((i) => !head.includes(i))]
     }
-    const head = Number(process.env.RERANK_HEAD || 0)
-    if (beta && head) {
-      const first = cand.slice(0, head)
-      const rest = (globalThis as any).__raw.filter((c: any) => !first.includes(c))
-      cand.splice(0, cand.length, ...first, ...rest)
-    }
-    const top = cand.slice(0, k).map((c) => c.i)
-    if (cand.slice(0, 10).some((c) => catRows[c.i].articleType === qRows[qi].articleType)) hit10++
-    top.forEach((i, rank) => {
+    if (order.slice(0, 10).some((i) => catRows[i].articleType === qRows[qi].articleType)) anyRight10++
+    order.slice(0, k).forEach((i, rank) => {
       if (catRows[i].articleType === qRows[qi].articleType) { p++; if (rank === 0) p1++ }
       if (catRows[i].baseColour === qRows[qi].baseColour) c++
     })
   })
-  if (process.env.RERANK_M) console.log(`any-right-type@10 = ${(hit10 / qEmb.length).toFixed(3)}`)
-  return { p5: p / (qEmb.length * k), c5: c / (qEmb.length * k), p1: p1 / qEmb.length, n: qEmb.length }
+  return { p5: p / (qEmb.length * k), c5: c / (qEmb.length * k), p1: p1 / qEmb.length, anyRight10: anyRight10 / qEmb.length, n: qEmb.length }
 }
 
 async function main() {
@@ -93,7 +87,10 @@ async function main() {
   const catRaw = await describeMany(catalog.map((r) => ({ file: imagePath(r.id) })), "catalog-clean")
   const q = queryJobs(query, nq, seed)
   const qRaw = await describeMany(q.jobs, `queries-s${seed}`)
-  const s = score(catRaw.map((v) => emb.project(v)), catalog, qRaw.map((v) => emb.project(v)), q.rows)
+  const catEmb = catRaw.map((v) => emb.project(v))
+  const qEmb = qRaw.map((v) => emb.project(v))
+  const s = score(catEmb, catalog, qEmb, q.rows)
+  const r = score(catEmb, catalog, qEmb, q.rows, { rerank: true })
 
   // embedding speed: the full embedImages path on shopper photos, one image at a time, this thread
   const sample = q.jobs.slice(0, 120)
@@ -108,7 +105,8 @@ async function main() {
   times.sort((a, b) => a - b)
   const mean = times.reduce((a, b) => a + b, 0) / times.length
   console.log(`embedder ${emb.id} dims=${emb.dimensions} catalogue=${catalog.length} queries=${s.n} (seed ${seed})`)
-  console.log(`precision@5 (articleType) = ${s.p5.toFixed(3)}   top-1 = ${s.p1.toFixed(3)}`)
+  console.log(`precision@5 (articleType) = ${s.p5.toFixed(3)}   top-1 = ${s.p1.toFixed(3)}   any right type in top 10 = ${s.anyRight10.toFixed(3)}`)
+  console.log(`  with category consensus: precision@5 = ${r.p5.toFixed(3)}   top-1 = ${r.p1.toFixed(3)}   any right type in top 10 = ${r.anyRight10.toFixed(3)}`)
   console.log(`colour@5 (baseColour)      = ${s.c5.toFixed(3)}`)
   console.log(`ms/image (embedImages, 1 thread) mean=${mean.toFixed(1)} p95=${times[Math.floor(times.length * 0.95)].toFixed(1)}`)
 }
