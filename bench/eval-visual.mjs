@@ -37,42 +37,6 @@ try {
   const { sales_channels } = await api("/admin/sales-channels?limit=10")
   const { shipping_profiles } = await api("/admin/shipping-profiles?limit=1")
 
-  // ---- plant near-duplicates: transformed copies sold as separate products
-  step(`planting ${opt.duplicates} duplicate pairs…`)
-  const transforms = [
-    ["resized+recompressed", (img) => sharp(img).resize(160).jpeg({ quality: 50 }).toBuffer()],
-    ["cropped 8%", (img) => sharp(img).extract({ left: 9, top: 9, width: 206, height: 206 }).resize(224, 224).jpeg().toBuffer()],
-    ["mirrored", (img) => sharp(img).flop().jpeg({ quality: 90 }).toBuffer()],
-    ["recoloured slightly", (img) => sharp(img).modulate({ hue: 6, saturation: 1.08, brightness: 1.03 }).jpeg().toBuffer()],
-    ["watermarked", (img) => sharp(img).composite([{ input: Buffer.from(`<svg width="224" height="224"><text x="12" y="212" font-size="20" font-family="sans-serif" fill="rgba(0,0,0,0.4)">© outlet-shop</text></svg>`) }]).jpeg().toBuffer()],
-  ]
-  const groups = []
-  for (const row of spread(catalogRows, opt.duplicates)) {
-    const original = bySource.get(row.id)
-    if (!original) continue
-    const [tname, fn] = transforms[groups.length % transforms.length]
-    const form = new FormData()
-    form.append("files", new Blob([new Uint8Array(await fn(photo(row.id)))], { type: "image/jpeg" }), `dup-${row.id}.jpg`)
-    const { files } = await api("/admin/uploads", { method: "POST", body: form })
-    const { product } = await api("/admin/products", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        title: `${original.title} (reseller)`,
-        handle: `${original.handle}-reseller`,
-        status: "published",
-        thumbnail: files[0].url,
-        images: [{ url: files[0].url }],
-        shipping_profile_id: shipping_profiles[0].id,
-        sales_channels: sales_channels.filter((c) => c.name === "CuratorAI Web Store").map((c) => ({ id: c.id })),
-        metadata: { ...original.metadata, duplicate_of: original.id },
-        options: original.options.map((o) => ({ title: o.title, values: o.values.map((v) => v.value) })),
-        variants: original.variants.map((v) => ({ title: v.title, manage_inventory: false, options: Object.fromEntries(v.options.map((o) => [original.options.find((x) => x.id === o.option_id).title, o.value])), prices: v.prices.map((p) => ({ currency_code: p.currency_code, amount: p.amount })) })),
-      }),
-    })
-    groups.push({ original: original.id, copy: product.id, transform: tname, source: row.id })
-  }
-
   // ---- index everything
   const indexing = await reindexAll(api)
   step(`indexed ${indexing.status.counts.indexed} images at ${indexing.imagesPerMinute} images/min (${indexing.status.embedder.id})`)
@@ -130,6 +94,57 @@ try {
     if (q.n % 50 === 0) step(`${q.n}/${queryRows.length} queries: p@5 ${(q.p5 / q.n).toFixed(3)}, purchasable@10 ${(q.purch10 / q.n).toFixed(3)}`)
   }
 
+  // ---- false merges, measured before any copy is planted: every product is distinct,
+  // so anything collapsed merged two different products
+  step("measuring false merges on the unplanted catalogue…")
+  let merged = 0
+  let considered = 0
+  const plantedSources = new Set(spread(catalogRows, opt.duplicates).map((r) => r.id))
+  for (const row of spread(catalogRows.filter((r) => !plantedSources.has(r.id)), Math.min(150, catalogRows.length))) {
+    const { body } = await visualSearch(api, photo(row.id), { region_id: regions.find((r) => r.currency_code === "eur").id, limit: 12 })
+    merged += body.duplicates_removed
+    considered += body.results.length + body.duplicates_removed
+  }
+
+  // ---- plant near-duplicates: transformed copies sold as separate products
+  step(`planting ${opt.duplicates} duplicate pairs…`)
+  const transforms = [
+    ["resized+recompressed", (img) => sharp(img).resize(160).jpeg({ quality: 50 }).toBuffer()],
+    ["cropped 8%", (img) => sharp(img).extract({ left: 9, top: 9, width: 206, height: 206 }).resize(224, 224).jpeg().toBuffer()],
+    ["mirrored", (img) => sharp(img).flop().jpeg({ quality: 90 }).toBuffer()],
+    ["recoloured slightly", (img) => sharp(img).modulate({ hue: 6, saturation: 1.08, brightness: 1.03 }).jpeg().toBuffer()],
+    ["watermarked", (img) => sharp(img).composite([{ input: Buffer.from(`<svg width="224" height="224"><text x="12" y="212" font-size="20" font-family="sans-serif" fill="rgba(0,0,0,0.4)">© outlet-shop</text></svg>`) }]).jpeg().toBuffer()],
+  ]
+  const groups = []
+  for (const row of spread(catalogRows, opt.duplicates)) {
+    const original = bySource.get(row.id)
+    if (!original) continue
+    const [tname, fn] = transforms[groups.length % transforms.length]
+    const form = new FormData()
+    form.append("files", new Blob([new Uint8Array(await fn(photo(row.id)))], { type: "image/jpeg" }), `dup-${row.id}.jpg`)
+    const { files } = await api("/admin/uploads", { method: "POST", body: form })
+    const { product } = await api("/admin/products", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        title: `${original.title} (reseller)`,
+        handle: `${original.handle}-reseller`,
+        status: "published",
+        thumbnail: files[0].url,
+        images: [{ url: files[0].url }],
+        shipping_profile_id: shipping_profiles[0].id,
+        sales_channels: sales_channels.filter((c) => c.name === "CuratorAI Web Store").map((c) => ({ id: c.id })),
+        metadata: { ...original.metadata, duplicate_of: original.id },
+        options: original.options.map((o) => ({ title: o.title, values: o.values.map((v) => v.value) })),
+        variants: original.variants.map((v) => ({ title: v.title, manage_inventory: false, options: Object.fromEntries(v.options.map((o) => [original.options.find((x) => x.id === o.option_id).title, o.value])), prices: v.prices.map((p) => ({ currency_code: p.currency_code, amount: p.amount })) })),
+      }),
+    })
+    groups.push({ original: original.id, copy: product.id, transform: tname, source: row.id })
+  }
+
+  const plantedIndexing = await reindexAll(api, groups.map((g) => g.copy))
+  step(`indexed ${plantedIndexing.status.counts.indexed} images in all after planting`)
+
   // ---- duplicates: query with the original photo; the copy must not appear beside it
   let extra = 0
   const perTransform = {}
@@ -143,16 +158,6 @@ try {
     if (both) extra++
     else if (!neither) perTransform[g.transform].removed++
   }
-  // false merges: query with unplanted catalogue photos; anything collapsed there merged distinct products
-  let merged = 0
-  let considered = 0
-  const planted = new Set(groups.map((g) => g.source))
-  for (const row of spread(catalogRows.filter((r) => !planted.has(r.id)), Math.min(150, catalogRows.length))) {
-    const { body } = await visualSearch(api, photo(row.id), { region_id: regions.find((r) => r.currency_code === "eur").id, limit: 12 })
-    merged += body.duplicates_removed
-    considered += body.results.length + body.duplicates_removed
-  }
-
   const figures = {
     embedder: indexing.status.embedder.id,
     catalogue_products: products.size,

@@ -78,14 +78,14 @@ export async function startStore({ name, ids, port, embedder, datasetDir }) {
 }
 
 /** Reindexes everything through the admin API and waits; returns images/minute. */
-export async function reindexAll(api) {
+export async function reindexAll(api, productIds) {
   let t0 = Date.now()
   let status
   // the catch-up job may be indexing already: let it finish, then reindex everything
   for (;;) {
     try {
       t0 = Date.now()
-      await api("/admin/visual-search/reindex", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })
+      await api("/admin/visual-search/reindex", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(productIds ? { product_ids: productIds } : {}) })
       break
     } catch (e) {
       if (!/→ 409/.test(String(e))) throw e
