@@ -4,7 +4,7 @@ import { VISUAL_SEARCH_MODULE } from "../../modules/visual-search"
 import type VisualSearchModuleService from "../../modules/visual-search/service"
 import type { IndexedImage } from "../../modules/visual-search/types"
 import { ShownProducts } from "./duplicates"
-import { CONSENSUS_HEAD, rerankByCategory } from "./category-consensus"
+import { ResultOrder } from "./category-consensus"
 import { Timings } from "../timings"
 import { checkPurchasable, type Constraints, type FilterReason, type PurchasableProduct } from "./purchasable"
 
@@ -54,20 +54,7 @@ export async function searchPurchasable(
       images.set(pid, [...(images.get(pid) ?? []), n.image])
     }
     const bySimilarity = [...best.entries()].sort((a, b) => b[1] - a[1])
-    const byConsensus = await timings.time("rerank", () => rerankByCategory(container, bySimilarity))
-    const scoreOf = new Map(byConsensus)
-    // the first results follow the category consensus; the rest follow similarity, so
-    // that when the vote is wrong the right kind of item still appears further down
-    const orders = [byConsensus.map(([id]) => id), bySimilarity.map(([id]) => id)]
-    const pos = [0, 0]
-    const seen = new Set<string>()
-    const upcoming = (n: number) => {
-      const o = results.length < CONSENSUS_HEAD ? 0 : 1
-      const ids: string[] = []
-      while (pos[o] < orders[o].length && seen.has(orders[o][pos[o]])) pos[o]++
-      for (let j = pos[o]; j < orders[o].length && ids.length < n; j++) if (!seen.has(orders[o][j])) ids.push(orders[o][j])
-      return ids
-    }
+    const order = await timings.time("rerank", () => ResultOrder.create(container, bySimilarity))
     const shown = new ShownProducts()
     // "similar to this product" never offers the same item again under another listing
     if (excluded.length) shown.add("(query)", excluded)
@@ -76,14 +63,13 @@ export async function searchPurchasable(
     for (const key of Object.keys(filtered) as FilterReason[]) filtered[key] = 0
     // walk the ranking; purchasability is checked a chunk at a time, only as far as needed
     while (results.length < input.limit) {
-      const [pid] = upcoming(1)
+      const pid = order.next()
       if (!pid) break
-      seen.add(pid)
       if (!checked.has(pid)) {
-        const todo = [pid, ...upcoming(chunk)].filter((id) => !checked.has(id))
+        const todo = [pid, ...order.upcoming(chunk)].filter((id) => !checked.has(id))
         for (const [id, r] of await checkPurchasable(container, todo, input, input.salesChannelIds, timings)) checked.set(id, r)
       }
-      const score = scoreOf.get(pid)!
+      const score = order.score.get(pid)!
       const r = checked.get(pid)!
       // a product the shopper cannot buy is skipped, so a near copy of it that they can buy still shows
       if (typeof r === "string") { filtered[r]++; continue }
@@ -92,6 +78,7 @@ export async function searchPurchasable(
       dedupMs += performance.now() - t0
       if (copyOf) { duplicatesRemoved++; continue }
       shown.add(pid, images.get(pid)!)
+      order.shown(pid)
       results.push({ ...r, score: Math.round(score * 10000) / 10000 })
     }
     if (results.length >= input.limit || neighbours.length < k) break

@@ -1,4 +1,4 @@
-import { consensusRerank, CONSENSUS } from "../category-consensus"
+import { consensusRerank, CONSENSUS, ResultOrder } from "../category-consensus"
 
 describe("category consensus re-ranking", () => {
   // a shirt query: most near neighbours are shirts, one close outlier is a bag
@@ -28,5 +28,37 @@ describe("category consensus re-ranking", () => {
     const out = consensusRerank(ranked, keys)
     expect(new Set(out.map(([id]) => id)).size).toBe(ranked.length)
     expect(Math.max(...out.map(([, s]) => s))).toBeLessThanOrEqual(1)
+  })
+})
+
+describe("result order", () => {
+  // ten shirts lead by similarity and the vote; a jacket and a bag trail behind them
+  const ranked: [string, number][] = [
+    ...Array.from({ length: 10 }, (_, i) => [`shirt-${i}`, 0.9 - i * 0.005] as [string, number]),
+    ["jacket-1", 0.8], ["shirt-10", 0.79], ["bag-1", 0.7], ["jacket-2", 0.69],
+  ]
+  const keys = new Map(ranked.map(([id]) => [id, [id.split("-")[0]]]))
+  const walk = (o: ResultOrder, n: number, skip = new Set<string>()) => {
+    const out: string[] = []
+    for (let id = o.next(); id !== undefined && out.length < n; id = o.next()) if (!skip.has(id)) { o.shown(id); out.push(id) }
+    return out
+  }
+
+  it("shows the consensus first, then the closest item of each kind not shown yet, then similarity", () => {
+    const out = walk(ResultOrder.fromKeys(ranked, keys), 14)
+    expect(out.slice(0, 5)).toEqual(["shirt-0", "shirt-1", "shirt-2", "shirt-3", "shirt-4"])
+    expect(out.slice(5, 7)).toEqual(["jacket-1", "bag-1"])
+    expect(out.slice(7)).toEqual(["shirt-5", "shirt-6", "shirt-7", "shirt-8", "shirt-9", "shirt-10", "jacket-2"])
+  })
+
+  it("offers every candidate exactly once, also when some are not shown", () => {
+    const o = ResultOrder.fromKeys(ranked, keys)
+    const offered: string[] = []
+    for (let id = o.next(); id !== undefined; id = o.next()) { offered.push(id); if (!id.endsWith("-1")) o.shown(id) }
+    expect(offered.sort()).toEqual(ranked.map(([id]) => id).sort())
+  })
+
+  it("falls back to similarity for an uncategorised catalogue", () => {
+    expect(walk(ResultOrder.fromKeys(ranked, new Map()), 14)).toEqual(ranked.map(([id]) => id))
   })
 })

@@ -14,7 +14,7 @@ import { describeMany } from "./describe-pool"
 import { idHash } from "./split"
 import { shopperPhoto, mulberry32 } from "./shopper-photo"
 import { ClassicEmbedder, ClassicParams } from "../embedders/classic"
-import { consensusRerank, CONSENSUS, CONSENSUS_HEAD } from "../../../lib/visual-search/category-consensus"
+import { ResultOrder, CONSENSUS } from "../../../lib/visual-search/category-consensus"
 
 const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -35,10 +35,9 @@ export function queryJobs(query: StyleRow[], n: number, seed = QUERY_SEED) {
 export interface Scores { p5: number; c5: number; p1: number; anyRight10: number; n: number }
 
 /**
- * Top-5 metrics of cosine retrieval, optionally re-ranked the way the store
- * does it (category-consensus.ts: the first CONSENSUS_HEAD results by the
- * neighbours' vote on their category, the rest by similarity). The article
- * type stands in for the category the seed files each product under.
+ * Top-5 metrics of cosine retrieval, optionally ordered the way the store
+ * does it (category-consensus.ts, ResultOrder). The article type stands in for
+ * the category the seed files each product under.
  */
 export function score(
   catEmb: Float32Array[], catRows: StyleRow[], qEmb: Float32Array[], qRows: StyleRow[], { k = 5, rerank = false } = {}
@@ -65,8 +64,10 @@ export function score(
     }
     let order = bySimilarity.map(([i]) => Number(i))
     if (rerank) {
-      const head = consensusRerank(bySimilarity, keys).slice(0, CONSENSUS_HEAD).map(([i]) => Number(i))
-      order = [...head, ...order.filter((i) => !head.includes(i))]
+      // the store's own ordering policy, every candidate purchasable
+      const o = ResultOrder.fromKeys(bySimilarity, keys)
+      order = []
+      for (let id = o.next(); id !== undefined && order.length < 10; id = o.next()) { o.shown(id); order.push(Number(id)) }
     }
     if (order.slice(0, 10).some((i) => catRows[i].articleType === qRows[qi].articleType)) anyRight10++
     order.slice(0, k).forEach((i, rank) => {
