@@ -76,6 +76,8 @@ try {
   await embedder.close?.()
 
   const http = {}
+  const phaseSums = {}
+  for (const q of queries.slice(0, 10)) await visualSearch(api, q, { region_id: regions[0].id, limit: 12 }) // warm-up
   for (const concurrency of [1, 8]) {
     const lat = []
     let next = 0
@@ -83,8 +85,9 @@ try {
     await Promise.all(Array.from({ length: concurrency }, async () => {
       while (next < queries.length) {
         const q = queries[next++]
-        const { ms } = await visualSearch(api, q, { region_id: regions[next % regions.length].id, limit: 12, ...(next % 2 ? { size: "M" } : {}), ...(next % 3 ? { max_price: 60 } : {}) })
+        const { ms, phases } = await visualSearch(api, q, { region_id: regions[next % regions.length].id, limit: 12, ...(next % 2 ? { size: "M" } : {}), ...(next % 3 ? { max_price: 60 } : {}) })
         lat.push(ms)
+        if (concurrency === 1) for (const [k, v] of Object.entries(phases)) phaseSums[k] = (phaseSums[k] ?? 0) + v / queries.length
       }
     }))
     http[`c${concurrency}`] = { p50: +percentile(lat, 50).toFixed(1), p95: +percentile(lat, 95).toFixed(1), p99: +percentile(lat, 99).toFixed(1), rps: +(lat.length / ((performance.now() - t0) / 1000)).toFixed(1) }
@@ -100,6 +103,7 @@ try {
     raw_embed_ms: { p50: +rawP50.toFixed(1), p95: +percentile(raw, 95).toFixed(1) },
     http_ms: http,
     end_to_end_over_raw: +(http.c1.p50 / rawP50).toFixed(2),
+    server_phases_mean_ms_c1: Object.fromEntries(Object.entries(phaseSums).map(([k, v]) => [k, +v.toFixed(1)])),
     backend_peak_rss_mb: Math.round(peakRss / 1048576),
   }
   console.log("\nVisual search benchmark (2 cores)")
@@ -111,6 +115,7 @@ try {
     ["HTTP c=1 p50/p95/p99", `${http.c1.p50} / ${http.c1.p95} / ${http.c1.p99} ms (${http.c1.rps} req/s)`],
     ["HTTP c=8 p50/p95/p99", `${http.c8.p50} / ${http.c8.p95} / ${http.c8.p99} ms (${http.c8.rps} req/s)`],
     ["end-to-end / raw (p50)", `${figures.end_to_end_over_raw}×`],
+    ["server phases, mean ms (c=1)", Object.entries(figures.server_phases_mean_ms_c1).map(([k, v]) => `${k} ${v}`).join(", ")],
     ["backend peak RSS", `${figures.backend_peak_rss_mb} MB`],
   ])
   console.log(`\nwrote ${writeResults("bench-visual", { options: opt, ...figures })}`)

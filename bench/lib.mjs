@@ -66,6 +66,7 @@ export async function startStore({ name, ids, port, embedder, datasetDir }) {
     const res = await fetch(`${backendUrl}${p}`, { ...init, headers: { ...(init.headers ?? {}), ...(p.startsWith("/admin") ? { authorization: `Bearer ${token}` } : { "x-publishable-api-key": pk }) } })
     const body = await res.json().catch(() => ({}))
     if (!res.ok) throw new Error(`${init.method ?? "GET"} ${p} → ${res.status}: ${body.message ?? ""}`)
+    Object.defineProperty(body, "serverTiming", { value: res.headers.get("server-timing"), enumerable: false })
     return body
   }
   const stop = async () => {
@@ -108,7 +109,10 @@ export async function visualSearch(api, jpeg, params) {
   const qs = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]))
   const t0 = performance.now()
   const body = await api(`/store/visual-search?${qs}`, { method: "POST", body: form })
-  return { body, ms: performance.now() - t0 }
+  const ms = performance.now() - t0
+  // "embed;dur=12.3, knn;dur=0.8, …" → { embed: 12.3, knn: 0.8, … }
+  const phases = Object.fromEntries((body.serverTiming ?? "").split(",").map((x) => x.trim().match(/^(\w+);dur=([\d.]+)$/)).filter(Boolean).map((m) => [m[1], Number(m[2])]))
+  return { body, ms, phases }
 }
 
 export function writeResults(name, data) {
