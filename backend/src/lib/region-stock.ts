@@ -1,5 +1,6 @@
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { Timings } from "./timings"
 
 /**
  * Stock as a shopper in one region sees it. Medusa sums inventory over every
@@ -37,44 +38,55 @@ export async function regionLocations(container: MedusaContainer, regionId: stri
   return { region: regions[0], locationIds: new Set(ids) }
 }
 
+export type StockContext = { locationIds: Set<string> }
+
+/**
+ * Per variant of these products: its size and whether a shopper of the region
+ * can have it. Pass `context` (from `regionLocations`) when calling repeatedly
+ * for one region, as a search does chunk after chunk.
+ */
 export async function variantAvailability(
   container: MedusaContainer,
-  { regionId, salesChannelIds, productIds }: { regionId: string; salesChannelIds: string[]; productIds: string[] }
+  { regionId, salesChannelIds, productIds, context }: { regionId: string; salesChannelIds: string[]; productIds: string[]; context?: StockContext },
+  timings = new Timings()
 ): Promise<VariantAvailability[]> {
   if (!productIds.length) return []
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { locationIds } = await regionLocations(container, regionId, salesChannelIds)
-  const { data: variants } = await query.graph({
+  const { locationIds } = context ?? (await timings.time("locations", () => regionLocations(container, regionId, salesChannelIds)))
+  const { data: variants } = await timings.time("variants", () => query.graph({
     entity: "product_variant",
-    fields: [
-      "id",
-      "product_id",
-      "manage_inventory",
-      "allow_backorder",
-      "options.value",
-      "options.option.title",
-      "inventory_items.required_quantity",
-      "inventory_items.inventory.location_levels.location_id",
-      "inventory_items.inventory.location_levels.stocked_quantity",
-      "inventory_items.inventory.location_levels.reserved_quantity",
-    ],
+    fields: AVAILABILITY_FIELDS,
     filters: { product_id: productIds },
-  })
+  }))
+  return availabilityOf(container, variants as any[], locationIds, timings)
+}
+
+/** The fields `availabilityOf` needs on each variant (for a `query.graph` that already loads variants). */
+export const AVAILABILITY_FIELDS = ["id", "product_id", "manage_inventory", "allow_backorder", "options.value", "options.option.title", "inventory_items.inventory_item_id", "inventory_items.required_quantity"]
+
+/** Availability of loaded variants (with AVAILABILITY_FIELDS) at the given locations. */
+export async function availabilityOf(container: MedusaContainer, variants: any[], locationIds: Set<string>, timings = new Timings()): Promise<VariantAvailability[]> {
+  // only the levels of the region's locations, straight from the Inventory module
+  const itemIds = [...new Set(variants.flatMap((v: any) => (v.inventory_items ?? []).map((it: any) => it?.inventory_item_id)).filter(Boolean))] as string[]
+  const available = new Map<string, number>()
+  if (itemIds.length && locationIds.size) {
+    const inventory = container.resolve(Modules.INVENTORY)
+    const levels = await timings.time("levels", () => inventory.listInventoryLevels(
+      { inventory_item_id: itemIds, location_id: [...locationIds] },
+      { select: ["inventory_item_id", "location_id", "stocked_quantity", "reserved_quantity"], take: null as any }
+    ))
+    for (const l of levels as any[]) {
+      available.set(l.inventory_item_id, (available.get(l.inventory_item_id) ?? 0) + Math.max(0, Number(l.stocked_quantity ?? 0) - Number(l.reserved_quantity ?? 0)))
+    }
+  }
   return variants.map((v: any) => {
     const size = (v.options ?? []).find((o: any) => o?.option?.title === "Size")?.value ?? null
     if (!v.manage_inventory || v.allow_backorder) {
       return { id: v.id, product_id: v.product_id, size, in_stock: true, quantity: null }
     }
-    const items = v.inventory_items ?? []
+    const items = (v.inventory_items ?? []).filter((it: any) => it?.inventory_item_id)
     const quantity = items.length
-      ? Math.min(
-          ...items.map((it: any) => {
-            const available = (it.inventory?.location_levels ?? [])
-              .filter((l: any) => locationIds.has(l.location_id))
-              .reduce((s: number, l: any) => s + Math.max(0, Number(l.stocked_quantity ?? 0) - Number(l.reserved_quantity ?? 0)), 0)
-            return Math.floor(available / Math.max(1, Number(it.required_quantity ?? 1)))
-          })
-        )
+      ? Math.min(...items.map((it: any) => Math.floor((available.get(it.inventory_item_id) ?? 0) / Math.max(1, Number(it.required_quantity ?? 1)))))
       : 0
     return { id: v.id, product_id: v.product_id, size, in_stock: quantity > 0, quantity }
   })

@@ -206,9 +206,11 @@ function colourDifference(A: Frame, B: Frame, r: Window): number {
   return cells ? sum / cells : 0
 }
 
-export type NearCopyScore = { glance: number; coarse: number; ncc: number; detail: number; fine: number; colour: number }
+export type NearCopyScore = { ink: number; glance: number; coarse: number; ncc: number; detail: number; fine: number; colour: number }
 
 export const NEAR_COPY_THRESHOLDS = {
+  /** mean garment colours further apart than this (ΔE): different products, nothing else computed */
+  ink: 12,
   /** the 8×8 first look below this: different products */
   glance: 0.6,
   /** coarse alignment below this: not worth refining */
@@ -239,7 +241,32 @@ function glance(A: Uint8Array, B: Uint8Array): number {
   return best
 }
 
-export function nearCopyScore(A: Frame, B: Frame, coarseMin = NEAR_COPY_THRESHOLDS.coarse, glanceMin = NEAR_COPY_THRESHOLDS.glance): NearCopyScore | null {
+/** Mean Lab colour of the non-white cells: barely moved by a crop, a mirror or a watermark. */
+const inkCache = new WeakMap<Frame, [number, number, number]>()
+function inkColour(f: Frame): [number, number, number] {
+  let c = inkCache.get(f)
+  if (!c) {
+    let L = 0, a = 0, b = 0, n = 0
+    for (let i = 0; i < f.lab.length; i += 3) {
+      const l = f.lab[i] / 2.55, aa = f.lab[i + 1] - 128, bb = f.lab[i + 2] - 128
+      if (100 - l + Math.hypot(aa, bb) < 8) continue
+      L += l; a += aa; b += bb; n++
+    }
+    c = n ? [L / n, a / n, b / n] : [100, 0, 0]
+    inkCache.set(f, c)
+  }
+  return c
+}
+
+/** ΔE between the mean garment colours of two photos (the cheapest test of all). */
+export function inkDifference(A: Frame, B: Frame): number {
+  const a = inkColour(A), b = inkColour(B)
+  return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2])
+}
+
+export function nearCopyScore(A: Frame, B: Frame, coarseMin = NEAR_COPY_THRESHOLDS.coarse, glanceMin = NEAR_COPY_THRESHOLDS.glance, inkMax = NEAR_COPY_THRESHOLDS.ink): NearCopyScore | null {
+  const ink = inkDifference(A, B)
+  if (ink > inkMax) return null
   const quick = glance(A.grey, B.grey)
   if (quick < glanceMin) return null
   // either may be the crop of the other
@@ -253,10 +280,10 @@ export function nearCopyScore(A: Frame, B: Frame, coarseMin = NEAR_COPY_THRESHOL
     const tgt = sample(Q.grey, FRAME, FULL, m, new Float32Array(m * m), 3)
     return dot(normalize(highpass(reg, m)), normalize(highpass(tgt, m)))
   }
-  return { glance: quick, coarse: first.score, ncc: score, detail: detailAt(24), fine: detailAt(32), colour: colourDifference(P, Q, r) }
+  return { ink, glance: quick, coarse: first.score, ncc: score, detail: detailAt(24), fine: detailAt(32), colour: colourDifference(P, Q, r) }
 }
 
 export function isNearCopy(A: Frame, B: Frame, t = NEAR_COPY_THRESHOLDS): boolean {
-  const s = nearCopyScore(A, B, t.coarse, t.glance)
+  const s = nearCopyScore(A, B, t.coarse, t.glance, t.ink)
   return !!s && s.detail >= t.detail && s.fine >= t.fine && s.colour <= t.colourDeltaE
 }

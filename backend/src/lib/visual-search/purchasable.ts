@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys, MedusaError, QueryContext } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { variantAvailability } from "../region-stock"
+import { AVAILABILITY_FIELDS, availabilityOf, regionLocations, type StockContext } from "../region-stock"
 import { Timings } from "../timings"
 
 export type Constraints = { region_id: string; size?: string; min_price?: number; max_price?: number }
@@ -19,6 +19,14 @@ export async function loadRegion(container: MedusaContainer, regionId: string): 
   return data[0] as any
 }
 
+/** What every chunk of one search shares: the region's currency and the locations that ship to it. */
+export type PurchasableContext = { currency: string; stock: StockContext }
+
+export async function purchasableContext(container: MedusaContainer, regionId: string, salesChannelIds: string[], timings = new Timings()): Promise<PurchasableContext> {
+  const { region, locationIds } = await timings.time("region", () => regionLocations(container, regionId, salesChannelIds))
+  return { currency: (region as any).currency_code, stock: { locationIds } }
+}
+
 const sameSize = (a: string | null, b: string) => !!a && a.trim().toLowerCase() === b.trim().toLowerCase()
 
 /**
@@ -31,19 +39,22 @@ export async function checkPurchasable(
   productIds: string[],
   c: Constraints,
   salesChannelIds: string[],
-  timings: Timings = new Timings()
+  timings: Timings = new Timings(),
+  context?: PurchasableContext
 ): Promise<Map<string, PurchasableProduct | FilterReason>> {
   const out = new Map<string, PurchasableProduct | FilterReason>()
   if (!productIds.length) return out
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const currency = (await timings.time("region", () => loadRegion(container, c.region_id))).currency_code
-  const { data: products } = await timings.time("prices", () => query.graph({
+  const ctx = context ?? (await purchasableContext(container, c.region_id, salesChannelIds, timings))
+  const currency = ctx.currency
+  // one query for prices and everything stock needs, then the region's stock levels
+  const { data: products } = await timings.time("products", () => query.graph({
     entity: "product",
-    fields: ["id", "title", "handle", "thumbnail", "status", "sales_channels.id", "variants.id", "variants.title", "variants.calculated_price.*"],
+    fields: ["id", "title", "handle", "thumbnail", "status", "sales_channels.id", "variants.title", "variants.calculated_price.*", ...AVAILABILITY_FIELDS.map((f) => `variants.${f}`)],
     filters: { id: productIds },
     context: { variants: { calculated_price: QueryContext({ region_id: c.region_id, currency_code: currency }) } },
   }))
-  const stock = await timings.time("stock", () => variantAvailability(container, { regionId: c.region_id, salesChannelIds, productIds }))
+  const stock = await availabilityOf(container, (products as any[]).flatMap((p) => (p.variants ?? []).map((v: any) => ({ ...v, product_id: p.id }))), ctx.stock.locationIds, timings)
   const stockOf = new Map(stock.map((s) => [s.id, s]))
 
   for (const p of products as any[]) {

@@ -6,7 +6,7 @@ import type { IndexedImage } from "../../modules/visual-search/types"
 import { ShownProducts } from "./duplicates"
 import { ResultOrder } from "./category-consensus"
 import { Timings } from "../timings"
-import { checkPurchasable, type Constraints, type FilterReason, type PurchasableProduct } from "./purchasable"
+import { checkPurchasable, purchasableContext, type Constraints, type FilterReason, type PurchasableContext, type PurchasableProduct } from "./purchasable"
 
 export type VisualSearchResult = {
   results: (PurchasableProduct & { score: number })[]
@@ -39,8 +39,11 @@ export async function searchPurchasable(
   let results: (PurchasableProduct & { score: number })[] = []
   let duplicatesRemoved = 0
   let dedupMs = 0
+  let ctx: PurchasableContext | undefined
 
-  const chunk = Math.max(16, input.limit * 2)
+  // the first chunk covers a plain search; each further one doubles, so a search whose
+  // constraints rule out most candidates needs a few round trips, not dozens
+  let chunk = Math.max(16, input.limit * 2)
   for (let round = 0; round < 4; round++) {
     const neighbours = await timings.time("knn", () => service.searchVectors(input.vector, k))
     // best score per product; every image of a product kept for duplicate checks
@@ -67,7 +70,8 @@ export async function searchPurchasable(
       if (!pid) break
       if (!checked.has(pid)) {
         const todo = [pid, ...order.upcoming(chunk)].filter((id) => !checked.has(id))
-        for (const [id, r] of await checkPurchasable(container, todo, input, input.salesChannelIds, timings)) checked.set(id, r)
+        chunk = Math.min(chunk * 2, 400)
+        for (const [id, r] of await checkPurchasable(container, todo, input, input.salesChannelIds, timings, (ctx ??= await purchasableContext(container, input.region_id, input.salesChannelIds, timings)))) checked.set(id, r)
       }
       const score = order.score.get(pid)!
       const r = checked.get(pid)!
