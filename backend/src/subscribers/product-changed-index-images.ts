@@ -1,6 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { indexProductImagesWorkflow } from "../workflows/visual-search/index-product-images"
+import { forgetProducts } from "../lib/visual-search/prefilter"
 
 /**
  * Keeps the visual index current: a created or updated product has its
@@ -10,6 +11,7 @@ import { indexProductImagesWorkflow } from "../workflows/visual-search/index-pro
 export default async function productChangedIndexImages({ event, container }: SubscriberArgs<{ id: string } | { id: string }[]>) {
   const ids = (Array.isArray(event.data) ? event.data : [event.data]).map((d) => d.id).filter(Boolean)
   if (!ids.length) return
+  forgetProducts(ids)
   try {
     await indexProductImagesWorkflow(container).run({ input: { product_ids: ids } })
   } catch (e: any) {

@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys, MedusaError, QueryContext } from "@medusajs/
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { AVAILABILITY_FIELDS, availabilityOf, regionLocations, type StockContext } from "../region-stock"
 import { Timings } from "../timings"
+import { rememberPriceRange } from "./prefilter"
 
 export type Constraints = { region_id: string; size?: string; min_price?: number; max_price?: number }
 export type FilterReason = "out_of_stock" | "no_size" | "over_budget" | "not_in_region"
@@ -61,11 +62,12 @@ export async function checkPurchasable(
     const sold = p.status === "published" && (!salesChannelIds.length || (p.sales_channels ?? []).some((s: any) => salesChannelIds.includes(s?.id)))
     const priced = (p.variants ?? []).filter((v: any) => v?.calculated_price?.calculated_amount != null)
     if (!sold || !priced.length) { out.set(p.id, "not_in_region"); continue }
+    const amount = (v: any) => Number(v.calculated_price.calculated_amount)
+    rememberPriceRange(c.region_id, p.id, priced.map(amount))
     const sized = c.size ? priced.filter((v: any) => sameSize(stockOf.get(v.id)?.size ?? null, c.size!)) : priced
     if (!sized.length) { out.set(p.id, "no_size"); continue }
     const inStock = sized.filter((v: any) => stockOf.get(v.id)?.in_stock)
     if (!inStock.length) { out.set(p.id, "out_of_stock"); continue }
-    const amount = (v: any) => Number(v.calculated_price.calculated_amount)
     const affordable = inStock.filter((v: any) => (c.min_price == null || amount(v) >= c.min_price) && (c.max_price == null || amount(v) <= c.max_price))
     if (!affordable.length) { out.set(p.id, "over_budget"); continue }
     out.set(p.id, {

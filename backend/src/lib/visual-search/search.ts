@@ -5,6 +5,10 @@ import type VisualSearchModuleService from "../../modules/visual-search/service"
 import type { IndexedImage } from "../../modules/visual-search/types"
 import { ShownProducts } from "./duplicates"
 import { ResultOrder } from "./category-consensus"
+import { normaliseSize, outOfBudget, productSizes } from "./prefilter"
+
+/** How far ahead a sized search rules out candidates without the size. */
+const SIZE_LOOKAHEAD = 200
 import { Timings } from "../timings"
 import { checkPurchasable, purchasableContext, type Constraints, type FilterReason, type PurchasableContext, type PurchasableProduct } from "./purchasable"
 
@@ -68,8 +72,15 @@ export async function searchPurchasable(
     while (results.length < input.limit) {
       const pid = order.next()
       if (!pid) break
+      if (!checked.has(pid) && input.size) {
+        // candidates without the size are ruled out from the size cache, before any pricing
+        const ahead = [pid, ...order.upcoming(SIZE_LOOKAHEAD)].filter((id) => !checked.has(id))
+        const sizes = await timings.time("sizes", () => productSizes(container, ahead))
+        for (const id of ahead) if (!sizes.get(id)!.has(normaliseSize(input.size!))) checked.set(id, "no_size")
+      }
+      if (!checked.has(pid) && (input.max_price != null || input.min_price != null) && outOfBudget(input.region_id, pid, input)) checked.set(pid, "over_budget")
       if (!checked.has(pid)) {
-        const todo = [pid, ...order.upcoming(chunk)].filter((id) => !checked.has(id))
+        const todo = [pid, ...order.upcoming(chunk)].filter((id) => !checked.has(id) && !outOfBudget(input.region_id, id, input))
         chunk = Math.min(chunk * 2, 400)
         for (const [id, r] of await checkPurchasable(container, todo, input, input.salesChannelIds, timings, (ctx ??= await purchasableContext(container, input.region_id, input.salesChannelIds, timings)))) checked.set(id, r)
       }
