@@ -145,7 +145,7 @@ const OFFSETS = [0, 0.25, 0.5, 0.75, 1]
 
 /** The window of A that best matches all of B, by grey correlation. */
 function register(A: Uint8Array, B: Uint8Array): { r: Window; score: number } {
-  const n = Number(process.env.NC_REG_N || 8)
+  const n = 8
   const target = normalize(sample(B, FRAME, FULL, n, new Float32Array(n * n)))
   const buf = new Float32Array(n * n)
   const at = (r: Window) => dot(normalize(sample(A, FRAME, r, n, buf)), target)
