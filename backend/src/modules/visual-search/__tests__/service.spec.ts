@@ -4,6 +4,7 @@ import path from "node:path"
 import { VISUAL_SEARCH_MODULE } from ".."
 import type VisualSearchModuleService from "../service"
 import { ImageVector } from "../models/image-vector"
+import { parseFrame } from "../../../lib/visual-search/near-copy"
 
 jest.setTimeout(120 * 1000)
 
@@ -64,6 +65,23 @@ moduleIntegrationTestRunner<VisualSearchModuleService>({
       expect((await service.searchVectors(v, 1))[0]?.image.product_id).not.toBe("prod_other")
       expect(service.indexStats().size).toBe(before)
       expect(created.id).toMatch(/^vsiv_/)
+    })
+
+    it("stores a near-copy frame with every indexed photo, and marks rows from before frames existed for reindexing", async () => {
+      const staticDir = path.join(process.cwd(), "static")
+      fs.mkdirSync(staticDir, { recursive: true })
+      for (const f of files.slice(0, 2)) fs.copyFileSync(path.join(demo, f), path.join(staticDir, f))
+      await service.indexImages(files.slice(0, 2).map((f, i) => ({ product_id: `prod_f${i}`, url: `http://127.0.0.1:9/static/${f}` })))
+      const indexed = (await service.listImageVectors({ status: "indexed" })) as any[]
+      expect(indexed).toHaveLength(2)
+      for (const r of indexed) expect(parseFrame(r.frame)).not.toBeNull()
+      const embedder = await service.getEmbedder()
+      const [v] = await embedder.embedImages([fs.readFileSync(path.join(demo, files[12]))])
+      // a row written before this column existed: searchable, but queued for the catch-up job
+      await service.createImageVectors({ product_id: "prod_old", image_url: "z", embedder: embedder.id, status: "indexed", vector: Array.from(v) as any })
+      await service.syncIndex({ force: true })
+      expect((await service.searchVectors(v, 1))[0].image.product_id).toBe("prod_old")
+      expect(await service.staleProductIds()).toContain("prod_old")
     })
 
     it("ignores vectors of another embedder", async () => {
