@@ -28,7 +28,7 @@ export type VisualSearchResult = {
  */
 export async function searchPurchasable(
   container: MedusaContainer,
-  input: Constraints & { vector: Float32Array; limit: number; salesChannelIds: string[]; excludeProductIds?: string[]; started: number },
+  input: Constraints & { vector: Float32Array; limit: number; salesChannelIds: string[]; excludeProductIds?: string[]; started: number; context?: PurchasableContext },
   timings: Timings = new Timings()
 ): Promise<VisualSearchResult> {
   const service = container.resolve<VisualSearchModuleService>(VISUAL_SEARCH_MODULE)
@@ -43,7 +43,8 @@ export async function searchPurchasable(
   let results: (PurchasableProduct & { score: number })[] = []
   let duplicatesRemoved = 0
   let dedupMs = 0
-  let ctx: PurchasableContext | undefined
+  // the region (404 when unknown), its currency and the locations that ship to it: once per search
+  const ctx = input.context ?? (await purchasableContext(container, input.region_id, input.salesChannelIds, timings))
 
   // the first chunk covers a plain search; each further one doubles, so a search whose
   // constraints rule out most candidates needs a few round trips, not dozens
@@ -82,7 +83,7 @@ export async function searchPurchasable(
       if (!checked.has(pid)) {
         const todo = [pid, ...order.upcoming(chunk)].filter((id) => !checked.has(id) && !outOfBudget(input.region_id, id, input))
         chunk = Math.min(chunk * 2, 400)
-        for (const [id, r] of await checkPurchasable(container, todo, input, input.salesChannelIds, timings, (ctx ??= await purchasableContext(container, input.region_id, input.salesChannelIds, timings)))) checked.set(id, r)
+        for (const [id, r] of await checkPurchasable(container, todo, input, input.salesChannelIds, timings, ctx)) checked.set(id, r)
       }
       const score = order.score.get(pid)!
       const r = checked.get(pid)!

@@ -7,7 +7,7 @@ import { searchPurchasable } from "../../../lib/visual-search/search"
 import { productQueryVector } from "../../../lib/visual-search/product-vector"
 import { parseConstraints, parseJsonQuery } from "./parse"
 import { Timings } from "../../../lib/timings"
-import { loadRegion } from "../../../lib/visual-search/purchasable"
+import { purchasableContext } from "../../../lib/visual-search/purchasable"
 
 /**
  * POST /store/visual-search — a photo (multipart field `image`), a product
@@ -17,8 +17,10 @@ import { loadRegion } from "../../../lib/visual-search/purchasable"
 export const POST = async (req: MedusaStoreRequest<Record<string, unknown>>, res: MedusaResponse) => {
   const started = Date.now()
   const constraints = parseConstraints(req.query as any, (req.body ?? {}) as any)
-  await loadRegion(req.scope, constraints.region_id)
   const timings = new Timings()
+  // an unknown region is a 404 before any photo is decoded
+  const salesChannelIds = req.publishable_key_context?.sales_channel_ids ?? []
+  const context = await purchasableContext(req.scope, constraints.region_id, salesChannelIds, timings)
   const service = req.scope.resolve<VisualSearchModuleService>(VISUAL_SEARCH_MODULE)
   const embedder = await service.getEmbedder()
   const file = (req as any).file as { buffer: Buffer } | undefined
@@ -35,7 +37,7 @@ export const POST = async (req: MedusaStoreRequest<Record<string, unknown>>, res
       }
       ;[vector] = await embedder.embedText([q.text])
     } else {
-      vector = await productQueryVector(req.scope, q.product_id, req.publishable_key_context?.sales_channel_ids ?? [])
+      vector = await productQueryVector(req.scope, q.product_id, salesChannelIds)
       exclude = [q.product_id]
     }
   }
@@ -43,8 +45,9 @@ export const POST = async (req: MedusaStoreRequest<Record<string, unknown>>, res
     ...constraints,
     vector,
     excludeProductIds: exclude,
-    salesChannelIds: req.publishable_key_context?.sales_channel_ids ?? [],
+    salesChannelIds,
     started,
+    context,
   }, timings)
   res.setHeader("Server-Timing", timings.header())
   res.json(result)

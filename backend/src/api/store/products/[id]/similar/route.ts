@@ -3,17 +3,17 @@ import { searchPurchasable } from "../../../../../lib/visual-search/search"
 import { productQueryVector } from "../../../../../lib/visual-search/product-vector"
 import { parseConstraints } from "../../../visual-search/parse"
 import { Timings } from "../../../../../lib/timings"
-import { loadRegion } from "../../../../../lib/visual-search/purchasable"
+import { purchasableContext } from "../../../../../lib/visual-search/purchasable"
 
 /** GET /store/products/:id/similar?region_id=&limit= — products that look like this one, purchasable in the region. */
 export const GET = async (req: MedusaStoreRequest, res: MedusaResponse) => {
   const started = Date.now()
   const constraints = parseConstraints(req.query as any)
-  await loadRegion(req.scope, constraints.region_id)
   const salesChannelIds = req.publishable_key_context?.sales_channel_ids ?? []
   const timings = new Timings()
+  const context = await purchasableContext(req.scope, constraints.region_id, salesChannelIds, timings)
   const vector = await timings.time("vector", () => productQueryVector(req.scope, req.params.id, salesChannelIds))
-  const result = await searchPurchasable(req.scope, { ...constraints, vector, excludeProductIds: [req.params.id], salesChannelIds, started }, timings)
+  const result = await searchPurchasable(req.scope, { ...constraints, vector, excludeProductIds: [req.params.id], salesChannelIds, started, context }, timings)
   res.setHeader("Server-Timing", timings.header())
   res.json(result)
 }
