@@ -143,31 +143,75 @@ const SCALES = [1, 0.94, 0.88, 0.82, 0.76]
 /** Where a cropped window may sit, as a share of the slack on each axis. */
 const OFFSETS = [0, 0.25, 0.5, 0.75, 1]
 
-/** The window of A that best matches all of B, by grey correlation. */
-function register(A: Uint8Array, B: Uint8Array): { r: Window; score: number } {
-  const n = 8
-  const target = normalize(sample(B, FRAME, FULL, n, new Float32Array(n * n)))
-  const buf = new Float32Array(n * n)
-  const at = (r: Window) => dot(normalize(sample(A, FRAME, r, n, buf)), target)
-  // mirrored or not: decided on the whole frame and on its centre
-  const centre = (mirror: boolean) => ({ x0: FRAME * 0.06, y0: FRAME * 0.06, w: FRAME * 0.88, h: FRAME * 0.88, mirror })
-  const mirror = Math.max(at({ ...FULL, mirror: true }), at(centre(true))) > Math.max(at(FULL), at(centre(false)))
-  let best = { r: FULL, score: -2 }
-  for (const sx of SCALES) for (const sy of SCALES) {
+/*
+ * What a photo contributes to a comparison does not depend on the other photo:
+ * its normalised samples on the full frame, the glance windows, the coarse
+ * grid, the high-passed detail targets. A search compares each candidate with
+ * every product already shown, so these are memoised per frame (bounded, least
+ * recently used first out). Memoising changes no decision, only the time.
+ */
+class Memo<V> {
+  private readonly m = new Map<object, Map<string, V>>()
+  constructor(private readonly max: number) {}
+  get(owner: object, key: string, make: () => V): V {
+    let views = this.m.get(owner)
+    if (views) { this.m.delete(owner); this.m.set(owner, views) } else {
+      if (this.m.size >= this.max) this.m.delete(this.m.keys().next().value!)
+      this.m.set(owner, (views = new Map()))
+    }
+    let v = views.get(key)
+    if (v === undefined) views.set(key, (v = make()))
+    return v
+  }
+}
+const views = new Memo<Float32Array>(4096)
+const grids = new Memo<Float32Array>(96)
+
+/** The normalised n×n samples of a window of a grey frame, memoised when `key` names the window. */
+const viewOf = (src: Uint8Array, key: string, r: Window, n: number) => views.get(src, key, () => normalize(sample(src, FRAME, r, n, new Float32Array(n * n))))
+
+/** The coarse grid of windows: every scale pair and offset, in search order. */
+const GRID: Record<"plain" | "mirror", Window[]> = (() => {
+  const out = { plain: [] as Window[], mirror: [] as Window[] }
+  for (const mirror of [false, true]) for (const sx of SCALES) for (const sy of SCALES) {
     const w = FRAME * sx
     const h = FRAME * sy
     for (const fx of sx === 1 ? [0] : OFFSETS) for (const fy of sy === 1 ? [0] : OFFSETS) {
-      const r = { x0: (FRAME - w) * fx, y0: (FRAME - h) * fy, w, h, mirror }
-      const s = at(r)
-      if (s > best.score) best = { r, score: s }
+      out[mirror ? "mirror" : "plain"].push({ x0: (FRAME - w) * fx, y0: (FRAME - h) * fy, w, h, mirror })
     }
+  }
+  return out
+})()
+
+/** The window of A that best matches all of B, by grey correlation. */
+function register(A: Uint8Array, B: Uint8Array): { r: Window; score: number } {
+  const n = 8
+  const target = viewOf(B, "full8", FULL, n)
+  // mirrored or not: decided on the whole frame and on its centre
+  const centre = (mirror: boolean) => ({ x0: FRAME * 0.06, y0: FRAME * 0.06, w: FRAME * 0.88, h: FRAME * 0.88, mirror })
+  const at = (key: string, r: Window) => dot(viewOf(A, key, r, n), target)
+  const mirror = Math.max(at("full8m", { ...FULL, mirror: true }), at("centre8m", centre(true))) > Math.max(at("full8", FULL), at("centre8", centre(false)))
+  const kind = mirror ? "mirror" : "plain"
+  const windows = GRID[kind]
+  const grid = grids.get(A, kind, () => {
+    const g = new Float32Array(windows.length * n * n)
+    const buf = new Float32Array(n * n)
+    windows.forEach((r, i) => g.set(normalize(sample(A, FRAME, r, n, buf)), i * n * n))
+    return g
+  })
+  let best = { r: FULL, score: -2 }
+  for (let i = 0; i < windows.length; i++) {
+    let s = 0
+    const o = i * n * n
+    for (let j = 0; j < n * n; j++) s += grid[o + j] * target[j]
+    if (s > best.score) best = { r: windows[i], score: s }
   }
   return best
 }
 
 function refine(A: Uint8Array, B: Uint8Array, start: Window): { r: Window; score: number } {
   const n = 32
-  const target = normalize(sample(B, FRAME, FULL, n, new Float32Array(n * n)))
+  const target = viewOf(B, "full32", FULL, n)
   const buf = new Float32Array(n * n)
   const at = (r: Window) => dot(normalize(sample(A, FRAME, r, n, buf)), target)
   let r = start
@@ -192,7 +236,7 @@ function colourDifference(A: Frame, B: Frame, r: Window): number {
   const rw = { x0: r.x0 * k, y0: r.y0 * k, w: r.w * k, h: r.h * k, mirror: r.mirror }
   const full = { x0: 0, y0: 0, w: COLOUR_FRAME, h: COLOUR_FRAME, mirror: false }
   const a = [0, 1, 2].map((c) => sample(A.lab, COLOUR_FRAME, rw, n, new Float32Array(n * n), 3, 3, c))
-  const b = [0, 1, 2].map((c) => sample(B.lab, COLOUR_FRAME, full, n, new Float32Array(n * n), 3, 3, c))
+  const b = [0, 1, 2].map((c) => views.get(B.lab, `lab${c}`, () => sample(B.lab, COLOUR_FRAME, full, n, new Float32Array(n * n), 3, 3, c)))
   let sum = 0
   let cells = 0
   for (let i = 0; i < n * n; i++) {
@@ -230,13 +274,13 @@ export const NEAR_COPY_THRESHOLDS = {
  */
 function glance(A: Uint8Array, B: Uint8Array): number {
   const n = 8
-  const a = new Float32Array(n * n)
-  const tA = normalize(sample(A, FRAME, FULL, n, new Float32Array(n * n)))
-  const tB = normalize(sample(B, FRAME, FULL, n, new Float32Array(n * n)))
+  const tA = viewOf(A, "full8", FULL, n)
+  const tB = viewOf(B, "full8", FULL, n)
   let best = -2
   for (const s of [1, 0.92, 0.84, 0.76]) for (const mirror of [false, true]) {
     const r = { x0: (FRAME * (1 - s)) / 2, y0: (FRAME * (1 - s)) / 2, w: FRAME * s, h: FRAME * s, mirror }
-    best = Math.max(best, dot(normalize(sample(A, FRAME, r, n, a)), tB), dot(normalize(sample(B, FRAME, r, n, a)), tA))
+    const key = `glance${s}${mirror ? "m" : ""}`
+    best = Math.max(best, dot(viewOf(A, key, r, n), tB), dot(viewOf(B, key, r, n), tA))
   }
   return best
 }
@@ -277,8 +321,8 @@ export function nearCopyScore(A: Frame, B: Frame, coarseMin = NEAR_COPY_THRESHOL
   const { r, score } = refine(P.grey, Q.grey, first.r)
   const detailAt = (m: number) => {
     const reg = sample(P.grey, FRAME, r, m, new Float32Array(m * m), 3)
-    const tgt = sample(Q.grey, FRAME, FULL, m, new Float32Array(m * m), 3)
-    return dot(normalize(highpass(reg, m)), normalize(highpass(tgt, m)))
+    const tgt = views.get(Q.grey, `detail${m}`, () => normalize(highpass(sample(Q.grey, FRAME, FULL, m, new Float32Array(m * m), 3), m)))
+    return dot(normalize(highpass(reg, m)), tgt)
   }
   return { ink, glance: quick, coarse: first.score, ncc: score, detail: detailAt(24), fine: detailAt(32), colour: colourDifference(P, Q, r) }
 }
