@@ -1,3 +1,4 @@
+import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import fs from "node:fs"
 import path from "node:path"
@@ -89,6 +90,25 @@ medusaIntegrationTestRunner({
         const { data } = await search(img, { region_id: regions.eur.id })
         expect(data.results.map((r: any) => r.product.id)).not.toContain(p.id)
         expect(data.filtered_out.out_of_stock).toBeGreaterThanOrEqual(1)
+      })
+
+      it("follows stock as it moves: sold out → hidden at once, restocked → shown again", async () => {
+        const img = photo(304)
+        const p = await createTestProduct(getContainer(), { photo: img, sizes: { M: { eu: 2, us: 0 } }, prices: { eur: 30, usd: 33 } })
+        await waitFor(async () => (await vs().indexedImagesOf(p.id)).length > 0)
+        const ids = async () => (await search(img, { region_id: regions.eur.id })).data.results.map((r: any) => r.product.id)
+        expect(await ids()).toContain(p.id) // and its offer is now on the sheet
+        const inventory = getContainer().resolve(Modules.INVENTORY)
+        const { data: [variant] } = await getContainer().resolve("query").graph({ entity: "product_variant", fields: ["inventory_items.inventory_item_id"], filters: { product_id: p.id } })
+        const [level] = await inventory.listInventoryLevels({ inventory_item_id: (variant as any).inventory_items[0].inventory_item_id, stocked_quantity: { $gt: 0 } })
+        await inventory.updateInventoryLevels([{ inventory_item_id: level.inventory_item_id, location_id: level.location_id, stocked_quantity: 0 }])
+        // the sheet still says "in stock"; the fresh check before showing does not
+        const sold = await search(img, { region_id: regions.eur.id })
+        expect(sold.data.results.map((r: any) => r.product.id)).not.toContain(p.id)
+        expect(sold.data.filtered_out.out_of_stock).toBeGreaterThanOrEqual(1)
+        // restocking is an inventory event: the sheet forgets the product instead of hiding it for its TTL
+        await inventory.updateInventoryLevels([{ inventory_item_id: level.inventory_item_id, location_id: level.location_id, stocked_quantity: 3 }])
+        await waitFor(async () => (await ids()).includes(p.id), 10000)
       })
 
       it("returns a product only in the requested size (no_size otherwise)", async () => {

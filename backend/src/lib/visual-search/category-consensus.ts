@@ -107,6 +107,27 @@ export class ResultOrder {
     return this.unseen(this.bySimilarity, n)
   }
 
+  /**
+   * What the next `next()` calls are likely to return, to price them in one
+   * go: the next `n` candidates that `accept` lets through, plus — while the
+   * one-per-category slots are still to fill — the first such candidate of
+   * each of the nearest `categories` categories not shown yet.
+   */
+  prefetch(n: number, accept: (id: string) => boolean, lookahead: number, categories = 2 * CONSENSUS_HEAD): string[] {
+    const out = new Set(this.upcoming(lookahead).filter(accept).slice(0, n))
+    if (this.shownCount < 2 * CONSENSUS_HEAD) {
+      const covered = new Set(this.shownKeys)
+      for (const id of this.bySimilarity) {
+        if (covered.size - this.shownKeys.size >= categories) break
+        const k = this.keys.get(id) ?? []
+        if (this.seen.has(id) || !k.length || k.every((x) => covered.has(x)) || !accept(id)) continue
+        for (const x of k) covered.add(x)
+        out.add(id)
+      }
+    }
+    return [...out]
+  }
+
   next(): string | undefined {
     const [id] = this.upcoming(1)
     if (id) this.seen.add(id)

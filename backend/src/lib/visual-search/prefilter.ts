@@ -1,16 +1,16 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { forgetOffers } from "./offers"
+import { forgetStructures } from "./purchasable"
 
 /**
- * Cheap reasons to pass a candidate over before pricing it and reading its
- * stock, cached per process:
- *  - the sizes each product comes in (a photo of a bag asked for in M would
- *    otherwise walk hundreds of products);
- *  - each product's price range per region, remembered from the last full
- *    check (a low budget otherwise prices dozens of candidates it cannot buy).
- * The caches only ever *skip*; every product returned is still checked against
- * fresh data, so a stale entry can hide a product that just gained the size or
- * got cheaper (for at most TTL_MS, or until this instance sees the
+ * The sizes each product comes in, cached per process: a photo of a bag asked
+ * for in M would otherwise price hundreds of products before finding one in M.
+ * One cheap query covers the next couple of hundred candidates, which is what
+ * a search needs when its candidates have no offer on the sheet yet
+ * (offers.ts). The cache only ever *skips*; every product returned is still
+ * checked against fresh data, so a stale entry can hide a product that just
+ * gained the size (for at most TTL_MS, or until this instance sees the
  * product.updated event) but never shows a wrong one.
  */
 const TTL_MS = 60_000
@@ -39,24 +39,9 @@ export async function productSizes(container: MedusaContainer, ids: string[]): P
   return new Map(ids.map((id) => [id, cache.get(id)?.sizes ?? new Set<string>()]))
 }
 
-const ranges = new Map<string, { min: number; max: number; at: number }>()
-
-/** Records the lowest and highest price of a product's variants in a region (from a full check). */
-export function rememberPriceRange(regionId: string, productId: string, amounts: number[]) {
-  if (!amounts.length) return
-  if (ranges.size > 200_000) ranges.clear()
-  ranges.set(`${regionId}|${productId}`, { min: Math.min(...amounts), max: Math.max(...amounts), at: Date.now() })
-}
-
-/** True when the remembered prices of the product cannot meet the budget. */
-export function outOfBudget(regionId: string, productId: string, budget: { min_price?: number; max_price?: number }): boolean {
-  const r = ranges.get(`${regionId}|${productId}`)
-  if (!r || r.at <= Date.now() - TTL_MS) return false
-  return (budget.max_price != null && r.min > budget.max_price) || (budget.min_price != null && r.max < budget.min_price)
-}
-
-/** Forgets these products (they changed). */
+/** Forgets these products (they changed): their sizes, structures and offers. */
 export function forgetProducts(ids: string[]) {
   for (const id of ids) cache.delete(id)
-  for (const key of ranges.keys()) if (ids.includes(key.slice(key.indexOf("|") + 1))) ranges.delete(key)
+  forgetOffers(ids)
+  forgetStructures(ids)
 }

@@ -5,10 +5,12 @@ import type VisualSearchModuleService from "../../modules/visual-search/service"
 import type { IndexedImage } from "../../modules/visual-search/types"
 import { ShownProducts } from "./duplicates"
 import { ResultOrder } from "./category-consensus"
-import { normaliseSize, outOfBudget, productSizes } from "./prefilter"
+import { normaliseSize, productSizes } from "./prefilter"
+import { contextKey, predictedFailure, recallOffer, touchContext } from "./offers"
+import { startOfferWarmer } from "./offer-warmer"
 
-/** How far ahead a sized search rules out candidates without the size. */
-const SIZE_LOOKAHEAD = 200
+/** How far ahead a search looks for candidates to rule out or price together. */
+const LOOKAHEAD = 200
 import { Timings } from "../timings"
 import { checkPurchasable, purchasableContext, type Constraints, type FilterReason, type PurchasableContext, type PurchasableProduct } from "./purchasable"
 
@@ -45,10 +47,13 @@ export async function searchPurchasable(
   let dedupMs = 0
   // the region (404 when unknown), its currency and the locations that ship to it: once per search
   const ctx = input.context ?? (await purchasableContext(container, input.region_id, input.salesChannelIds, timings))
+  const sheet = contextKey(input.region_id, input.salesChannelIds)
+  touchContext({ regionId: input.region_id, salesChannelIds: input.salesChannelIds })
+  startOfferWarmer(container)
 
   // the first chunk covers a plain search; each further one doubles, so a search whose
   // constraints rule out most candidates needs a few round trips, not dozens
-  let chunk = Math.max(16, input.limit * 2)
+  let chunk = Math.max(16, input.limit + 4)
   for (let round = 0; round < 4; round++) {
     const neighbours = await timings.time("knn", () => service.searchVectors(input.vector, k))
     // best score per product; every image of a product kept for duplicate checks
@@ -73,15 +78,22 @@ export async function searchPurchasable(
     while (results.length < input.limit) {
       const pid = order.next()
       if (!pid) break
-      if (!checked.has(pid) && input.size) {
-        // candidates without the size are ruled out from the size cache, before any pricing
-        const ahead = [pid, ...order.upcoming(SIZE_LOOKAHEAD)].filter((id) => !checked.has(id))
-        const sizes = await timings.time("sizes", () => productSizes(container, ahead))
-        for (const id of ahead) if (!sizes.get(id)!.has(normaliseSize(input.size!))) checked.set(id, "no_size")
-      }
-      if (!checked.has(pid) && (input.max_price != null || input.min_price != null) && outOfBudget(input.region_id, pid, input)) checked.set(pid, "over_budget")
+      // a recent offer that cannot meet the constraints: passed over without pricing
       if (!checked.has(pid)) {
-        const todo = [pid, ...order.upcoming(chunk)].filter((id) => !checked.has(id) && !outOfBudget(input.region_id, id, input))
+        const guess = predictedFailure(sheet, pid, input)
+        if (guess) checked.set(pid, guess)
+      }
+      if (!checked.has(pid) && input.size) {
+        // candidates with no offer on the sheet and without the size are ruled out from the size cache
+        const ahead = [pid, ...order.upcoming(LOOKAHEAD)].filter((id) => !checked.has(id) && !recallOffer(sheet, id))
+        if (ahead.length) {
+          const sizes = await timings.time("sizes", () => productSizes(container, ahead))
+          for (const id of ahead) if (!sizes.get(id)!.has(normaliseSize(input.size!))) checked.set(id, "no_size")
+        }
+      }
+      if (!checked.has(pid)) {
+        // fresh offers for this candidate and the next ones that may pass
+        const todo = [...new Set([pid, ...order.prefetch(chunk, (id) => !checked.has(id) && !predictedFailure(sheet, id, input), LOOKAHEAD)])]
         chunk = Math.min(chunk * 2, 400)
         for (const [id, r] of await checkPurchasable(container, todo, input, input.salesChannelIds, timings, ctx)) checked.set(id, r)
       }

@@ -127,6 +127,12 @@ class VisualSearchModuleService extends MedusaService({ ImageVector }) {
     return this.index_.byProduct(productId)
   }
 
+  /** The products the in-memory index can return. */
+  async indexedProductIds(): Promise<Set<string>> {
+    await this.syncIndex()
+    return this.index_.productIds()
+  }
+
   indexStats() {
     return { size: this.index_.size, mode: this.index_.mode, synced_until: this.state_.syncedUntil?.toISOString() ?? null }
   }

@@ -33,6 +33,13 @@ export class VectorIndex {
 
   get(id: string) { return this.images.get(id) }
 
+  /** Every product with at least one indexed image. */
+  productIds(): Set<string> {
+    const out = new Set<string>()
+    for (const img of this.images.values()) out.add(img.product_id)
+    return out
+  }
+
   byProduct(productId: string) {
     return [...this.images.values()].filter((i) => i.product_id === productId)
   }

@@ -2,8 +2,10 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { VISUAL_SEARCH_MODULE } from "../../../../modules/visual-search"
 import type VisualSearchModuleService from "../../../../modules/visual-search/service"
 import { pendingProductIds } from "../../../../lib/visual-search/reindex"
+import { offerStats } from "../../../../lib/visual-search/offers"
+import { warmerState } from "../../../../lib/visual-search/offer-warmer"
 
-/** GET /admin/visual-search/status — which embedder runs, how much is indexed, pending, failed, and reindex progress. */
+/** GET /admin/visual-search/status — which embedder runs, how much is indexed, pending, failed, reindex progress, and how full the offer sheets are. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const service = req.scope.resolve<VisualSearchModuleService>(VISUAL_SEARCH_MODULE)
   const embedder = await service.getEmbedder()
@@ -13,6 +15,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     counts: { products: pending.products, images: pending.images, indexed: counts.indexed, failed: counts.failed, pending_products: pending.ids.length },
     index: service.indexStats(),
     progress: service.progress,
+    offers: { warmer: warmerState, sheets: offerStats() },
     last_errors: counts.last_errors,
   })
 }

@@ -1,0 +1,44 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { forgetOffers } from "../lib/visual-search/offers"
+import { productsOfInventoryItems } from "../lib/visual-search/purchasable"
+
+type Payload = { id: string; inventory_item_id?: string }
+
+/**
+ * Stock moved (a level was set, a reservation made or released): the offer
+ * sheet of visual search forgets the products drawing on that inventory item,
+ * so a restocked product is back in results at the next search instead of
+ * after the sheet's TTL. (A search never trusts the sheet to *show* a
+ * product — shown products are always checked fresh — so this only matters
+ * for products that came back.)
+ */
+export default async function stockChangedForgetOffers({ event, container }: SubscriberArgs<Payload | Payload[]>) {
+  const rows = (Array.isArray(event.data) ? event.data : [event.data]).filter((d) => d?.id)
+  if (!rows.length) return
+  try {
+    const itemIds = new Set(rows.map((r) => r.inventory_item_id).filter(Boolean) as string[])
+    const unknown = rows.filter((r) => !r.inventory_item_id).map((r) => r.id)
+    if (unknown.length) {
+      const inventory = container.resolve(Modules.INVENTORY)
+      const found = event.name.includes("reservation-item")
+        ? await inventory.listReservationItems({ id: unknown }, { select: ["inventory_item_id"], withDeleted: true })
+        : await inventory.listInventoryLevels({ id: unknown }, { select: ["inventory_item_id"], withDeleted: true })
+      for (const r of found as any[]) if (r.inventory_item_id) itemIds.add(r.inventory_item_id)
+    }
+    if (itemIds.size) forgetOffers(productsOfInventoryItems([...itemIds]))
+  } catch (e: any) {
+    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`[visual-search] could not map ${event.name} to products: ${e?.message ?? e}`)
+  }
+}
+
+export const config: SubscriberConfig = {
+  event: [
+    "inventory.inventory-level.created",
+    "inventory.inventory-level.updated",
+    "inventory.inventory-level.deleted",
+    "inventory.reservation-item.created",
+    "inventory.reservation-item.updated",
+    "inventory.reservation-item.deleted",
+  ],
+}
