@@ -9,7 +9,7 @@ import path from "node:path"
 import sharp from "sharp"
 import { readStyles, DATASET_DIR, SELLABLE_MASTER } from "../scripts/lib/dataset.mjs"
 import { ROOT, step } from "../scripts/lib/proc.mjs"
-import { args, backendTs, percentile, reindexAll, startStore, table, visualSearch, writeResults } from "./lib.mjs"
+import { args, backendTs, percentile, reindexAll, startStore, table, visualSearch, warmOfferSheets, writeResults } from "./lib.mjs"
 
 const opt = args({ products: 10000, requests: 200, embedder: "classic", port: 9201, seed: 11 })
 const { shopperPhoto, mulberry32 } = backendTs("src/modules/visual-search/eval/shopper-photo.ts")
@@ -77,6 +77,7 @@ try {
 
   const http = {}
   const phaseSums = {}
+  await warmOfferSheets(api, regions, queries[0])
   for (const q of queries.slice(0, 10)) await visualSearch(api, q, { region_id: regions[0].id, limit: 12 }) // warm-up
   for (const concurrency of [1, 8]) {
     const lat = []

@@ -8,7 +8,7 @@ import path from "node:path"
 import sharp from "sharp"
 import { readStyles, DATASET_DIR, SELLABLE_MASTER } from "../scripts/lib/dataset.mjs"
 import { step } from "../scripts/lib/proc.mjs"
-import { args, backendTs, percentile, reindexAll, startStore, table, visualSearch, writeResults } from "./lib.mjs"
+import { args, backendTs, percentile, reindexAll, startStore, table, visualSearch, writeResults, warmOfferSheets } from "./lib.mjs"
 
 const opt = args({ catalog: 1500, queries: 300, duplicates: 60, embedder: "classic", port: 9200, seed: 7 })
 const { shopperPhoto, mulberry32 } = backendTs("src/modules/visual-search/eval/shopper-photo.ts")
@@ -62,6 +62,7 @@ try {
         (c.min_price == null || price >= c.min_price) && (c.max_price == null || price <= c.max_price)
     })
   }
+  await warmOfferSheets(api, regions, photo(queryRows[0].id))
   const q = { n: 0, p5: 0, c5: 0, purch10: 0, violations: 0, latency: [], empty: 0 }
   step(`running ${queryRows.length} shopper-photo queries…`)
   for (const row of queryRows) {

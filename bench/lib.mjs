@@ -103,6 +103,24 @@ export async function reindexAll(api, productIds) {
   return { status, imagesPerMinute: Math.round(status.counts.indexed / minutes), seconds: (Date.now() - t0) / 1000 }
 }
 
+/**
+ * A serving store has searched before: one search per region starts the offer
+ * warmer, then this waits until every region's offer sheet covers the index
+ * (GET /admin/visual-search/status → offers), so figures measure searches,
+ * not the first fill.
+ */
+export async function warmOfferSheets(api, regions, jpeg) {
+  for (const r of regions) await visualSearch(api, jpeg, { region_id: r.id, limit: 12 })
+  const t0 = Date.now()
+  for (;;) {
+    const { offers, index } = await api("/admin/visual-search/status")
+    const full = offers.sheets.filter((s) => s.fresh > 0)
+    if (offers.warmer.passes > 0 && !offers.warmer.running && full.length >= regions.length) break
+    await new Promise((r) => setTimeout(r, 1000))
+  }
+  step(`offer sheets filled for ${regions.length} regions in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
+}
+
 export async function visualSearch(api, jpeg, params) {
   const form = new FormData()
   form.append("image", new Blob([new Uint8Array(jpeg)], { type: "image/jpeg" }), "q.jpg")
