@@ -29,11 +29,24 @@ export const CONSENSUS = {
  */
 export const CONSENSUS_HEAD = 5
 
-const TTL_MS = 60_000
+/** Filing changes only with a product edit, whose event forgets the product (forgetCategoryKeys). */
+const TTL_MS = 600_000
 const cache = new Map<string, { keys: string[]; at: number }>()
 
+export function forgetCategoryKeys(ids: string[]) {
+  for (const id of ids) cache.delete(id)
+}
+
+/** The products of `ids` whose keys are missing or older than `maxAgeMs` (for the warmer). */
+export function categoryKeysDue(ids: Iterable<string>, maxAgeMs: number): string[] {
+  const cutoff = Date.now() - maxAgeMs
+  const out: string[] = []
+  for (const id of ids) if (!((cache.get(id)?.at ?? -Infinity) > cutoff)) out.push(id)
+  return out
+}
+
 /** Each product's category ids (or its type, when it has no category). */
-async function categoryKeys(container: MedusaContainer, ids: string[]): Promise<Map<string, string[]>> {
+export async function categoryKeys(container: MedusaContainer, ids: string[]): Promise<Map<string, string[]>> {
   const now = Date.now()
   const missing = ids.filter((id) => !(cache.get(id)?.at! > now - TTL_MS))
   if (missing.length) {

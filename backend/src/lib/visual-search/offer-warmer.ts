@@ -4,11 +4,12 @@ import { VISUAL_SEARCH_MODULE } from "../../modules/visual-search"
 import type VisualSearchModuleService from "../../modules/visual-search/service"
 import { activeContexts, dueForRefresh, OFFER_TTL_MS, touchContext } from "./offers"
 import { fetchOffers, purchasableContext } from "./purchasable"
+import { categoryKeys, categoryKeysDue } from "./category-consensus"
 
 /**
  * Keeps the offer sheet (offers.ts) of every context shoppers used in the
- * last ACTIVE_MS filled for every indexed product: each pass re-reads the
- * offers older than half their lifetime, CHUNK products per query, yielding
+ * last ACTIVE_MS filled for every indexed product, and the category keys the
+ * ranking votes with: each pass re-reads what is older than half its lifetime, CHUNK products per query, yielding
  * to requests between queries. Started by the first search of a process;
  * `CURATOR_OFFER_WARMER=off` turns it off (searches then price what they
  * meet, as before).
@@ -54,6 +55,12 @@ export async function warmOffers(container: MedusaContainer, maxAgeMs = OFFER_TT
   try {
     const service = container.resolve<VisualSearchModuleService>(VISUAL_SEARCH_MODULE)
     const ids = await service.indexedProductIds()
+    // the categories a search's candidates vote for (category-consensus.ts)
+    const uncategorised = categoryKeysDue(ids, maxAgeMs)
+    for (let i = 0; i < uncategorised.length; i += CHUNK) {
+      await categoryKeys(container, uncategorised.slice(i, i + CHUNK))
+      await new Promise((r) => setImmediate(r))
+    }
     for (const c of activeContexts(ACTIVE_MS)) {
       const due = dueForRefresh(c.key, ids, maxAgeMs)
       if (!due.length) continue

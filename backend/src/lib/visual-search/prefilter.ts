@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { forgetOffers } from "./offers"
 import { forgetStructures } from "./purchasable"
+import { forgetCategoryKeys } from "./category-consensus"
 
 /**
  * The sizes each product comes in, cached per process: a photo of a bag asked
@@ -39,9 +40,10 @@ export async function productSizes(container: MedusaContainer, ids: string[]): P
   return new Map(ids.map((id) => [id, cache.get(id)?.sizes ?? new Set<string>()]))
 }
 
-/** Forgets these products (they changed): their sizes, structures and offers. */
+/** Forgets these products (they changed): their sizes, structures, offers and category keys. */
 export function forgetProducts(ids: string[]) {
   for (const id of ids) cache.delete(id)
   forgetOffers(ids)
   forgetStructures(ids)
+  forgetCategoryKeys(ids)
 }
