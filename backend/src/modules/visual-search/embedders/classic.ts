@@ -53,7 +53,7 @@ export interface ClassicParams {
 export const describeImage = describeRaw
 
 export class ClassicEmbedder implements ImageEmbedder {
-  readonly id = "classic:v1"
+  readonly id = "classic:v2"
   readonly dimensions: number
   private readonly params: ClassicParams
   private readonly heads: { layers: CompiledLayer[]; centre: Float32Array | null }[]
