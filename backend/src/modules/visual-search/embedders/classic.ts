@@ -6,13 +6,14 @@ import shippedParams from "./classic-params.json"
 /**
  * Weight-free ("classic") image embedder: a hand-made descriptor of the
  * product's pixels (background separated; colour, silhouette, edge/texture
- * blocks — see classic-features.ts) followed by a small linear projection
- * learned on the catalogue labels (eval/train-classic.ts) and shipped as
- * classic-params.json. No neural network, no downloads, ~30 ms per image.
+ * blocks — see classic-features.ts) followed by small projections learned on
+ * the catalogue labels (eval/train-classic.ts) and shipped as
+ * classic-params.json. No pretrained network, no downloads, ~10 ms per image.
  *
- * Output = concat of L2-normalised "heads" (article-type LDA over the whole
- * descriptor, colour LDA over the colour blocks), each scaled by its weight,
- * then L2-normalised as a whole.
+ * Output = concat of L2-normalised "heads" (centred article-type logits of a
+ * one-hidden-layer perceptron, article-type LDA over the whole descriptor,
+ * colour LDA over the colour blocks), each scaled by its weight, then
+ * L2-normalised as a whole.
  */
 
 export interface ClassicLayer {
