@@ -6,14 +6,23 @@ import shippedParams from "./classic-params.json"
 /**
  * Weight-free ("classic") image embedder: a hand-made descriptor of the
  * product's pixels (background separated; colour, silhouette, edge/texture
- * blocks — see classic-features.ts) followed by a small linear projection
- * learned on the catalogue labels (eval/train-classic.ts) and shipped as
- * classic-params.json. No neural network, no downloads, ~30 ms per image.
+ * blocks — see classic-features.ts) followed by small projections learned on
+ * the catalogue labels (eval/train-classic.ts) and shipped as
+ * classic-params.json. No pretrained network, no downloads, ~10 ms per image.
  *
- * Output = concat of L2-normalised "heads" (article-type LDA over the whole
- * descriptor, colour LDA over the colour blocks), each scaled by its weight,
- * then L2-normalised as a whole.
+ * Output = concat of L2-normalised "heads" (centred article-type logits of a
+ * one-hidden-layer perceptron, article-type LDA over the whole descriptor,
+ * colour LDA over the colour blocks), each scaled by its weight, then
+ * L2-normalised as a whole.
  */
+
+export interface ClassicLayer {
+  rows: number
+  /** rows × (input length), row-major */
+  matrix: number[]
+  bias?: number[]
+  relu?: boolean
+}
 
 export interface ClassicHead {
   name: string
@@ -21,10 +30,17 @@ export interface ClassicHead {
   weight: number
   /** [start, end) range of the standardised raw descriptor this head reads */
   input: [number, number]
+  /** output length of the head (= rows of its last layer) */
   rows: number
-  /** rows × (end - start), row-major */
-  matrix: number[]
+  /** single linear layer: rows × (end - start), row-major (when `layers` is absent) */
+  matrix?: number[]
+  /** or a stack of affine layers (optionally ReLU), applied in order */
+  layers?: ClassicLayer[]
+  /** subtracted from the head's output before it is normalised */
+  centre?: number[]
 }
+
+interface CompiledLayer { rows: number; cols: number; M: Float32Array; b: Float32Array | null; relu: boolean }
 
 export interface ClassicParams {
   version: number
@@ -38,10 +54,10 @@ export interface ClassicParams {
 export const describeImage = describeRaw
 
 export class ClassicEmbedder implements ImageEmbedder {
-  readonly id = "classic:v1"
+  readonly id = "classic:v2"
   readonly dimensions: number
   private readonly params: ClassicParams
-  private readonly mats: Float32Array[]
+  private readonly heads: { layers: CompiledLayer[]; centre: Float32Array | null }[]
   private readonly mean: Float32Array
   private readonly invScale: Float32Array
 
@@ -53,9 +69,19 @@ export class ClassicEmbedder implements ImageEmbedder {
     this.params = p
     this.mean = Float32Array.from(p.mean)
     this.invScale = Float32Array.from(p.scale, (s) => 1 / (s || 1))
-    this.mats = p.heads.map((h) => {
-      if (h.matrix.length !== h.rows * (h.input[1] - h.input[0])) throw new Error(`classic head ${h.name}: bad matrix size`)
-      return Float32Array.from(h.matrix)
+    this.heads = p.heads.map((h) => {
+      const spec: ClassicLayer[] = h.layers ?? [{ rows: h.rows, matrix: h.matrix ?? [] }]
+      let cols = h.input[1] - h.input[0]
+      const layers = spec.map((l) => {
+        if (l.matrix.length !== l.rows * cols) throw new Error(`classic head ${h.name}: bad matrix size`)
+        if (l.bias && l.bias.length !== l.rows) throw new Error(`classic head ${h.name}: bad bias size`)
+        const c: CompiledLayer = { rows: l.rows, cols, M: Float32Array.from(l.matrix), b: l.bias ? Float32Array.from(l.bias) : null, relu: !!l.relu }
+        cols = l.rows
+        return c
+      })
+      if (cols !== h.rows) throw new Error(`classic head ${h.name}: last layer has ${cols} rows, head says ${h.rows}`)
+      if (h.centre && h.centre.length !== h.rows) throw new Error(`classic head ${h.name}: bad centre size`)
+      return { layers, centre: h.centre ? Float32Array.from(h.centre) : null }
     })
     this.dimensions = p.heads.reduce((a, h) => a + h.rows, 0)
   }
@@ -66,6 +92,23 @@ export class ClassicEmbedder implements ImageEmbedder {
     return this.params.heads.map((h) => ({ name: h.name, start: o, end: (o += h.rows) }))
   }
 
+  /** Output of head k (before centring and normalisation) for a standardised descriptor z. */
+  headOutput(k: number, z: Float32Array): Float32Array {
+    const h = this.params.heads[k]
+    let x = z.subarray(h.input[0], h.input[1])
+    for (const l of this.heads[k].layers) {
+      const y = new Float32Array(l.rows)
+      for (let r = 0; r < l.rows; r++) {
+        let acc = l.b ? l.b[r] : 0
+        const base = r * l.cols
+        for (let c = 0; c < l.cols; c++) acc += l.M[base + c] * x[c]
+        y[r] = l.relu && acc < 0 ? 0 : acc
+      }
+      x = y
+    }
+    return x
+  }
+
   /** Raw descriptor → embedding (exactly what training evaluated). */
   project(raw: Float32Array): Float32Array {
     const z = new Float32Array(raw.length)
@@ -73,16 +116,13 @@ export class ClassicEmbedder implements ImageEmbedder {
     const out = new Float32Array(this.dimensions)
     let o = 0
     this.params.heads.forEach((h, k) => {
-      const M = this.mats[k]
-      const [s, e] = h.input
-      const cols = e - s
+      const { centre } = this.heads[k]
+      const x = this.headOutput(k, z)
       let norm = 0
       for (let r = 0; r < h.rows; r++) {
-        let acc = 0
-        const base = r * cols
-        for (let c = 0; c < cols; c++) acc += M[base + c] * z[s + c]
-        out[o + r] = acc
-        norm += acc * acc
+        const v = centre ? x[r] - centre[r] : x[r]
+        out[o + r] = v
+        norm += v * v
       }
       const f = h.weight / (Math.sqrt(norm) || 1)
       for (let r = 0; r < h.rows; r++) out[o + r] *= f

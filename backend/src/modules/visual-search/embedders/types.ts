@@ -4,7 +4,7 @@
  * vectors of two embedders live in unrelated spaces.
  */
 export interface ImageEmbedder {
-  /** Stable id stored with every vector, e.g. "classic:v1" or "clip:Xenova/clip-vit-base-patch32:q8". */
+  /** Stable id stored with every vector, e.g. "classic:v2" or "clip:Xenova/clip-vit-base-patch32:q8". */
   readonly id: string
   /** Length of every vector it returns. */
   readonly dimensions: number
