@@ -3,8 +3,9 @@
  * x → relu(W1·x + b1) → W2·h + b2 → softmax cross-entropy, minibatch Adam,
  * decoupled weight decay, input dropout, label smoothing. Deterministic for a
  * given seed (own PRNG, fixed sample order). Used by train-classic.ts to learn
- * the classic embedder's non-linear "type" head; the hidden activations are the
- * embedding, the output layer is only the training signal.
+ * the classic embedder's non-linear "type" head. The shipped head is the whole
+ * network up to its (centred) logits: on the validation split the logits beat
+ * the hidden activations as an embedding every time (see train-classic.ts).
  */
 import { mulberry32 } from "./shopper-photo"
 

@@ -129,7 +129,7 @@ export interface TrainConfig {
   /** linear article-type head (PCA-whitened LDA); null = none */
   type: LdaOpts | null
   typeWeight?: number
-  /** non-linear article-type head: the hidden layer of an MLP classifier */
+  /** non-linear article-type head: an MLP classifier, embedded by its logits (or hidden layer) */
   mlp?: { opts: MlpOpts; weight: number; centre: boolean; embed?: "hidden" | "logits" } | null
   colour: LdaOpts
   colourWeight: number
