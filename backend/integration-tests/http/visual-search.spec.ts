@@ -297,6 +297,12 @@ medusaIntegrationTestRunner({
       expect(res.data.embedder).toMatchObject({ id: "classic:v2", choice: "classic" })
       expect(res.data.counts.indexed).toBeGreaterThanOrEqual(COUNT)
       expect(res.data.counts.pending_products).toBe(0)
+      // a search starts the offer warmer, which fills the sheet of the region it came from
+      await search(photo(0), { region_id: regions.eur.id })
+      await waitFor(async () => {
+        const { data } = await api.get("/admin/visual-search/status", { headers: { authorization: `Bearer ${adminToken}` } })
+        return data.offers.warmer.started && data.offers.sheets.some((s: any) => s.context.startsWith(regions.eur.id) && s.fresh >= COUNT)
+      })
       const bad = await api.post("/admin/visual-search/reindex", { product_ids: "all" }, { headers: { authorization: `Bearer ${adminToken}` } }).catch((e: any) => e.response)
       expect(bad.status).toBe(400)
     })
