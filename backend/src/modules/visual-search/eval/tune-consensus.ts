@@ -8,7 +8,7 @@
  * Choose on seeds other than the one offline-eval.ts reports (1234), then
  * check that one once.
  */
-import { loadStyles, bySplit, imagePath } from "./data"
+import { loadStyles, bySplit, imagePath, type StyleRow } from "./data"
 import { describeMany } from "./describe-pool"
 import { queryJobs, score } from "./offline-eval"
 import { ClassicEmbedder } from "../embedders/classic"
@@ -24,7 +24,7 @@ async function main() {
   const emb = new ClassicEmbedder()
   const { catalog, query } = bySplit(loadStyles())
   const cat = (await describeMany(catalog.map((r) => ({ file: imagePath(r.id) })), "catalog-clean")).map((v) => emb.project(v))
-  const draws = []
+  const draws: { rows: StyleRow[]; emb: Float32Array[] }[] = []
   for (const seed of seeds) {
     const q = queryJobs(query, 600, seed)
     draws.push({ rows: q.rows, emb: (await describeMany(q.jobs, `queries-s${seed}`)).map((v) => emb.project(v)) })
