@@ -64,6 +64,9 @@ export async function variantAvailability(
 /** The fields `availabilityOf` needs on each variant (for a `query.graph` that already loads variants). */
 export const AVAILABILITY_FIELDS = ["id", "product_id", "manage_inventory", "allow_backorder", "options.value", "options.option.title", "inventory_items.inventory_item_id", "inventory_items.required_quantity"]
 
+/** The value of a loaded variant's "Size" option (with AVAILABILITY_FIELDS), or null. */
+export const variantSize = (v: any): string | null => (v?.options ?? []).find((o: any) => o?.option?.title === "Size")?.value ?? null
+
 /** Availability of loaded variants (with AVAILABILITY_FIELDS) at the given locations. */
 export async function availabilityOf(container: MedusaContainer, variants: any[], locationIds: Set<string>, timings = new Timings()): Promise<VariantAvailability[]> {
   // only the levels of the region's locations, straight from the Inventory module
@@ -80,7 +83,7 @@ export async function availabilityOf(container: MedusaContainer, variants: any[]
     }
   }
   return variants.map((v: any) => {
-    const size = (v.options ?? []).find((o: any) => o?.option?.title === "Size")?.value ?? null
+    const size = variantSize(v)
     if (!v.manage_inventory || v.allow_backorder) {
       return { id: v.id, product_id: v.product_id, size, in_stock: true, quantity: null }
     }

@@ -53,7 +53,7 @@ export function forgetStructures(ids: string[]) {
   for (const id of ids) structures.delete(id)
 }
 
-async function productStructures(container: MedusaContainer, ids: string[]): Promise<Map<string, Structure>> {
+export async function productStructures(container: MedusaContainer, ids: string[]): Promise<Map<string, Structure>> {
   const now = Date.now()
   const missing = ids.filter((id) => !((structures.get(id)?.at ?? -Infinity) > now - STRUCTURE_TTL_MS))
   if (missing.length) {

@@ -8,11 +8,11 @@ import { ResultOrder } from "./category-consensus"
 import { normaliseSize, productSizes } from "./prefilter"
 import { contextKey, predictedFailure, recallOffer, touchContext } from "./offers"
 import { startOfferWarmer } from "./offer-warmer"
+import { Timings } from "../timings"
+import { checkPurchasable, purchasableContext, type Constraints, type FilterReason, type PurchasableContext, type PurchasableProduct } from "./purchasable"
 
 /** How far ahead a search looks for candidates to rule out or price together. */
 const LOOKAHEAD = 200
-import { Timings } from "../timings"
-import { checkPurchasable, purchasableContext, type Constraints, type FilterReason, type PurchasableContext, type PurchasableProduct } from "./purchasable"
 
 export type VisualSearchResult = {
   results: (PurchasableProduct & { score: number })[]
@@ -84,7 +84,7 @@ export async function searchPurchasable(
         if (guess) checked.set(pid, guess)
       }
       if (!checked.has(pid) && input.size) {
-        // candidates with no offer on the sheet and without the size are ruled out from the size cache
+        // candidates with no offer on the sheet and without the size are ruled out from their structures
         const ahead = [pid, ...order.upcoming(LOOKAHEAD)].filter((id) => !checked.has(id) && !recallOffer(sheet, id))
         if (ahead.length) {
           const sizes = await timings.time("sizes", () => productSizes(container, ahead))
