@@ -5,6 +5,7 @@ import type VisualSearchModuleService from "../../modules/visual-search/service"
 import type { IndexedImage } from "../../modules/visual-search/types"
 import { ShownProducts } from "./duplicates"
 import { ResultOrder } from "./category-consensus"
+import { cosineIn } from "../../modules/visual-search/embedders/types"
 import { normaliseSize, productSizes } from "./prefilter"
 import { contextKey, predictedFailure, recallOffer, touchContext } from "./offers"
 import { startOfferWarmer } from "./offer-warmer"
@@ -58,16 +59,20 @@ export async function searchPurchasable(
     const neighbours = await timings.time("knn", () => service.searchVectors(input.vector, k))
     // best score per product; every image of a product kept for duplicate checks
     const best = new Map<string, number>()
+    const kind = new Map<string, number>()
     const images = new Map<string, IndexedImage[]>()
     const excluded: IndexedImage[] = []
     for (const n of neighbours) {
       const pid = n.image.product_id
       if (exclude.has(pid)) { excluded.push(n.image); continue }
-      if (!best.has(pid) || n.score > best.get(pid)!) best.set(pid, n.score)
+      if (!best.has(pid) || n.score > best.get(pid)!) {
+        best.set(pid, n.score)
+        if (embedder.kind) kind.set(pid, cosineIn(n.image.vector, input.vector, embedder.kind))
+      }
       images.set(pid, [...(images.get(pid) ?? []), n.image])
     }
     const bySimilarity = [...best.entries()].sort((a, b) => b[1] - a[1])
-    const order = await timings.time("rerank", () => ResultOrder.create(container, bySimilarity))
+    const order = await timings.time("rerank", () => ResultOrder.create(container, bySimilarity, embedder.kind && kind))
     const shown = new ShownProducts()
     // "similar to this product" never offers the same item again under another listing
     if (excluded.length) shown.add("(query)", excluded)

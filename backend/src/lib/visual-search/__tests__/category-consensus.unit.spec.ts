@@ -24,6 +24,16 @@ describe("category consensus re-ranking", () => {
     expect(consensusRerank(ranked, keys, { ...CONSENSUS, weight: 0 }).map(([id]) => id)).toEqual(ranked.map(([id]) => id))
   })
 
+  it("lets the nearest in kind vote when kind similarities are given", () => {
+    // a red dress photo: the closest products overall are red tops (colour matches), but in the
+    // kind dimensions the dresses are closer; without kind the tops win the vote
+    const near: [string, number][] = [["top-1", 0.9], ["top-2", 0.89], ["top-3", 0.88], ["dress-1", 0.86], ["dress-2", 0.85], ["dress-3", 0.84]]
+    const k = new Map(near.map(([id]) => [id, [id.split("-")[0]]]))
+    const kind = new Map([["top-1", 0.5], ["top-2", 0.5], ["top-3", 0.5], ["dress-1", 0.95], ["dress-2", 0.94], ["dress-3", 0.93]])
+    expect(consensusRerank(near, k)[0][0]).toBe("top-1")
+    expect(consensusRerank(near, k, CONSENSUS, kind).slice(0, 3).map(([id]) => id)).toEqual(["dress-1", "dress-2", "dress-3"])
+  })
+
   it("returns every candidate once, scores never above 1", () => {
     const out = consensusRerank(ranked, keys)
     expect(new Set(out.map(([id]) => id)).size).toBe(ranked.length)

@@ -3,6 +3,7 @@ import path from "path"
 import sharp from "sharp"
 import { ClassicEmbedder, describeImage } from "../embedders/classic"
 import { RAW_DIM } from "../embedders/classic-features"
+import { cosineIn } from "../embedders/types"
 import { shopperPhoto, mulberry32 } from "../eval/shopper-photo"
 
 // Real product photos shipped with the repo (data/demo-catalog).
@@ -119,6 +120,17 @@ describe("ClassicEmbedder", () => {
       expect(colourSim).toBeLessThan(0.5)
       expect(restSim).toBeGreaterThan(colourSim)
     }
+  })
+
+  it("names its kind dimensions: the article-type heads, not the colour head", async () => {
+    const ranges = emb.headRanges()
+    const c = colour()
+    expect(emb.kind).toEqual([0, c.start])
+    expect(ranges.filter((r) => r.end <= emb.kind![1]).every((r) => r.name.startsWith("type"))).toBe(true)
+    // a re-coloured t-shirt is the same kind of item: closer in kind than in the whole vector
+    const orig = await embed1(photo(TSHIRT))
+    const recoloured = await embed1(await sharp(photo(TSHIRT)).modulate({ hue: 150 }).jpeg({ quality: 90 }).toBuffer())
+    expect(cosineIn(orig, recoloured, emb.kind!)).toBeGreaterThan(cos(orig, recoloured))
   })
 
   it("gives nearly the same vector for PNG and WebP encodings of the same image", async () => {

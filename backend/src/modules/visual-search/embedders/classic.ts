@@ -56,6 +56,7 @@ export const describeImage = describeRaw
 export class ClassicEmbedder implements ImageEmbedder {
   readonly id = "classic:v2"
   readonly dimensions: number
+  readonly kind?: [number, number]
   private readonly params: ClassicParams
   private readonly heads: { layers: CompiledLayer[]; centre: Float32Array | null }[]
   private readonly mean: Float32Array
@@ -84,6 +85,11 @@ export class ClassicEmbedder implements ImageEmbedder {
       return { layers, centre: h.centre ? Float32Array.from(h.centre) : null }
     })
     this.dimensions = p.heads.reduce((a, h) => a + h.rows, 0)
+    // the leading article-type heads ("type", "type-mlp") say what kind of item it is
+    const ranges = this.headRanges()
+    let n = 0
+    while (n < ranges.length && ranges[n].name.startsWith("type")) n++
+    if (n > 0 && n < ranges.length) this.kind = [0, ranges[n - 1].end]
   }
 
   /** Where each head (e.g. "type", "colour") sits in the output vector. */

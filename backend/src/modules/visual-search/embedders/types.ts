@@ -13,6 +13,12 @@ export interface ImageEmbedder {
    * Returns one L2-normalised vector per input, in order.
    */
   embedImages(images: Buffer[]): Promise<Float32Array[]>
+  /**
+   * The dimensions [start, end) that say what kind of item a photo shows (the
+   * classic embedder's article-type heads), without its colour; the category
+   * consensus votes by similarity there. Absent: the whole vector.
+   */
+  readonly kind?: [number, number]
   /** Text → vector in the same space (CLIP only). */
   embedText?(texts: string[]): Promise<Float32Array[]>
   /** Releases worker threads / sessions. */
@@ -25,4 +31,15 @@ export function l2normalize(v: Float32Array): Float32Array {
   const n = Math.sqrt(s) || 1
   for (let i = 0; i < v.length; i++) v[i] /= n
   return v
+}
+
+/** Cosine similarity of two vectors restricted to dimensions [start, end). */
+export function cosineIn(a: Float32Array, b: Float32Array, [start, end]: [number, number]): number {
+  let ab = 0, aa = 0, bb = 0
+  for (let i = start; i < end; i++) {
+    ab += a[i] * b[i]
+    aa += a[i] * a[i]
+    bb += b[i] * b[i]
+  }
+  return aa && bb ? ab / Math.sqrt(aa * bb) : 0
 }

@@ -14,6 +14,7 @@ import { describeMany } from "./describe-pool"
 import { idHash } from "./split"
 import { shopperPhoto, mulberry32 } from "./shopper-photo"
 import { ClassicEmbedder, ClassicParams } from "../embedders/classic"
+import { cosineIn } from "../embedders/types"
 import { ResultOrder, CONSENSUS } from "../../../lib/visual-search/category-consensus"
 
 const arg = (name: string, def: string) => {
@@ -40,7 +41,8 @@ export interface Scores { p5: number; c5: number; p1: number; anyRight10: number
  * the category the seed files each product under.
  */
 export function score(
-  catEmb: Float32Array[], catRows: StyleRow[], qEmb: Float32Array[], qRows: StyleRow[], { k = 5, rerank = false } = {}
+  catEmb: Float32Array[], catRows: StyleRow[], qEmb: Float32Array[], qRows: StyleRow[],
+  { k = 5, rerank = false, kind }: { k?: number; rerank?: boolean; kind?: [number, number] } = {}
 ): Scores {
   let p = 0, c = 0, p1 = 0, anyRight10 = 0
   const dim = catEmb[0].length
@@ -65,7 +67,8 @@ export function score(
     let order = bySimilarity.map(([i]) => Number(i))
     if (rerank) {
       // the store's own ordering policy, every candidate purchasable
-      const o = ResultOrder.fromKeys(bySimilarity, keys)
+      const kindSim = kind && new Map(bySimilarity.map(([i]) => [i, cosineIn(catEmb[Number(i)], q, kind)]))
+      const o = ResultOrder.fromKeys(bySimilarity, keys, kindSim)
       order = []
       for (let id = o.next(); id !== undefined && order.length < 10; id = o.next()) { o.shown(id); order.push(Number(id)) }
     }
@@ -91,7 +94,7 @@ async function main() {
   const catEmb = catRaw.map((v) => emb.project(v))
   const qEmb = qRaw.map((v) => emb.project(v))
   const s = score(catEmb, catalog, qEmb, q.rows)
-  const r = score(catEmb, catalog, qEmb, q.rows, { rerank: true })
+  const r = score(catEmb, catalog, qEmb, q.rows, { rerank: true, kind: emb.kind })
 
   // embedding speed: the full embedImages path on shopper photos, one image at a time, this thread
   const sample = q.jobs.slice(0, 120)

@@ -37,7 +37,7 @@ async function main() {
     Object.assign(CONSENSUS, base, g)
     let p5 = 0, any10 = 0
     for (const d of draws) {
-      const s = score(cat, catalog, d.emb, d.rows, { rerank: true })
+      const s = score(cat, catalog, d.emb, d.rows, { rerank: true, kind: emb.kind })
       p5 += s.p5 / draws.length
       any10 += s.anyRight10 / draws.length
     }
