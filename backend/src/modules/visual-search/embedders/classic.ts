@@ -10,8 +10,8 @@ import shippedParams from "./classic-params.json"
  * the catalogue labels (eval/train-classic.ts) and shipped as
  * classic-params.json. No pretrained network, no downloads, ~10 ms per image.
  *
- * Output = concat of L2-normalised "heads" (centred article-type logits of a
- * one-hidden-layer perceptron, article-type LDA over the whole descriptor,
+ * Output = concat of L2-normalised "heads" (centred article-type logits of
+ * three one-hidden-layer perceptrons, averaged; article-type LDA over the whole descriptor,
  * colour LDA over the colour blocks), each scaled by its weight, then
  * L2-normalised as a whole.
  */
@@ -54,7 +54,7 @@ export interface ClassicParams {
 export const describeImage = describeRaw
 
 export class ClassicEmbedder implements ImageEmbedder {
-  readonly id = "classic:v2"
+  readonly id = "classic:v3"
   readonly dimensions: number
   readonly kind?: [number, number]
   private readonly params: ClassicParams

@@ -5,8 +5,9 @@
  *
  *   cd backend && npx ts-node --transpile-only src/modules/visual-search/eval/train-classic.ts [--aug 6]
  *
- * (~20 min on 2 cores from scratch: describing 7 × 5.7k photos, cached in
- * /tmp/classic-cache, then ~7 min of MLP training on one thread.)
+ * (~35 min on 2 cores from scratch: describing 7 × 5.7k photos, cached in
+ * /tmp/classic-cache or $CLASSIC_CACHE_DIR, then ~7 min of training per
+ * perceptron, on one thread.)
  *
  * Samples: every catalog-part photo plus `--aug` shopper-photo variants of it
  * (same label), so the learned heads are invariant to background,
@@ -18,7 +19,9 @@
  *    articleType logits, softmax cross-entropy, AdamW; mlp.ts). The centred
  *    logits are the embedding: neighbours are products the classifier sees
  *    the same way, which an LDA projection of the same descriptor could not
- *    separate (Tops/Tshirts/Shirts, shoe kinds).
+ *    separate (Tops/Tshirts/Shirts, shoe kinds). `mlp.ensemble` perceptrons,
+ *    trained alike from consecutive seeds, are shipped as one wider network
+ *    whose logits are their mean: each alone misreads different photos.
  *  - "type": PCA-whitening (top components) then LDA on articleType (optional)
  *  - "colour": LDA on baseColour over the colour blocks only
  */
@@ -130,7 +133,7 @@ export interface TrainConfig {
   type: LdaOpts | null
   typeWeight?: number
   /** non-linear article-type head: an MLP classifier, embedded by its logits (or hidden layer) */
-  mlp?: { opts: MlpOpts; weight: number; centre: boolean; embed?: "hidden" | "logits" } | null
+  mlp?: { opts: MlpOpts; weight: number; centre: boolean; embed?: "hidden" | "logits"; ensemble?: number } | null
   colour: LdaOpts
   colourWeight: number
 }
@@ -144,7 +147,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
   aug: 6,
   type: { pcaDims: 300, pcaReg: 0.05, swReg: 0.1, outDims: 60, minPerClass: 4, evPower: 0 },
   typeWeight: 0.5,
-  mlp: { weight: 1, centre: true, embed: "logits", opts: { ...DEFAULT_MLP, epochs: 20, wd: 0.05 } },
+  mlp: { weight: 1, centre: true, embed: "logits", ensemble: 3, opts: { ...DEFAULT_MLP, epochs: 20, wd: 0.05 } },
   colour: { pcaDims: 100, pcaReg: 0.05, swReg: 0.02, outDims: 20, minPerClass: 4, evPower: 0 },
   colourWeight: 0.5,
 }
@@ -180,10 +183,19 @@ export function fitParams(raw: Float32Array[], rows: { articleType: string; base
   }
   if (cfg.mlp) {
     const Zf = Z.map((z) => Float32Array.from(z))
-    const m = trainMlp(Zf, rows.map((r) => r.articleType), cfg.mlp.opts)
-    const W1 = Array.from(m.W1, r5), b1 = Array.from(m.b1, r5)
-    const layers: ClassicLayer[] = [{ rows: m.hidden, matrix: W1, bias: b1, relu: true }]
-    if (cfg.mlp.embed === "logits") layers.push({ rows: m.classes.length, matrix: Array.from(m.W2, r5), bias: Array.from(m.b2, r5) })
+    const k = cfg.mlp.ensemble ?? 1
+    if (k > 1 && cfg.mlp.embed !== "logits") throw new Error("an ensemble of perceptrons is embedded by its mean logits only")
+    const models = Array.from({ length: k }, (_, i) => trainMlp(Zf, rows.map((r) => r.articleType), { ...cfg.mlp!.opts, seed: cfg.mlp!.opts.seed + i }))
+    // the ensemble is one wider network: the hidden layers side by side, the logits averaged
+    const H = models[0].hidden, C = models[0].classes.length
+    const W1 = models.flatMap((m) => Array.from(m.W1, r5)), b1 = models.flatMap((m) => Array.from(m.b1, r5))
+    const layers: ClassicLayer[] = [{ rows: k * H, matrix: W1, bias: b1, relu: true }]
+    if (cfg.mlp.embed === "logits") {
+      const W2: number[] = []
+      for (let c = 0; c < C; c++) for (const m of models) for (let h = 0; h < H; h++) W2.push(r5(m.W2[c * H + h] / k))
+      const b2 = Array.from({ length: C }, (_, c) => r5(models.reduce((a, m) => a + m.b2[c], 0) / k))
+      layers.push({ rows: C, matrix: W2, bias: b2 })
+    }
     const rowsOut = layers[layers.length - 1].rows
     let centre: number[] | undefined
     if (cfg.mlp.centre) {
@@ -208,7 +220,7 @@ export function fitParams(raw: Float32Array[], rows: { articleType: string; base
     mean: Array.from(mean, r5),
     scale: Array.from(sd, r5),
     heads,
-    trainedOn: `fashion-products catalog split (${raw.length} samples incl. ${cfg.aug} shopper-photo variants each); heads ${heads.map((h) => `${h.name}×${h.weight}`).join(", ")}`,
+    trainedOn: `fashion-products catalog split (${raw.length} samples incl. ${cfg.aug} shopper-photo variants each); heads ${heads.map((h) => `${h.name}×${h.weight}`).join(", ")}${cfg.mlp?.ensemble ? `; type-mlp = mean of ${cfg.mlp.ensemble} perceptrons` : ""}`,
   }
 }
 
