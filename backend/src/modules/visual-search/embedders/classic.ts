@@ -1,6 +1,6 @@
 import type { ImageEmbedder } from "./types"
 import { l2normalize } from "./types"
-import { describeImage as describeRaw, RAW_DIM, BLOCK_RANGES } from "./classic-features"
+import { describeImage as describeRaw, RAW_DIM } from "./classic-features"
 import shippedParams from "./classic-params.json"
 
 /**
@@ -142,15 +142,4 @@ export class ClassicEmbedder implements ImageEmbedder {
     for (const img of images) out.push(this.project(await describeRaw(img)))
     return out
   }
-}
-
-/** Untrained fallback parameters: each descriptor block is its own head. */
-export function identityParams(): ClassicParams {
-  const heads: ClassicHead[] = Object.entries(BLOCK_RANGES).map(([name, [s, e]]) => {
-    const n = e - s
-    const matrix = new Array(n * n).fill(0)
-    for (let i = 0; i < n; i++) matrix[i * n + i] = 1
-    return { name, weight: 1, input: [s, e] as [number, number], rows: n, matrix }
-  })
-  return { version: 0, rawDim: RAW_DIM, mean: new Array(RAW_DIM).fill(0), scale: new Array(RAW_DIM).fill(1), heads }
 }
