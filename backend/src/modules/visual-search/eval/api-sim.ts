@@ -47,13 +47,17 @@ export function buyable(row: StyleRow, c: Constraints): boolean {
 
 export type SimResult = { p5: number; purch10: number; ceiling5: number; n: number }
 
-/** `order(bySimilarity, keys)` returns the store's result order; the walk skips what cannot be bought. */
+/**
+ * Walks the store's result order (ResultOrder, voting in `kindDims` when given)
+ * past what cannot be bought. Category keys are gender/article type, as the
+ * seed files products (Men > Apparel > Tshirts).
+ */
 export function simulate(
   cat: Float32Array[], catRows: StyleRow[], qEmb: Float32Array[], qRows: StyleRow[], seed: number,
   kindDims?: [number, number]
 ): SimResult {
   const rand = mulberry32(seed)
-  const keys = new Map(catRows.map((r, i) => [String(i), [process.env.KEYMODE === "type" ? r.articleType : `${r.gender}/${r.articleType}`]]))
+  const keys = new Map(catRows.map((r, i) => [String(i), [`${r.gender}/${r.articleType}`]]))
   const dim = cat[0].length
   let p5 = 0, purch10 = 0, ceiling5 = 0
   qEmb.forEach((q, qi) => {
