@@ -63,7 +63,7 @@ medusaIntegrationTestRunner({
         if (!avail.variants.some((v: any) => v.in_stock)) continue
         const { status, data } = await search(photo(i), { region_id: regions.eur.id, limit: 5 })
         expect(status).toBe(200)
-        expect(data.embedder).toBe("classic:v3")
+        expect(data.embedder).toBe("classic:v4")
         expect(typeof data.took_ms).toBe("number")
         expect(Object.keys(data.filtered_out).sort()).toEqual(["no_size", "not_in_region", "out_of_stock", "over_budget"])
         expect(data.results[0].product).toMatchObject({ id: product.id, handle: expect.any(String), title: expect.any(String) })
@@ -246,7 +246,7 @@ medusaIntegrationTestRunner({
       it("explains that text search needs CLIP", async () => {
         const r = await api.post(`/store/visual-search?region_id=${regions.eur.id}`, { text: "red dress" }, store).catch((e: any) => e.response)
         expect(r.status).toBe(400)
-        expect(r.data.message).toMatch(/needs the CLIP embedder.*classic:v3/)
+        expect(r.data.message).toMatch(/needs the CLIP embedder.*classic:v4/)
       })
       it("404s an unknown product id", async () => {
         const r = await api.post(`/store/visual-search?region_id=${regions.eur.id}`, { product_id: "prod_missing" }, store).catch((e: any) => e.response)
@@ -294,7 +294,7 @@ medusaIntegrationTestRunner({
       expect(anon.status).toBe(401)
       const res = await api.get("/admin/visual-search/status", { headers: { authorization: `Bearer ${adminToken}` } })
       expect(res.status).toBe(200)
-      expect(res.data.embedder).toMatchObject({ id: "classic:v3", choice: "classic" })
+      expect(res.data.embedder).toMatchObject({ id: "classic:v4", choice: "classic" })
       expect(res.data.counts.indexed).toBeGreaterThanOrEqual(COUNT)
       expect(res.data.counts.pending_products).toBe(0)
       // a search starts the offer warmer, which fills the sheet of the region it came from

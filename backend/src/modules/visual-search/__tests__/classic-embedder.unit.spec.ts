@@ -2,7 +2,7 @@ import fs from "fs"
 import path from "path"
 import sharp from "sharp"
 import { ClassicEmbedder, describeImage } from "../embedders/classic"
-import { RAW_DIM } from "../embedders/classic-features"
+import { RAW_DIM, BLOCK_RANGES } from "../embedders/classic-features"
 import { cosineIn } from "../embedders/types"
 import { shopperPhoto, mulberry32 } from "../eval/shopper-photo"
 
@@ -65,7 +65,7 @@ describe("ClassicEmbedder", () => {
       expect(Math.sqrt(v.reduce((a, x) => a + x * x, 0))).toBeCloseTo(1, 5)
       expect(v.every(Number.isFinite)).toBe(true)
     }
-    expect(emb.id).toBe("classic:v3")
+    expect(emb.id).toBe("classic:v4")
     expect(cos(vs[0], vs[1])).toBeLessThan(0.999)
   })
 
@@ -73,6 +73,29 @@ describe("ClassicEmbedder", () => {
     const raw = await describeImage(photo(TSHIRT))
     expect(raw.length).toBe(RAW_DIM)
     expect(raw.every(Number.isFinite)).toBe(true)
+  })
+
+  it("describes the fabric (LBP) and where each colour sits (colour layout)", async () => {
+    // a garment-sized square on white: plain, then striped; top half red, bottom half blue
+    const square = (fill: (x: number, y: number) => [number, number, number]) => {
+      const W = 160, px = Buffer.alloc(W * W * 3, 255)
+      for (let y = 30; y < 130; y++) for (let x = 30; x < 130; x++) px.set(fill(x, y), (y * W + x) * 3)
+      return sharp(px, { raw: { width: W, height: W, channels: 3 } }).png().toBuffer()
+    }
+    const plain = await describeImage(await square(() => [90, 90, 200]))
+    const striped = await describeImage(await square((x) => (Math.floor(x / 3) % 2 ? [40, 40, 140] : [150, 150, 240])))
+    const flat = (v: Float32Array) => v[BLOCK_RANGES.lbp[0]] // radius 1, no brighter neighbour: flat cloth
+    expect(flat(plain)).toBeGreaterThan(0.9)
+    expect(flat(striped)).toBeLessThan(flat(plain) - 0.2)
+
+    const bicolour = await describeImage(await square((_, y) => (y < 80 ? [200, 30, 30] : [30, 30, 200])))
+    const [o] = BLOCK_RANGES.colourLayout
+    const cell = (gx: number, gy: number) => ({ a: bicolour[o + (gy * 4 + gx) * 3 + 1], b: bicolour[o + (gy * 4 + gx) * 3 + 2] })
+    for (let gx = 0; gx < 4; gx++) {
+      expect(cell(gx, 0).a).toBeGreaterThan(0.3) // red on top: Lab a ≫ 0, b > 0
+      expect(cell(gx, 0).b).toBeGreaterThan(0.2)
+      expect(cell(gx, 3).b).toBeLessThan(-0.3) // blue below: Lab b ≪ 0
+    }
   })
 
   it("is deterministic: the same bytes give bit-identical vectors", async () => {

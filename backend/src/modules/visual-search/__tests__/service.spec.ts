@@ -30,7 +30,7 @@ moduleIntegrationTestRunner<VisualSearchModuleService>({
       expect(outcome.failed.map((f) => f.url)).toEqual([images[5].url])
       const rows = await service.listImageVectors({}, { order: { product_id: "ASC" } })
       expect(rows.filter((r: any) => r.status === "indexed")).toHaveLength(5)
-      expect(rows.every((r: any) => r.embedder === "classic:v3")).toBe(true)
+      expect(rows.every((r: any) => r.embedder === "classic:v4")).toBe(true)
       const failed = rows.find((r: any) => r.status === "failed") as any
       expect(failed).toMatchObject({ product_id: "prod_5", attempts: 1, vector: null })
       expect(failed.error).toMatch(/127\.0\.0\.1:9|fetch failed|ECONNREFUSED/)

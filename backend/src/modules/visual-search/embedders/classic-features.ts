@@ -17,7 +17,12 @@ import sharp from "sharp"
  *      12-row / 12-column profiles, log aspect, fill ratio, edge-touching flags
  *    - edges/texture: HOG (4×4 cells × 9 unsigned orientations) of the
  *      silhouette, and of the product's lightness with the background flattened
- *      (internal structure, prints, stripes), + gradient-magnitude histogram
+ *      (internal structure, prints, stripes), + gradient-magnitude histogram;
+ *      the inner HOG again on 8×8 cells (collars, buttons, laces, straps);
+ *      rotation-invariant uniform LBP histograms at radius 1 and 2 (the fabric:
+ *      knit, denim, leather, print)
+ *    - colour layout: mean Lab of the product in a 4×4 grid (white soles,
+ *      contrasting collars, two-tone bags)
  */
 
 export const WORK = 128
@@ -33,6 +38,9 @@ export const BLOCKS = {
   hogShape: 144,
   hogInner: 144,
   texture: 6,
+  hogInnerFine: 576,
+  lbp: 20,
+  colourLayout: 48,
 } as const
 
 export type BlockName = keyof typeof BLOCKS
@@ -336,6 +344,9 @@ function hog(
   }
 }
 
+/** Lightness difference (L units) a neighbour must exceed to count as brighter: flat cloth is not noise. */
+const LBP_EPS = 2
+
 function normBlock(v: Float32Array, s: number, e: number, sqrt: boolean) {
   let sum = 0
   for (let i = s; i < e; i++) sum += v[i]
@@ -423,13 +434,15 @@ export function describeRaw(px: Buffer | Uint8Array, w: number, h: number): Floa
   const side = Math.max(bw, bh)
   const scale = side / S // source px per canvas px
   const offX = x0 - (side - bw) / 2, offY = y0 - (side - bh) / 2
-  const cm = new Float32Array(S * S), cl = new Float32Array(S * S)
-  let meanL = 0, cnt = 0
+  const cm = new Float32Array(S * S), cl = new Float32Array(S * S), ca = new Float32Array(S * S), cb = new Float32Array(S * S)
+  let meanL = 0, meanA = 0, meanB = 0, cnt = 0
   for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
     const i = y * w + x
-    if (mask[i]) { meanL += L[i]; cnt++ }
+    if (mask[i]) { meanL += L[i]; meanA += A[i]; meanB += B[i]; cnt++ }
   }
   meanL = cnt ? meanL / cnt : 50
+  meanA = cnt ? meanA / cnt : 0
+  meanB = cnt ? meanB / cnt : 0
   const mval = (x: number, y: number) => {
     if (x < x0 || y < y0 || x > x1 || y > y1) return 0
     return mask[y * w + x]
@@ -437,16 +450,20 @@ export function describeRaw(px: Buffer | Uint8Array, w: number, h: number): Floa
   for (let cy = 0; cy < S; cy++) for (let cx = 0; cx < S; cx++) {
     const sx = offX + (cx + 0.5) * scale - 0.5, sy = offY + (cy + 0.5) * scale - 0.5
     const ix = Math.floor(sx), iy = Math.floor(sy), fx = sx - ix, fy = sy - iy
-    let m = 0, l = 0
+    let m = 0, l = 0, a = 0, b = 0
     for (let dy = 0; dy <= 1; dy++) for (let dx = 0; dx <= 1; dx++) {
       const xx = ix + dx, yy = iy + dy
       const wgt = (dx ? fx : 1 - fx) * (dy ? fy : 1 - fy)
       const mv = mval(xx, yy)
       m += wgt * mv
       l += wgt * (mv ? L[yy * w + xx] : meanL)
+      a += wgt * (mv ? A[yy * w + xx] : meanA)
+      b += wgt * (mv ? B[yy * w + xx] : meanB)
     }
     cm[cy * S + cx] = m
     cl[cy * S + cx] = l
+    ca[cy * S + cx] = a
+    cb[cy * S + cx] = b
   }
 
   // shape: square grid from the canvas (area average), stretched grid, profiles
@@ -499,6 +516,46 @@ export function describeRaw(px: Buffer | Uint8Array, w: number, h: number): Floa
     // inner structure: only where the product is (weight = mask), background flattened to mean L
     hog(cl, cm, S, 4, out, R.hogInner[0])
     normBlock(out, R.hogInner[0], R.hogInner[1], true)
+    hog(cl, cm, S, 8, out, R.hogInnerFine[0])
+    normBlock(out, R.hogInnerFine[0], R.hogInnerFine[1], true)
+  }
+
+  // fabric: rotation-invariant uniform LBP (P = 8) at radius 1 and 2, inside the product
+  for (const [k, r] of [[0, 1], [1, 2]] as const) {
+    const o = R.lbp[0] + k * 10
+    const dx = [1, 1, 0, -1, -1, -1, 0, 1].map((v) => v * r), dy = [0, -1, -1, -1, 0, 1, 1, 1].map((v) => v * r)
+    for (let y = r; y < S - r; y++) for (let x = r; x < S - r; x++) {
+      const i = y * S + x
+      if (cm[i] < 0.99) continue
+      const c = cl[i] + LBP_EPS
+      let ones = 0, flips = 0, prev = cl[i + dy[7] * S + dx[7]] > c ? 1 : 0
+      for (let p = 0; p < 8; p++) {
+        const bit = cl[i + dy[p] * S + dx[p]] > c ? 1 : 0
+        ones += bit
+        if (bit !== prev) flips++
+        prev = bit
+      }
+      out[o + (flips <= 2 ? ones : 9)]++
+    }
+    normBlock(out, o, o + 10, true)
+  }
+
+  // colour layout: mean Lab of the product per cell of a 4×4 grid (the product's mean where a cell is empty)
+  {
+    const g = 4, o = R.colourLayout[0], cell = S / g
+    const sums = new Float32Array(g * g * 4)
+    for (let cy = 0; cy < S; cy++) for (let cx = 0; cx < S; cx++) {
+      const i = cy * S + cx, m = cm[i]
+      if (m <= 0) continue
+      const k = (Math.floor(cy / cell) * g + Math.floor(cx / cell)) * 4
+      sums[k] += m * cl[i]; sums[k + 1] += m * ca[i]; sums[k + 2] += m * cb[i]; sums[k + 3] += m
+    }
+    for (let k = 0; k < g * g; k++) {
+      const wsum = sums[k * 4 + 3]
+      out[o + k * 3] = (wsum > 1 ? sums[k * 4] / wsum : meanL) / 100
+      out[o + k * 3 + 1] = (wsum > 1 ? sums[k * 4 + 1] / wsum : meanA) / 100
+      out[o + k * 3 + 2] = (wsum > 1 ? sums[k * 4 + 2] / wsum : meanB) / 100
+    }
   }
 
   // texture: histogram of gradient magnitude inside the product (canvas scale)

@@ -5,9 +5,9 @@
  *
  *   cd backend && npx ts-node --transpile-only src/modules/visual-search/eval/train-classic.ts [--aug 6]
  *
- * (~35 min on 2 cores from scratch: describing 7 × 5.7k photos, cached in
- * /tmp/classic-cache or $CLASSIC_CACHE_DIR, then ~7 min of training per
- * perceptron, on one thread.)
+ * (~50 min on 2 cores from scratch: ~11 min describing 7 × 5.7k photos, cached
+ * in /tmp/classic-cache or $CLASSIC_CACHE_DIR; the perceptrons, ~13 min each on
+ * one thread, train two at a time in worker threads; ~5 min for the LDA heads.)
  *
  * Samples: every catalog-part photo plus `--aug` shopper-photo variants of it
  * (same label), so the learned heads are invariant to background,
@@ -26,14 +26,16 @@
  *  - "colour": LDA on baseColour over the colour blocks only
  */
 import fs from "fs"
+import os from "os"
 import path from "path"
+import { Worker, isMainThread, parentPort, workerData } from "worker_threads"
 import { loadStyles, bySplit, imagePath } from "./data"
 import { describeMany, Job } from "./describe-pool"
 import { idHash } from "./split"
 import { eigSym, covariance, projT, matmul } from "./linalg"
 import { RAW_DIM, BLOCK_RANGES } from "../embedders/classic-features"
 import { ClassicEmbedder, type ClassicParams, type ClassicHead, type ClassicLayer } from "../embedders/classic"
-import { trainMlp, MlpOpts } from "./mlp"
+import { trainMlp, MlpOpts, type MlpModel } from "./mlp"
 
 const arg = (name: string, def: number) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -169,13 +171,59 @@ export async function loadTrainingSet(aug: number) {
   return { raw, rows }
 }
 
-export function fitParams(raw: Float32Array[], rows: { articleType: string; baseColour: string }[], cfg: TrainConfig): ClassicParams {
+/** Per-dimension mean and spread of the training descriptors, and the descriptors standardised by them. */
+function standardise(raw: Float32Array[]) {
   const d = RAW_DIM
   const mean = new Float64Array(d), sd = new Float64Array(d)
   for (const v of raw) for (let i = 0; i < d; i++) mean[i] += v[i] / raw.length
   for (const v of raw) for (let i = 0; i < d; i++) sd[i] += (v[i] - mean[i]) ** 2 / raw.length
   for (let i = 0; i < d; i++) sd[i] = Math.sqrt(sd[i]) + 1e-3
   const Z = raw.map((v) => Float64Array.from(v, (x, i) => (x - mean[i]) / sd[i]))
+  return { mean, sd, Z }
+}
+
+/** The perceptron of ensemble member `i` (seed opts.seed + i) on the standardised training set. */
+const trainMember = (Zf: Float32Array[], rows: { articleType: string }[], opts: MlpOpts, i: number) =>
+  trainMlp(Zf, rows.map((r) => r.articleType), { ...opts, seed: opts.seed + i })
+
+/**
+ * The ensemble's perceptrons trained side by side, one worker thread each
+ * (at most one per core); each worker reads the training set from the
+ * descriptor cache. Same seeds, same models as training them one by one.
+ */
+async function trainMembers(aug: number, opts: MlpOpts, k: number): Promise<MlpModel[]> {
+  const models: MlpModel[] = new Array(k)
+  let next = 0
+  const run = async (): Promise<void> => {
+    const i = next++
+    if (i >= k) return
+    models[i] = await new Promise<MlpModel>((resolve, reject) => {
+      const w = new Worker(`require("ts-node").register({ transpileOnly: true }); require(${JSON.stringify(__filename)})`, {
+        eval: true,
+        workerData: { member: { aug, opts, i } },
+      })
+      w.once("message", resolve)
+      w.once("error", reject)
+      w.once("exit", (code) => code !== 0 && reject(new Error(`ensemble member ${i}: worker exit ${code}`)))
+    })
+    return run()
+  }
+  await Promise.all(Array.from({ length: Math.min(k, os.cpus().length) }, run))
+  return models
+}
+
+if (!isMainThread && workerData?.member) {
+  const { aug, opts, i } = workerData.member as { aug: number; opts: MlpOpts; i: number }
+  loadTrainingSet(aug).then(({ raw, rows }) => {
+    const Zf = standardise(raw).Z.map((z) => Float32Array.from(z))
+    parentPort!.postMessage(trainMember(Zf, rows, opts, i))
+  })
+}
+
+/** `members`: the ensemble's perceptrons when already trained (trainMembers); otherwise trained here, one after another. */
+export function fitParams(raw: Float32Array[], rows: { articleType: string; baseColour: string }[], cfg: TrainConfig, members?: MlpModel[]): ClassicParams {
+  const d = RAW_DIM
+  const { mean, sd, Z } = standardise(raw)
   const heads: ClassicHead[] = []
   if (cfg.type) {
     const t = trainLda(Z, rows.map((r) => r.articleType), cfg.type)
@@ -185,7 +233,7 @@ export function fitParams(raw: Float32Array[], rows: { articleType: string; base
     const Zf = Z.map((z) => Float32Array.from(z))
     const k = cfg.mlp.ensemble ?? 1
     if (k > 1 && cfg.mlp.embed !== "logits") throw new Error("an ensemble of perceptrons is embedded by its mean logits only")
-    const models = Array.from({ length: k }, (_, i) => trainMlp(Zf, rows.map((r) => r.articleType), { ...cfg.mlp!.opts, seed: cfg.mlp!.opts.seed + i }))
+    const models = members ?? Array.from({ length: k }, (_, i) => trainMember(Zf, rows, cfg.mlp!.opts, i))
     // the ensemble is one wider network: the hidden layers side by side, the logits averaged
     const H = models[0].hidden, C = models[0].classes.length
     const W1 = models.flatMap((m) => Array.from(m.W1, r5)), b1 = models.flatMap((m) => Array.from(m.b1, r5))
@@ -230,7 +278,8 @@ if (require.main === module) {
     const t0 = Date.now()
     const { raw, rows } = await loadTrainingSet(cfg.aug)
     console.error(`descriptors: ${raw.length} in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
-    const params = fitParams(raw, rows, cfg)
+    const members = cfg.mlp && (cfg.mlp.ensemble ?? 1) > 1 ? await trainMembers(cfg.aug, cfg.mlp.opts, cfg.mlp.ensemble!) : undefined
+    const params = fitParams(raw, rows, cfg, members)
     const file = path.join(__dirname, "../embedders/classic-params.json")
     fs.writeFileSync(file, JSON.stringify(params))
     console.error(`wrote ${file} (${(fs.statSync(file).size / 1e6).toFixed(2)} MB), dims ${params.heads.map((h) => `${h.name}=${h.rows}`).join(" ")}`)
