@@ -209,18 +209,49 @@ function register(A: Uint8Array, B: Uint8Array): { r: Window; score: number } {
   return best
 }
 
+/**
+ * The correlation of a window of a grey frame, sampled n×n, with a normalised
+ * target: `dot(normalize(sample(…)), target)` in one pass (the target has zero
+ * mean and unit length, so the window's mean and length can be taken after).
+ */
+function correlate(src: Uint8Array, r: Window, n: number, target: Float32Array, buf: Float32Array, targetSum: number): number {
+  sampleFast(src, FRAME, r, n, buf)
+  let s = 0, s2 = 0, st = 0
+  for (let i = 0; i < buf.length; i++) {
+    const v = buf[i]
+    s += v
+    s2 += v * v
+    st += v * target[i]
+  }
+  const m = s / buf.length
+  const len = Math.sqrt(Math.max(0, s2 - s * m)) || 1
+  return (st - m * targetSum) / len
+}
+
+const MOVES = [["x0", -1], ["x0", 1], ["y0", -1], ["y0", 1], ["w", -1], ["w", 1], ["h", -1], ["h", 1]] as const
+
+/** Hill climbing from the coarse window, at 32×32, in ever smaller steps; each window is scored once. */
 function refine(A: Uint8Array, B: Uint8Array, start: Window): { r: Window; score: number } {
   const n = 32
   const target = viewOf(B, "full32", FULL, n)
+  let targetSum = 0
+  for (let i = 0; i < target.length; i++) targetSum += target[i]
   const buf = new Float32Array(n * n)
-  const at = (r: Window) => dot(normalize(sample(A, FRAME, r, n, buf)), target)
+  const seen = new Map<string, number>()
+  const at = (r: Window) => {
+    const key = `${r.x0},${r.y0},${r.w},${r.h}`
+    let s = seen.get(key)
+    if (s === undefined) seen.set(key, (s = correlate(A, r, n, target, buf, targetSum)))
+    return s
+  }
   let r = start
   let score = at(r)
   for (const step of [4, 2, 1, 0.5, 0.25]) {
     for (let improved = true; improved; ) {
       improved = false
-      for (const k of ["x0", "y0", "w", "h"] as const) for (const sign of [-1, 1]) {
-        const c = { ...r, [k]: r[k] + sign * step }
+      for (const [k, sign] of MOVES) {
+        const c: Window = { x0: r.x0, y0: r.y0, w: r.w, h: r.h, mirror: r.mirror }
+        c[k] += sign * step
         const s = at(c)
         if (s > score + 1e-5) { r = c; score = s; improved = true }
       }
@@ -267,7 +298,6 @@ export const NEAR_COPY_THRESHOLDS = {
   colourDeltaE: 8,
 }
 
-/** The full comparison; `null` when the coarse alignment already rules it out. */
 /**
  * A cheap first look (8×8, a few centred windows, both ways, mirror allowed):
  * most pairs of different products already fail here.
@@ -308,7 +338,12 @@ export function inkDifference(A: Frame, B: Frame): number {
   return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2])
 }
 
-export function nearCopyScore(A: Frame, B: Frame, coarseMin = NEAR_COPY_THRESHOLDS.coarse, glanceMin = NEAR_COPY_THRESHOLDS.glance, inkMax = NEAR_COPY_THRESHOLDS.ink): NearCopyScore | null {
+/**
+ * The two photos registered onto each other, with the measures taken at that
+ * alignment computed on demand; `null` when a cheap gate already rules the
+ * pair out.
+ */
+function align(A: Frame, B: Frame, coarseMin: number, glanceMin: number, inkMax: number) {
   const ink = inkDifference(A, B)
   if (ink > inkMax) return null
   const quick = glance(A.grey, B.grey)
@@ -324,10 +359,16 @@ export function nearCopyScore(A: Frame, B: Frame, coarseMin = NEAR_COPY_THRESHOL
     const tgt = views.get(Q.grey, `detail${m}`, () => normalize(highpass(sample(Q.grey, FRAME, FULL, m, new Float32Array(m * m), 3), m)))
     return dot(normalize(highpass(reg, m)), tgt)
   }
-  return { ink, glance: quick, coarse: first.score, ncc: score, detail: detailAt(24), fine: detailAt(32), colour: colourDifference(P, Q, r) }
+  return { ink, glance: quick, coarse: first.score, ncc: score, detail: () => detailAt(24), fine: () => detailAt(32), colour: () => colourDifference(P, Q, r) }
 }
 
+export function nearCopyScore(A: Frame, B: Frame, coarseMin = NEAR_COPY_THRESHOLDS.coarse, glanceMin = NEAR_COPY_THRESHOLDS.glance, inkMax = NEAR_COPY_THRESHOLDS.ink): NearCopyScore | null {
+  const a = align(A, B, coarseMin, glanceMin, inkMax)
+  return a && { ink: a.ink, glance: a.glance, coarse: a.coarse, ncc: a.ncc, detail: a.detail(), fine: a.fine(), colour: a.colour() }
+}
+
+/** The decision: `nearCopyScore` within every threshold, measuring the cheapest first and stopping at the first miss. */
 export function isNearCopy(A: Frame, B: Frame, t = NEAR_COPY_THRESHOLDS): boolean {
-  const s = nearCopyScore(A, B, t.coarse, t.glance, t.ink)
-  return !!s && s.detail >= t.detail && s.fine >= t.fine && s.colour <= t.colourDeltaE
+  const a = align(A, B, t.coarse, t.glance, t.ink)
+  return !!a && a.colour() <= t.colourDeltaE && a.detail() >= t.detail && a.fine() >= t.fine
 }
