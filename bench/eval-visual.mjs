@@ -63,7 +63,7 @@ try {
     })
   }
   await warmOfferSheets(api, regions, photo(queryRows[0].id))
-  const q = { n: 0, p5: 0, c5: 0, purch10: 0, violations: 0, latency: [], empty: 0 }
+  const q = { n: 0, p5: 0, c5: 0, purch10: 0, violations: 0, latency: [], empty: 0, phases: {} }
   step(`running ${queryRows.length} shopper-photo queries…`)
   for (const row of queryRows) {
     const region = pick(regions)
@@ -73,8 +73,9 @@ try {
     if (rand() < 0.2) c.min_price = Math.round(5 + rand() * 20)
     if (c.min_price != null && c.max_price != null && c.min_price > c.max_price) delete c.min_price
     const img = await shopperPhoto(photo(row.id), rand)
-    const { body, ms } = await visualSearch(api, img, c)
+    const { body, ms, phases } = await visualSearch(api, img, c)
     q.latency.push(ms)
+    for (const [k, v] of Object.entries(phases)) q.phases[k] = (q.phases[k] ?? 0) + v
     q.n++
     const ids = body.results.map((r) => r.product.id)
     if (!ids.length) q.empty++
@@ -173,6 +174,7 @@ try {
     duplicate_removal_by_transform: perTransform,
     false_merge_rate: +(merged / Math.max(1, considered)).toFixed(4),
     latency_ms: { p50: +percentile(q.latency, 50).toFixed(1), p95: +percentile(q.latency, 95).toFixed(1) },
+    server_phases_mean_ms: Object.fromEntries(Object.entries(q.phases).map(([k, v]) => [k, +(v / q.n).toFixed(1)])),
     indexing_images_per_minute: indexing.imagesPerMinute,
   }
   console.log("\nVisual search evaluation")
@@ -186,6 +188,7 @@ try {
     ["duplicate removal recall", `${figures.duplicate_removal_recall} (${groups.length} planted)`],
     ["false-merge rate", figures.false_merge_rate],
     ["latency p50 / p95 (ms)", `${figures.latency_ms.p50} / ${figures.latency_ms.p95}`],
+    ["server phases, mean ms", Object.entries(figures.server_phases_mean_ms).map(([k, v]) => `${k} ${v}`).join(", ")],
     ["indexing (images/min)", figures.indexing_images_per_minute],
   ])
   console.log(`\nwrote ${writeResults("eval-visual", { options: opt, ...figures })}`)

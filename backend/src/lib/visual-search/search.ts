@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { VISUAL_SEARCH_MODULE } from "../../modules/visual-search"
 import type VisualSearchModuleService from "../../modules/visual-search/service"
 import type { IndexedImage } from "../../modules/visual-search/types"
@@ -35,6 +35,8 @@ export async function searchPurchasable(
   timings: Timings = new Timings()
 ): Promise<VisualSearchResult> {
   const service = container.resolve<VisualSearchModuleService>(VISUAL_SEARCH_MODULE)
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const warn = (msg: string) => logger.warn(msg)
   const embedder = await service.getEmbedder()
   if (input.vector.length !== embedder.dimensions) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `query vector has ${input.vector.length} dimensions; ${embedder.id} uses ${embedder.dimensions}`)
@@ -100,7 +102,12 @@ export async function searchPurchasable(
         // fresh offers for this candidate and the next ones that may pass
         const todo = [...new Set([pid, ...order.prefetch(chunk, (id) => !checked.has(id) && !predictedFailure(sheet, id, input), LOOKAHEAD)])]
         chunk = Math.min(chunk * 2, 400)
-        for (const [id, r] of await checkPurchasable(container, todo, input, input.salesChannelIds, timings, ctx)) checked.set(id, r)
+        // while this thread reads their prices and stock, the near-copy worker makes the checks they will need
+        const [fresh] = await Promise.all([
+          checkPurchasable(container, todo, input, input.salesChannelIds, timings, ctx),
+          timings.time("dedup_worker", () => shown.decideAhead(todo.map((id) => images.get(id) ?? []), input.limit - results.length, warn)),
+        ])
+        for (const [id, r] of fresh) checked.set(id, r)
       }
       const score = order.score.get(pid)!
       const r = checked.get(pid)!
