@@ -1,39 +1,19 @@
 import type { IndexedImage } from "../../modules/visual-search/types"
-import { isNearCopy } from "./near-copy"
-import { nearCopyWorker, pairKey } from "./near-copy-worker"
+import { firstCopied, nearCopyWorker, NearCopyDecisions, type AheadImage } from "./near-copy-worker"
 
 /*
  * When are two products the same thing sold twice? When one of their photos
  * is a near copy of the other's (re-upload, resize, recompression, crop,
  * mirror, watermark, a slight colour change): see near-copy.ts, whose
  * thresholds `npm run calibrate:duplicates` calibrates on the shared dataset.
- *
- * A pair decision is a pure function of two stored photos, so it is cached per
- * process, keyed by image row and perceptual hash (a reindexed photo whose
- * content changed gets a new key).
+ * Decisions are cached per process (NearCopyDecisions), and the near-copy
+ * worker makes most of them ahead of the search (near-copy-worker.ts).
  */
-const decisions = new Map<string, boolean>()
-const MAX_DECISIONS = 200_000
+const decisions = new NearCopyDecisions()
 
-const keyOf = (img: IndexedImage) => `${img.id}:${img.phash}`
+const ahead = (images: IndexedImage[]): AheadImage[] => images.map((i) => ({ key: `${i.id}:${i.phash}`, frame: i.frame ?? null }))
 
-function remember(key: string, d: boolean) {
-  if (decisions.size >= MAX_DECISIONS) decisions.clear()
-  decisions.set(key, d)
-}
-
-/** Decisions the near-copy worker made for the same pairs. */
-function learn(made: [string, boolean][]) {
-  for (const [key, d] of made) remember(key, d)
-}
-
-function imagesAreDuplicates(a: IndexedImage, b: IndexedImage): boolean {
-  if (!a.frame || !b.frame) return false
-  const key = pairKey(keyOf(a), keyOf(b))
-  let d = decisions.get(key)
-  if (d === undefined) remember(key, (d = isNearCopy(a.frame, b.frame)))
-  return d
-}
+const imagesAreDuplicates = (a: AheadImage, b: AheadImage) => !!decisions.decide(a, b)?.copy
 
 /**
  * The products a search shows, one per near-duplicate cluster: a candidate
@@ -41,13 +21,13 @@ function imagesAreDuplicates(a: IndexedImage, b: IndexedImage): boolean {
  * for at most limit × candidates pairs.
  */
 export class ShownProducts {
-  private readonly shown: { id: string; images: IndexedImage[] }[] = []
+  private readonly shown: { id: string; images: AheadImage[] }[] = []
   /** The shown product this one duplicates, if any. */
   duplicateOf(images: IndexedImage[]): string | null {
-    return this.shown.find((s) => images.some((x) => s.images.some((y) => imagesAreDuplicates(x, y))))?.id ?? null
+    return firstCopied(this.shown, ahead(images), imagesAreDuplicates)?.id ?? null
   }
   add(id: string, images: IndexedImage[]) {
-    this.shown.push({ id, images })
+    this.shown.push({ id, images: ahead(images) })
   }
 
   /**
@@ -58,7 +38,7 @@ export class ShownProducts {
    * is shown is still decided by `duplicateOf`, on fresh offers.
    */
   async decideAhead(candidates: IndexedImage[][], want: number, warn?: (msg: string) => void): Promise<void> {
-    const ahead = (images: IndexedImage[]) => images.map((i) => ({ key: keyOf(i), frame: i.frame ?? null }))
-    learn(await nearCopyWorker(warn).decide(this.shown.map((s) => ahead(s.images)), candidates.map(ahead), want))
+    const made = await nearCopyWorker(warn).decide(this.shown.map((s) => s.images), candidates.map(ahead), want)
+    for (const [key, copy] of made) decisions.remember(key, copy)
   }
 }

@@ -22,6 +22,36 @@ type Reply = { id: number; decisions?: [string, boolean][]; error?: string }
 export const pairKey = (ka: string, kb: string) => (ka < kb ? `${ka}|${kb}` : `${kb}|${ka}`)
 
 /**
+ * Pair decisions already made, per process or per worker, bounded. A decision
+ * is a pure function of two stored photos, so it is keyed by each photo's
+ * image row and perceptual hash (a reindexed photo whose content changed gets
+ * a new key).
+ */
+export class NearCopyDecisions {
+  private readonly made = new Map<string, boolean>()
+  constructor(private readonly max = 200_000) {}
+
+  /** Whether two photos are near copies (false when either has no frame), from the cache when decided before. */
+  decide(x: AheadImage, y: AheadImage): { key: string; copy: boolean } | null {
+    if (!x.frame || !y.frame) return null
+    const key = pairKey(x.key, y.key)
+    let copy = this.made.get(key)
+    if (copy === undefined) this.remember(key, (copy = isNearCopy(x.frame, y.frame)))
+    return { key, copy }
+  }
+
+  remember(key: string, copy: boolean) {
+    if (this.made.size >= this.max) this.made.clear()
+    this.made.set(key, copy)
+  }
+}
+
+/** The first of `shown` (each a product's photos) that `images` copies: each of its photos against each of theirs. */
+export function firstCopied<T, S extends T[] | { images: T[] }>(shown: S[], images: T[], same: (x: T, y: T) => boolean): S | undefined {
+  return shown.find((s) => images.some((x) => (Array.isArray(s) ? s : s.images).some((y) => same(x, y))))
+}
+
+/**
  * The walk of `ShownProducts`: each candidate, in order, against every product
  * shown so far (first shown first, each of its photos against each of theirs,
  * stopping at the first copy); a candidate that copies none is shown. Stops
@@ -32,17 +62,15 @@ export function walkAhead<T>(shown: T[][], candidates: T[][], want: number, same
   let added = 0
   for (const images of candidates) {
     if (added >= want) return
-    const copy = list.some((s) => images.some((x) => s.some((y) => same(x, y))))
-    if (!copy) { list.push(images); added++ }
+    if (!firstCopied(list, images, same)) { list.push(images); added++ }
   }
 }
 
 // ---- the worker side: frames and decisions it has seen, bounded
 if (!isMainThread && workerData?.nearCopyWorker) {
   const MAX_FRAMES = 8192
-  const MAX_DECISIONS = 200_000
   const frames = new Map<string, Frame>()
-  const decisions = new Map<string, boolean>()
+  const decisions = new NearCopyDecisions()
   /** The same Frame object per key, so the per-frame memos of near-copy.ts are reused across searches. */
   const frameOf = (img: AheadImage): AheadImage => {
     let f = frames.get(img.key)
@@ -56,16 +84,9 @@ if (!isMainThread && workerData?.nearCopyWorker) {
     try {
       const made: [string, boolean][] = []
       walkAhead(job.shown.map((s) => s.map(frameOf)), job.candidates.map((c) => c.map(frameOf)), job.want, (x, y) => {
-        if (!x.frame || !y.frame) return false
-        const key = pairKey(x.key, y.key)
-        let d = decisions.get(key)
-        if (d === undefined) {
-          d = isNearCopy(x.frame, y.frame)
-          if (decisions.size >= MAX_DECISIONS) decisions.clear()
-          decisions.set(key, d)
-        }
-        made.push([key, d])
-        return d
+        const d = decisions.decide(x, y)
+        if (d) made.push([d.key, d.copy])
+        return !!d?.copy
       })
       parentPort!.postMessage({ id: job.id, decisions: made } satisfies Reply)
     } catch (e: any) {
