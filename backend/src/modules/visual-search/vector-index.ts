@@ -16,14 +16,17 @@ export class VectorIndex {
 
   get mode(): "exact" | "hnsw" { return this.images.size > this.hnswThreshold ? "hnsw" : "exact" }
 
+  /** Nothing to write leaves the packed matrix and the graph as they are: a sync that found no change costs no repack. */
   upsert(images: IndexedImage[]) {
+    if (!images.length) return
     for (const img of images) this.images.set(img.id, img)
     this.invalidate()
   }
 
   remove(ids: string[]) {
-    for (const id of ids) this.images.delete(id)
-    this.invalidate()
+    let removed = false
+    for (const id of ids) removed = this.images.delete(id) || removed
+    if (removed) this.invalidate()
   }
 
   clear() {

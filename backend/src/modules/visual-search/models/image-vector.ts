@@ -22,4 +22,8 @@ export const ImageVector = model
     error: model.text().nullable(),
     attempts: model.number().default(0),
   })
-  .indexes([{ on: ["product_id", "image_url", "embedder"], unique: true, where: "deleted_at IS NULL" }])
+  .indexes([
+    { on: ["product_id", "image_url", "embedder"], unique: true, where: "deleted_at IS NULL" },
+    // every process syncs its in-memory index by reading the rows changed since its last sync, deleted ones included
+    { on: ["updated_at"], where: null },
+  ])
