@@ -51,7 +51,7 @@ const positives = []
 for (const [i, r] of spread(rows, opt.photos).entries()) {
   const buf = read(r.id)
   const t = names[i % names.length]
-  positives.push({ t, f: nearCopyScore(await frame(buf), await frame(await transforms[t](buf)), -2, -2, Infinity) })
+  positives.push({ t, f: nearCopyScore(await frame(buf), await frame(await transforms[t](buf)), -2, -2, Infinity, Infinity) })
 }
 
 // search windows on a catalogue slice
@@ -69,11 +69,11 @@ for (const q of spread(items, opt["window-queries"])) {
     const key = [window[i].b.id, window[j].b.id].sort().join("|")
     if (seen.has(key)) continue
     seen.add(key)
-    negatives.push({ f: nearCopyScore(window[i].b.frame, window[j].b.frame, -2, -2, Infinity) })
+    negatives.push({ f: nearCopyScore(window[i].b.frame, window[j].b.frame, -2, -2, Infinity, Infinity) })
   }
 }
 
-const decide = (f, t) => !!f && f.ink <= t.ink && f.glance >= t.glance && f.coarse >= t.coarse && f.detail >= t.detail && f.fine >= t.fine && f.colour <= t.colourDeltaE
+const decide = (f, t) => !!f && f.ink <= t.ink && f.glance >= t.glance && f.coarse >= t.coarse && f.coarseColour <= t.coarseColour && f.detail >= t.detail && f.fine >= t.fine && f.colour <= t.colourDeltaE
 function score(t) {
   const byT = {}
   for (const p of positives) {
@@ -97,13 +97,15 @@ for (const colourDeltaE of [5, 6, 7, 8, 10])
       const s = score(t)
       if (s.falseMerge <= opt["max-false-merge"] && (s.recall > best.recall || (s.recall === best.recall && s.falseMerge < best.falseMerge))) best = { t, ...s }
     }
-// the cheap gates (mean garment colour, 8×8 first look) only decide how much work a pair costs:
+// the cheap gates (mean garment colour, 8×8 first look, colour at the coarse alignment) only decide how much work a pair costs:
 // how far they sit from the least similar copy detected, and how many distinct pairs still need the full comparison
 const margins = Object.fromEntries(names.map((t) => {
-  const hit = positives.filter((p) => p.t === t && decide(p.f, { ...NEAR_COPY_THRESHOLDS, ink: Infinity, glance: -2 }))
-  return [t, { ink_max: Math.max(...hit.map((p) => p.f.ink)), glance_min: Math.min(...hit.map((p) => p.f.glance)) }]
+  const hit = positives.filter((p) => p.t === t && decide(p.f, { ...NEAR_COPY_THRESHOLDS, ink: Infinity, glance: -2, coarseColour: Infinity }))
+  return [t, { ink_max: Math.max(...hit.map((p) => p.f.ink)), glance_min: Math.min(...hit.map((p) => p.f.glance)), coarse_colour_max: Math.max(...hit.map((p) => p.f.coarseColour)) }]
 }))
-const fullShare = negatives.filter((n) => n.f && n.f.ink <= NEAR_COPY_THRESHOLDS.ink && n.f.glance >= NEAR_COPY_THRESHOLDS.glance).length / negatives.length
+const T = NEAR_COPY_THRESHOLDS
+const registered = negatives.filter((n) => n.f && n.f.ink <= T.ink && n.f.glance >= T.glance).length / negatives.length
+const fullShare = negatives.filter((n) => n.f && n.f.ink <= T.ink && n.f.glance >= T.glance && n.f.coarse >= T.coarse && n.f.coarseColour <= T.coarseColour).length / negatives.length
 console.log(`\nNear-copy calibration (${embedder.id} windows; ${positives.length} planted copies, ${negatives.length} side-by-side pairs of distinct products)`)
 table([
   ["current thresholds", JSON.stringify(NEAR_COPY_THRESHOLDS)],
@@ -111,8 +113,9 @@ table([
   ...Object.entries(current.byT).map(([k, [h, n]]) => [`  ${k}`, `${h}/${n}`]),
   [`best (false merges ≤ ${opt["max-false-merge"]} per pair)`, JSON.stringify(best.t)],
   ["best recall / false merges", `${best.recall.toFixed(4)} / ${best.falseMerge.toFixed(5)}`],
-  [`cheap gates: ink ≤ ${NEAR_COPY_THRESHOLDS.ink} ΔE, glance ≥ ${NEAR_COPY_THRESHOLDS.glance}`, `${(fullShare * 100).toFixed(1)}% of side-by-side pairs need the full comparison`],
-  ...Object.entries(margins).map(([k, m]) => [`  ${k}: copies found without the gates`, `ink ≤ ${m.ink_max.toFixed(2)} ΔE, glance ≥ ${m.glance_min.toFixed(3)}`]),
+  [`cheap gates: ink ≤ ${T.ink} ΔE, glance ≥ ${T.glance}`, `${(registered * 100).toFixed(1)}% of side-by-side pairs are registered`],
+  [`  then coarse ≥ ${T.coarse}, colour there ≤ ${T.coarseColour} ΔE`, `${(fullShare * 100).toFixed(1)}% are refined (the costly part)`],
+  ...Object.entries(margins).map(([k, m]) => [`  ${k}: copies found without the gates`, `ink ≤ ${m.ink_max.toFixed(2)} ΔE, glance ≥ ${m.glance_min.toFixed(3)}, coarse colour ≤ ${m.coarse_colour_max.toFixed(2)} ΔE`]),
 ])
-console.log(`\nwrote ${writeResults("calibrate-duplicates", { embedder: embedder.id, current: { thresholds: NEAR_COPY_THRESHOLDS, recall: current.recall, false_merge: current.falseMerge, by_transform: current.byT }, best, gates: { full_comparison_share: fullShare, by_transform: margins } })}`)
+console.log(`\nwrote ${writeResults("calibrate-duplicates", { embedder: embedder.id, current: { thresholds: NEAR_COPY_THRESHOLDS, recall: current.recall, false_merge: current.falseMerge, by_transform: current.byT }, best, gates: { registered_share: registered, refined_share: fullShare, by_transform: margins } })}`)
 await embedder.close?.()

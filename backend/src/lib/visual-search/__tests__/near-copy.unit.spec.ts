@@ -31,7 +31,7 @@ describe("near-copy detection", () => {
     const candidates = await Promise.all(files.slice(0, 30).map(async (f) => ({ f, c: chroma(await frame(photo(f))) })))
     const colourful = photo(candidates.sort((a, b) => b.c - a.c)[0].f)
     const recoloured = await sharp(colourful).modulate({ hue: 150 }).jpeg().toBuffer()
-    const s = nearCopyScore(await frame(colourful), await frame(recoloured), -2, -2, Infinity)!
+    const s = nearCopyScore(await frame(colourful), await frame(recoloured), -2, -2, Infinity, Infinity)!
     expect(s.detail).toBeGreaterThan(0.9) // same edges…
     expect(s.colour).toBeGreaterThan(8) // …different garment colour
     expect(isNearCopy(await frame(colourful), await frame(recoloured))).toBe(false)
