@@ -9,7 +9,14 @@ let n = 0
  */
 export async function createTestProduct(
   container: MedusaContainer,
-  opts: { photo: Buffer; sizes: Record<string, { eu: number; us: number }>; prices: { eur?: number; usd?: number }; salesChannel?: string | null }
+  opts: {
+    photo: Buffer
+    sizes: Record<string, { eu: number; us: number }>
+    prices: { eur?: number; usd?: number }
+    /** per size, instead of `prices` */
+    sizePrices?: Record<string, { eur?: number; usd?: number }>
+    salesChannel?: string | null
+  }
 ) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: channels } = await query.graph({ entity: "sales_channel", fields: ["id", "name"] })
@@ -37,7 +44,7 @@ export async function createTestProduct(
           sku: `TEST-${n}-${size}`,
           manage_inventory: true,
           options: { Size: size },
-          prices: Object.entries(opts.prices).map(([currency_code, amount]) => ({ currency_code, amount: amount! })),
+          prices: Object.entries(opts.sizePrices?.[size] ?? opts.prices).map(([currency_code, amount]) => ({ currency_code, amount: amount! })),
         })),
       }],
     },

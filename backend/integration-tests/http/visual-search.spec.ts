@@ -6,6 +6,7 @@ import sharp from "sharp"
 import { deleteProductsWorkflow, updateProductsWorkflow, uploadFilesWorkflow } from "@medusajs/medusa/core-flows"
 import { VISUAL_SEARCH_MODULE } from "../../src/modules/visual-search"
 import { pendingProductIds, startReindex } from "../../src/lib/visual-search/reindex"
+import { checkPurchasable } from "../../src/lib/visual-search/purchasable"
 import { ADMIN, createAdmin, seedDemo } from "../helpers/store"
 import { createTestProduct } from "../helpers/products"
 
@@ -121,6 +122,35 @@ medusaIntegrationTestRunner({
         const right = await search(img, { region_id: regions.eur.id, size: "m" })
         expect(right.data.results[0].product.id).toBe(p.id)
         expect(right.data.results[0].variants.map((v: any) => v.size)).toEqual(["M"])
+      })
+
+      it("judges a size search on that size's variants alone, with the reasons a whole read gives", async () => {
+        // a search for one size reads only that size's prices and stock (purchasable.ts)
+        const img = photo(310)
+        const p = await createTestProduct(getContainer(), {
+          photo: img,
+          sizes: { S: { eu: 2, us: 2 }, M: { eu: 0, us: 2 }, L: { eu: 2, us: 2 } },
+          prices: {},
+          sizePrices: { S: { eur: 20, usd: 22 }, M: { eur: 25, usd: 27 }, L: { usd: 30 } },
+        })
+        await waitFor(async () => (await vs().indexedImagesOf(p.id)).length > 0)
+        const of = async (params: Record<string, any>) => {
+          const { data } = await search(img, { region_id: regions.eur.id, ...params })
+          return { hit: data.results.find((r: any) => r.product.id === p.id), filtered: data.filtered_out }
+        }
+        const s = await of({ size: "S" })
+        expect(s.hit.variants.map((v: any) => [v.size, v.calculated_price])).toEqual([["S", 20]])
+        expect((await of({ size: "M" })).hit).toBeUndefined()
+        expect((await of({ size: "L" })).hit).toBeUndefined()
+        expect((await of({})).hit.variants.map((v: any) => v.size).sort()).toEqual(["S"])
+        // the reason this product is filtered out, as the search counts it
+        const reason = async (size?: string) => (await checkPurchasable(getContainer(), [p.id], { region_id: regions.eur.id, size }, [])).get(p.id)
+        // M is priced in euros but not stocked in the EU warehouse: out of stock, although S is in stock
+        expect(await reason("M")).toBe("out_of_stock")
+        // L has no euro price while S and M have: the product is sold in the region, just not in that size
+        expect(await reason("L")).toBe("no_size")
+        expect(await reason("XL")).toBe("no_size")
+        expect(typeof (await reason("S"))).toBe("object")
       })
 
       it("respects the budget in the region's currency (over_budget otherwise)", async () => {

@@ -20,7 +20,8 @@ import type { FilterReason, Constraints, PurchasableProduct } from "./purchasabl
 export const OFFER_TTL_MS = Number(process.env.CURATOR_OFFER_TTL_MS || 600_000)
 
 export type OfferVariant = { id: string; title: string; size: string | null; amount: number | null; currency: string; in_stock: boolean }
-export type Offer = { sold: boolean; product: PurchasableProduct["product"]; variants: OfferVariant[] }
+/** `partial`: only the variants of one size were read (a search for that size); never kept on the sheet. */
+export type Offer = { sold: boolean; product: PurchasableProduct["product"]; variants: OfferVariant[]; partial?: boolean }
 
 type Entry = { offer: Offer; at: number }
 export type OfferContext = { regionId: string; salesChannelIds: string[] }
@@ -30,7 +31,7 @@ const contexts = new Map<string, OfferContext & { lastUsed: number }>()
 
 export const contextKey = (regionId: string, salesChannelIds: string[]) => `${regionId}|${[...salesChannelIds].sort().join(",")}`
 
-const sameSize = (a: string | null, b: string) => !!a && a.trim().toLowerCase() === b.trim().toLowerCase()
+export const sameSize = (a: string | null, b: string) => !!a && a.trim().toLowerCase() === b.trim().toLowerCase()
 
 /**
  * The decision of the search contract for one offer: the variants this shopper

@@ -1,8 +1,8 @@
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { AVAILABILITY_FIELDS, availabilityOf, regionLocations, type StockContext } from "../region-stock"
+import { AVAILABILITY_FIELDS, availabilityOf, regionLocations, variantSize, type StockContext } from "../region-stock"
 import { Timings } from "../timings"
-import { contextKey, judge, OFFER_TTL_MS, rememberOffer, type Offer } from "./offers"
+import { contextKey, judge, OFFER_TTL_MS, rememberOffer, sameSize, type Offer } from "./offers"
 
 export type Constraints = { region_id: string; size?: string; min_price?: number; max_price?: number }
 export type FilterReason = "out_of_stock" | "no_size" | "over_budget" | "not_in_region"
@@ -88,6 +88,11 @@ export async function productStructures(container: MedusaContainer, ids: string[
  * straight from the Inventory module (both read now, side by side), on the
  * product's cached structure. Recorded on the offer sheet. Unknown or deleted
  * products get an offer nobody can buy.
+ *
+ * With `size`, only the variants of that size are read (a product without one
+ * is read whole): a search for one size cannot show the others, and pricing
+ * every size of every candidate made most of a search's pricing work. Such
+ * partial offers are not recorded.
  */
 export async function fetchOffers(
   container: MedusaContainer,
@@ -95,12 +100,18 @@ export async function fetchOffers(
   regionId: string,
   salesChannelIds: string[],
   ctx: PurchasableContext,
-  timings: Timings = new Timings()
+  timings: Timings = new Timings(),
+  size?: string
 ): Promise<Map<string, Offer>> {
   const out = new Map<string, Offer>()
   if (!productIds.length) return out
   const at = Date.now()
-  const products = await timings.time("products", () => productStructures(container, productIds))
+  const structures = await timings.time("products", () => productStructures(container, productIds))
+  const products = new Map<string, Structure & { partial: boolean }>()
+  for (const [id, p] of structures) {
+    const sized = size ? p.variants.filter((v: any) => sameSize(variantSize(v), size)) : []
+    products.set(id, sized.length && sized.length < p.variants.length ? { ...p, variants: sized, partial: true } : { ...p, partial: false })
+  }
   const variants = [...products.values()].flatMap((p) => p.variants)
   const priceSetIds = [...new Set(variants.map((v) => v.price_set?.id).filter(Boolean))] as string[]
   const pricing = container.resolve(Modules.PRICING)
@@ -114,6 +125,7 @@ export async function fetchOffers(
   const stockOf = new Map(stock.map((s) => [s.id, s]))
   for (const [id, p] of products) {
     out.set(id, {
+      ...(p.partial ? { partial: true } : {}),
       sold: p.status === "published" && (!salesChannelIds.length || p.channels.some((c) => salesChannelIds.includes(c))),
       product: p.product,
       variants: p.variants.map((v: any) => {
@@ -131,7 +143,7 @@ export async function fetchOffers(
   }
   for (const id of productIds) if (!out.has(id)) out.set(id, { sold: false, product: { id, title: "", handle: "", thumbnail: null }, variants: [] })
   const key = contextKey(regionId, salesChannelIds)
-  for (const [id, offer] of out) rememberOffer(key, id, offer, at)
+  for (const [id, offer] of out) if (!offer.partial) rememberOffer(key, id, offer, at)
   return out
 }
 
@@ -152,7 +164,11 @@ export async function checkPurchasable(
   const out = new Map<string, PurchasableProduct | FilterReason>()
   if (!productIds.length) return out
   const ctx = context ?? (await purchasableContext(container, c.region_id, salesChannelIds, timings))
-  for (const [id, offer] of await fetchOffers(container, productIds, c.region_id, salesChannelIds, ctx, timings)) out.set(id, judge(offer, c))
+  const offers = await fetchOffers(container, productIds, c.region_id, salesChannelIds, ctx, timings, c.size)
+  // priced in the region only in other sizes: read whole, so that the reason given is the one a full read gives ("no_size")
+  const whole = [...offers].filter(([, o]) => o.partial && o.sold && judge(o, c) === "not_in_region").map(([id]) => id)
+  if (whole.length) for (const [id, o] of await fetchOffers(container, whole, c.region_id, salesChannelIds, ctx, timings)) offers.set(id, o)
+  for (const [id, offer] of offers) out.set(id, judge(offer, c))
   return out
 }
 
