@@ -170,43 +170,60 @@ const grids = new Memo<Float32Array>(96)
 /** The normalised n×n samples of a window of a grey frame, memoised when `key` names the window. */
 const viewOf = (src: Uint8Array, key: string, r: Window, n: number) => views.get(src, key, () => normalize(sample(src, FRAME, r, n, new Float32Array(n * n))))
 
-/** The coarse grid of windows: every scale pair and offset, in search order. */
-const GRID: Record<"plain" | "mirror", Window[]> = (() => {
-  const out = { plain: [] as Window[], mirror: [] as Window[] }
-  for (const mirror of [false, true]) for (const sx of SCALES) for (const sy of SCALES) {
+/** The coarse grid of windows: every scale pair and offset, in search order (each is also tried mirrored). */
+const GRID: Window[] = (() => {
+  const out: Window[] = []
+  for (const sx of SCALES) for (const sy of SCALES) {
     const w = FRAME * sx
     const h = FRAME * sy
     for (const fx of sx === 1 ? [0] : OFFSETS) for (const fy of sy === 1 ? [0] : OFFSETS) {
-      out[mirror ? "mirror" : "plain"].push({ x0: (FRAME - w) * fx, y0: (FRAME - h) * fy, w, h, mirror })
+      out.push({ x0: (FRAME - w) * fx, y0: (FRAME - h) * fy, w, h, mirror: false })
     }
   }
   return out
 })()
 
-/** The window of A that best matches all of B, by grey correlation. */
-function register(A: Uint8Array, B: Uint8Array): { r: Window; score: number } {
+/** An n×n view with its columns reversed: a mirrored window's samples are its plain samples read right to left. */
+function mirrored(v: Float32Array, n: number): Float32Array {
+  const o = new Float32Array(v.length)
+  for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) o[y * n + x] = v[y * n + n - 1 - x]
+  return o
+}
+
+/** A registration: the best window, and the best one of the other orientation (mirrored or not). */
+type Registered = { r: Window; score: number; other: { r: Window; score: number } }
+
+/**
+ * The window of A that best matches all of B, by grey correlation, over
+ * every window of the grid both plain and mirrored. Deciding the mirror first
+ * (on the whole frame) went wrong for nearly symmetric garments, whose
+ * mirrored whole frame correlates almost as well: a crop of such a photo was
+ * then registered mirrored, and not recognised.
+ */
+function register(A: Uint8Array, B: Uint8Array): Registered {
   const n = 8
   const target = viewOf(B, "full8", FULL, n)
-  // mirrored or not: decided on the whole frame and on its centre
-  const centre = (mirror: boolean) => ({ x0: FRAME * 0.06, y0: FRAME * 0.06, w: FRAME * 0.88, h: FRAME * 0.88, mirror })
-  const at = (key: string, r: Window) => dot(viewOf(A, key, r, n), target)
-  const mirror = Math.max(at("full8m", { ...FULL, mirror: true }), at("centre8m", centre(true))) > Math.max(at("full8", FULL), at("centre8", centre(false)))
-  const kind = mirror ? "mirror" : "plain"
-  const windows = GRID[kind]
-  const grid = grids.get(A, kind, () => {
-    const g = new Float32Array(windows.length * n * n)
+  const flipped = views.get(B, "full8flip", () => mirrored(target, n))
+  const grid = grids.get(A, "grid8", () => {
+    const g = new Float32Array(GRID.length * n * n)
     const buf = new Float32Array(n * n)
-    windows.forEach((r, i) => g.set(normalize(sample(A, FRAME, r, n, buf)), i * n * n))
+    GRID.forEach((r, i) => g.set(normalize(sample(A, FRAME, r, n, buf)), i * n * n))
     return g
   })
-  let best = { r: FULL, score: -2 }
-  for (let i = 0; i < windows.length; i++) {
+  let plain = { r: FULL, score: -2 }
+  let mirror = { r: FULL, score: -2 }
+  for (let i = 0; i < GRID.length; i++) {
     let s = 0
+    let m = 0
     const o = i * n * n
-    for (let j = 0; j < n * n; j++) s += grid[o + j] * target[j]
-    if (s > best.score) best = { r: windows[i], score: s }
+    for (let j = 0; j < n * n; j++) {
+      s += grid[o + j] * target[j]
+      m += grid[o + j] * flipped[j]
+    }
+    if (s > plain.score) plain = { r: GRID[i], score: s }
+    if (m > mirror.score) mirror = { r: { ...GRID[i], mirror: true }, score: m }
   }
-  return best
+  return mirror.score > plain.score ? { ...mirror, other: plain } : { ...plain, other: mirror }
 }
 
 /**
@@ -228,7 +245,17 @@ function correlate(src: Uint8Array, r: Window, n: number, target: Float32Array, 
   return (st - m * targetSum) / len
 }
 
-const MOVES = [["x0", -1], ["x0", 1], ["y0", -1], ["y0", 1], ["w", -1], ["w", 1], ["h", -1], ["h", 1]] as const
+/**
+ * Hill-climbing moves per unit step, as [Δx0, Δy0, Δw, Δh]: shift, and grow or
+ * shrink about the centre along one axis or both. Growing about the corner
+ * (the old moves) also shifted the centre, so a window whose size was off
+ * stalled with its position off too.
+ */
+const MOVES: [number, number, number, number][] = [
+  [-1, 0, 0, 0], [1, 0, 0, 0], [0, -1, 0, 0], [0, 1, 0, 0],
+  [-0.5, 0, 1, 0], [0.5, 0, -1, 0], [0, -0.5, 0, 1], [0, 0.5, 0, -1],
+  [-0.5, -0.5, 1, 1], [0.5, 0.5, -1, -1],
+]
 
 /** Hill climbing from the coarse window, at 32×32, in ever smaller steps; each window is scored once. */
 function refine(A: Uint8Array, B: Uint8Array, start: Window): { r: Window; score: number } {
@@ -249,9 +276,8 @@ function refine(A: Uint8Array, B: Uint8Array, start: Window): { r: Window; score
   for (const step of [4, 2, 1, 0.5, 0.25]) {
     for (let improved = true; improved; ) {
       improved = false
-      for (const [k, sign] of MOVES) {
-        const c: Window = { x0: r.x0, y0: r.y0, w: r.w, h: r.h, mirror: r.mirror }
-        c[k] += sign * step
+      for (const [dx, dy, dw, dh] of MOVES) {
+        const c: Window = { x0: r.x0 + dx * step, y0: r.y0 + dy * step, w: r.w + dw * step, h: r.h + dh * step, mirror: r.mirror }
         const s = at(c)
         if (s > score + 1e-5) { r = c; score = s; improved = true }
       }
@@ -297,6 +323,11 @@ export const NEAR_COPY_THRESHOLDS = {
    * bar is looser). Rules out about half the pairs that used to be refined.
    */
   coarseColour: 12,
+  /**
+   * the best window of the other orientation (mirrored or not) within this of
+   * the best coarse score: refined too, and the better alignment kept
+   */
+  otherOrientation: 0.02,
   /** correlation of the high-passed grey at the best alignment, at 24×24… */
   detail: 0.85,
   /** …and at 32×32, where prints and seams of template shots differ */
@@ -306,17 +337,28 @@ export const NEAR_COPY_THRESHOLDS = {
 }
 
 /**
- * A cheap first look (8×8, a few centred windows, both ways, mirror allowed):
- * most pairs of different products already fail here.
+ * The first look's windows as [side, x offset, y offset] (offsets as a share of
+ * the slack): centred at four sizes, and a 0.88 crop at each corner and edge.
+ */
+const GLANCE: [number, number, number][] = [
+  [1, 0.5, 0.5], [0.92, 0.5, 0.5], [0.84, 0.5, 0.5], [0.76, 0.5, 0.5],
+  ...[[0, 0], [0.5, 0], [1, 0], [0, 0.5], [1, 0.5], [0, 1], [0.5, 1], [1, 1]].map(([x, y]) => [0.88, x, y] as [number, number, number]),
+]
+
+/**
+ * A cheap first look (8×8, the GLANCE windows, both ways, mirror allowed):
+ * most pairs of different products already fail here. The off-centre windows
+ * let a crop taken from a corner or an edge through (centred windows alone
+ * stopped about one in ten of those).
  */
 function glance(A: Uint8Array, B: Uint8Array): number {
   const n = 8
   const tA = viewOf(A, "full8", FULL, n)
   const tB = viewOf(B, "full8", FULL, n)
   let best = -2
-  for (const s of [1, 0.92, 0.84, 0.76]) for (const mirror of [false, true]) {
-    const r = { x0: (FRAME * (1 - s)) / 2, y0: (FRAME * (1 - s)) / 2, w: FRAME * s, h: FRAME * s, mirror }
-    const key = `glance${s}${mirror ? "m" : ""}`
+  for (const [s, fx, fy] of GLANCE) for (const mirror of [false, true]) {
+    const r = { x0: FRAME * (1 - s) * fx, y0: FRAME * (1 - s) * fy, w: FRAME * s, h: FRAME * s, mirror }
+    const key = `glance${s},${fx},${fy}${mirror ? "m" : ""}`
     best = Math.max(best, dot(viewOf(A, key, r, n), tB), dot(viewOf(B, key, r, n), tA))
   }
   return best
@@ -362,7 +404,13 @@ function align(A: Frame, B: Frame, coarseMin: number, glanceMin: number, inkMax:
   if (first.score < coarseMin) return null
   const coarseColour = colourDifference(P, Q, first.r)
   if (coarseColour > coarseColourMax) return null
-  const { r, score } = refine(P.grey, Q.grey, first.r)
+  let { r, score } = refine(P.grey, Q.grey, first.r)
+  // a nearly symmetric garment matches almost as well mirrored, and the coarse grid
+  // may favour the wrong orientation: then climb from the other one too
+  if (first.other.score >= first.score - NEAR_COPY_THRESHOLDS.otherOrientation) {
+    const alt = refine(P.grey, Q.grey, first.other.r)
+    if (alt.score > score) ({ r, score } = alt)
+  }
   const detailAt = (m: number) => {
     const reg = sample(P.grey, FRAME, r, m, new Float32Array(m * m), 3)
     const tgt = views.get(Q.grey, `detail${m}`, () => normalize(highpass(sample(Q.grey, FRAME, FULL, m, new Float32Array(m * m), 3), m)))

@@ -25,6 +25,22 @@ describe("near-copy detection", () => {
     expect(isNearCopy(await frame(original), await frame(await make()))).toBe(true)
   })
 
+  it("recognises off-centre crops across many photos, symmetric garments included", async () => {
+    // a 10% crop taken from a different corner or edge of each photo: the
+    // registration must find both where the crop sits and that it is not mirrored
+    const spots = [[0, 0], [1, 0], [0, 1], [1, 1], [0.5, 0], [0, 0.5], [1, 0.5], [0.5, 1]]
+    const sample = files.filter((_, i) => i % 4 === 0).slice(0, 80)
+    let found = 0
+    for (const [i, f] of sample.entries()) {
+      const img = photo(f)
+      const side = Math.round(224 * 0.9)
+      const [fx, fy] = spots[i % spots.length]
+      const crop = await sharp(img).extract({ left: Math.round((224 - side) * fx), top: Math.round((224 - side) * fy), width: side, height: side }).resize(224, 224).jpeg().toBuffer()
+      if (isNearCopy(await frame(img), await frame(crop))) found++
+    }
+    expect(found / sample.length).toBeGreaterThanOrEqual(0.9)
+  })
+
   it("keeps the same shot in another colour apart", async () => {
     // the most colourful of the first photos: a hue change must show
     const chroma = (f: Frame) => { let s = 0; for (let i = 0; i < f.lab.length; i += 3) s += Math.hypot(f.lab[i + 1] - 128, f.lab[i + 2] - 128); return s }
