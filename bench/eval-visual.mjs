@@ -116,14 +116,21 @@ try {
     ["mirrored", (img) => sharp(img).flop().jpeg({ quality: 90 }).toBuffer()],
     ["recoloured slightly", (img) => sharp(img).modulate({ hue: 6, saturation: 1.08, brightness: 1.03 }).jpeg().toBuffer()],
     ["watermarked", (img) => sharp(img).composite([{ input: Buffer.from(`<svg width="224" height="224"><text x="12" y="212" font-size="20" font-family="sans-serif" fill="rgba(0,0,0,0.4)">© outlet-shop</text></svg>`) }]).jpeg().toBuffer()],
+    // a reseller's crop need not be centred: 10% off, from a corner or an edge in turn
+    ["cropped 10% off-centre", (img, k) => {
+      const side = Math.round(224 * 0.9)
+      const [fx, fy] = [[0, 0], [1, 0], [0, 1], [1, 1], [0.5, 0], [0, 0.5], [1, 0.5], [0.5, 1]][k % 8]
+      return sharp(img).extract({ left: Math.round((224 - side) * fx), top: Math.round((224 - side) * fy), width: side, height: side }).resize(224, 224).jpeg().toBuffer()
+    }],
   ]
   const groups = []
   for (const row of spread(catalogRows, opt.duplicates)) {
     const original = bySource.get(row.id)
     if (!original) continue
     const [tname, fn] = transforms[groups.length % transforms.length]
+    const k = Math.floor(groups.length / transforms.length)
     const form = new FormData()
-    form.append("files", new Blob([new Uint8Array(await fn(photo(row.id)))], { type: "image/jpeg" }), `dup-${row.id}.jpg`)
+    form.append("files", new Blob([new Uint8Array(await fn(photo(row.id), k))], { type: "image/jpeg" }), `dup-${row.id}.jpg`)
     const { files } = await api("/admin/uploads", { method: "POST", body: form })
     const { product } = await api("/admin/products", {
       method: "POST",
