@@ -64,7 +64,8 @@ try {
     queries.push(await shopperPhoto(fs.readFileSync(path.join(DATASET_DIR, "images", `${r.id}.jpg`)), rand))
   }
   const { createEmbedder } = backendTs("src/modules/visual-search/embedders/index.ts")
-  const { embedder } = await createEmbedder(opt.embedder, {}, { info() {}, warn: console.warn })
+  // the backend's own choice of model (medusa-config.ts reads the same variables)
+  const { embedder } = await createEmbedder(opt.embedder, { clipModel: process.env.CURATOR_CLIP_MODEL || undefined, modelDir: process.env.CURATOR_MODEL_DIR || undefined }, { info() {}, warn: console.warn })
   const { normalizeUpload } = backendTs("src/lib/images.ts")
   const raw = []
   for (const q of queries.slice(0, 100)) {

@@ -41,7 +41,7 @@ export const DEFAULT_CONFIG_DIR = path.resolve(__dirname, "..", "test-fixtures",
 const EOS_ID = 49407
 const TEXT_TABLE_ROWS = 512
 
-function prng(seed: number) {
+export function prng(seed: number) {
   let a = seed >>> 0
   return () => {
     a = (a * 1664525 + 1013904223) >>> 0
