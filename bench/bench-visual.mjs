@@ -11,7 +11,10 @@ import { readStyles, DATASET_DIR, SELLABLE_MASTER } from "../scripts/lib/dataset
 import { ROOT, step } from "../scripts/lib/proc.mjs"
 import { args, backendTs, percentile, reindexAll, startStore, table, visualSearch, warmOfferSheets, writeResults } from "./lib.mjs"
 
-const opt = args({ products: 10000, requests: 200, embedder: "classic", port: 9201, seed: 11 })
+const opt = args({ products: 10000, requests: 200, embedder: "classic", port: 9201, seed: 11, reuse: "" })
+// --reuse 1: the store an earlier run seeded and indexed (same products), for a second measurement of the
+// searches alone, e.g. with another backend setting; indexing is then not measured
+const reuse = !!opt.reuse && opt.reuse !== "0"
 const { shopperPhoto, mulberry32 } = backendTs("src/modules/visual-search/eval/shopper-photo.ts")
 const rand = mulberry32(opt.seed)
 
@@ -37,7 +40,7 @@ const header = "id,gender,masterCategory,subCategory,articleType,baseColour,seas
 fs.writeFileSync(path.join(dir, "styles.csv"), [header, ...out.map((r) => header.split(",").map((k) => r[k]).join(","))].join("\n") + "\n")
 
 const seedStart = Date.now()
-const store = await startStore({ name: "curatorai_bench", ids: out.map((r) => r.id), port: opt.port, embedder: opt.embedder, datasetDir: dir })
+const store = await startStore({ name: "curatorai_bench", ids: out.map((r) => r.id), port: opt.port, embedder: opt.embedder, datasetDir: dir, reuse })
 const seedSeconds = (Date.now() - seedStart) / 1000
 const { api, backend } = store
 let peakRss = 0
@@ -53,8 +56,11 @@ const sampler = setInterval(() => {
   } catch {}
 }, 1000)
 try {
-  const indexing = await reindexAll(api)
-  step(`indexed ${indexing.status.counts.indexed} images at ${indexing.imagesPerMinute}/min`)
+  let indexing = { status: await api("/admin/visual-search/status"), imagesPerMinute: null }
+  if (!reuse || !indexing.status.counts.indexed || indexing.status.counts.pending_products > 0) {
+    indexing = await reindexAll(api)
+    step(`indexed ${indexing.status.counts.indexed} images at ${indexing.imagesPerMinute}/min`)
+  } else step(`${indexing.status.counts.indexed} images indexed by the earlier run (${indexing.status.embedder.id})`)
   const { regions } = await api("/store/regions")
 
   // raw embedder time, in this process, on the same shopper photos the HTTP test sends
@@ -112,7 +118,7 @@ try {
   table([
     ["embedder", figures.embedder],
     ["catalogue", `${figures.products} products, ${figures.indexed_images} images indexed (${figures.index_mode})`],
-    ["indexing", `${figures.indexing_images_per_minute} images/min`],
+    ["indexing", figures.indexing_images_per_minute === null ? "not measured (--reuse)" : `${figures.indexing_images_per_minute} images/min`],
     ["raw embed p50 / p95", `${figures.raw_embed_ms.p50} / ${figures.raw_embed_ms.p95} ms`],
     ["HTTP c=1 p50/p95/p99", `${http.c1.p50} / ${http.c1.p95} / ${http.c1.p99} ms (${http.c1.rps} req/s)`],
     ["HTTP c=8 p50/p95/p99", `${http.c8.p50} / ${http.c8.p95} / ${http.c8.p99} ms (${http.c8.rps} req/s)`],

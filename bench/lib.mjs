@@ -34,22 +34,32 @@ export function percentile(xs, p) {
 }
 
 /** A fresh database seeded with exactly `ids`, and a production-mode backend on it. */
-export async function startStore({ name, ids, port, embedder, datasetDir }) {
+export async function startStore({ name, ids, port, embedder, datasetDir, reuse = false }) {
   const db = await ensureDatabase({ name: "postgres", dataDir: path.join(ROOT, ".data", "bench-postgres"), port: Number(process.env.CURATOR_BENCH_PG_PORT || 54349) })
   const url = (() => {
     const { host, port: p, user, password } = db.admin
     return `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${host === "127.0.0.1" ? "localhost" : host}:${p}/${name}`
   })()
-  await dropDatabase(db.admin, name)
-  await createDatabase(db.admin, name)
-  await migrate(url)
   const idsFile = path.join(ROOT, ".data", `${name}-ids.txt`)
-  fs.mkdirSync(path.dirname(idsFile), { recursive: true })
-  fs.writeFileSync(idsFile, ids.join("\n"))
-  const t0 = Date.now()
-  step(`seeding ${ids.length} products…`)
-  await run(path.join(BIN, "medusa"), ["exec", "./src/scripts/seed.ts", `@${idsFile}`], { cwd: BACKEND, env: { DATABASE_URL: url, CURATOR_EMBEDDER: embedder, ...(datasetDir ? { CURATOR_DATASET_DIR: datasetDir } : {}) }, quiet: true })
-  step(`seeded in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
+  if (reuse && fs.existsSync(idsFile) && fs.readFileSync(idsFile, "utf8") === ids.join("\n")) {
+    // the store an earlier run seeded and indexed, as it was left
+    step(`reusing the ${ids.length}-product store of an earlier run (--reuse)`)
+    await migrate(url)
+  } else {
+    if (reuse) throw new Error(`--reuse: no store of an earlier run with these ${ids.length} products (run once without --reuse)`)
+    await dropDatabase(db.admin, name)
+    await createDatabase(db.admin, name)
+    await migrate(url)
+    fs.mkdirSync(path.dirname(idsFile), { recursive: true })
+    const t0 = Date.now()
+    step(`seeding ${ids.length} products…`)
+    // the list is kept under its name only once the seed is complete: --reuse trusts it
+    fs.rmSync(idsFile, { force: true })
+    fs.writeFileSync(`${idsFile}.new`, ids.join("\n"))
+    await run(path.join(BIN, "medusa"), ["exec", "./src/scripts/seed.ts", `@${idsFile}.new`], { cwd: BACKEND, env: { DATABASE_URL: url, CURATOR_EMBEDDER: embedder, ...(datasetDir ? { CURATOR_DATASET_DIR: datasetDir } : {}) }, quiet: true })
+    fs.renameSync(`${idsFile}.new`, idsFile)
+    step(`seeded in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
+  }
   await ensureAdmin(url)
   const pk = await publishableKey(url)
   const backendUrl = `http://localhost:${port}`
