@@ -11,9 +11,9 @@ import { readStyles, DATASET_DIR, SELLABLE_MASTER } from "../scripts/lib/dataset
 import { ROOT, step } from "../scripts/lib/proc.mjs"
 import { args, backendTs, percentile, reindexAll, startStore, table, visualSearch, warmOfferSheets, writeResults } from "./lib.mjs"
 
-const opt = args({ products: 10000, requests: 200, embedder: "classic", port: 9201, seed: 11, reuse: "" })
+const opt = args({ products: 10000, requests: 200, embedder: "classic", port: 9201, seed: 11, reuse: "", reindex: 0 })
 // --reuse 1: the store an earlier run seeded and indexed (same products), for a second measurement of the
-// searches alone, e.g. with another backend setting; indexing is then not measured
+// searches, e.g. with another backend setting; indexing is then measured only with --reindex N (N products)
 const reuse = !!opt.reuse && opt.reuse !== "0"
 const { shopperPhoto, mulberry32 } = backendTs("src/modules/visual-search/eval/shopper-photo.ts")
 const rand = mulberry32(opt.seed)
@@ -60,7 +60,15 @@ try {
   if (!reuse || !indexing.status.counts.indexed || indexing.status.counts.pending_products > 0) {
     indexing = await reindexAll(api)
     step(`indexed ${indexing.status.counts.indexed} images at ${indexing.imagesPerMinute}/min`)
-  } else step(`${indexing.status.counts.indexed} images indexed by the earlier run (${indexing.status.embedder.id})`)
+  } else {
+    step(`${indexing.status.counts.indexed} images indexed by the earlier run (${indexing.status.embedder.id})`)
+    if (opt.reindex > 0) {
+      const { products } = await api(`/admin/products?limit=${opt.reindex}&fields=id&order=created_at`)
+      const again = await reindexAll(api, products.map((p) => p.id))
+      indexing = { status: await api("/admin/visual-search/status"), imagesPerMinute: Math.round((again.status.progress.done * (indexing.status.counts.indexed / opt.products)) / (again.seconds / 60)) }
+      step(`reindexed ${products.length} products at ${indexing.imagesPerMinute} images/min`)
+    }
+  }
   const { regions } = await api("/store/regions")
 
   // raw embedder time, in this process, on the same shopper photos the HTTP test sends

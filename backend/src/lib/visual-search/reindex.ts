@@ -44,13 +44,26 @@ export function startReindex(container: MedusaContainer, productIds?: string[]) 
         return (data as any[]).map((d) => d.id)
       })())
       p.total = ids.length
-      for (let i = 0; i < ids.length; i += BATCH) {
-        const batch = ids.slice(i, i + BATCH)
-        const { result } = await indexProductImagesWorkflow(container).run({ input: { product_ids: batch } })
-        p.failed += result.failed.length
-        p.last_errors = [...result.failed, ...p.last_errors].slice(0, 10)
-        p.done += batch.length
+      // two batches in flight: one's photos are read and hashed (sharp, the main thread) while the
+      // embedder works on the other's; the module writes them one at a time
+      let next = 0
+      const lane = async () => {
+        while (next < ids.length) {
+          const batch = ids.slice(next, (next += BATCH))
+          try {
+            const { result } = await indexProductImagesWorkflow(container).run({ input: { product_ids: batch } })
+            p.failed += result.failed.length
+            p.last_errors = [...result.failed, ...p.last_errors].slice(0, 10)
+            p.done += batch.length
+          } catch (e) {
+            next = ids.length // the other lane stops after its batch too
+            throw e
+          }
+        }
       }
+      const lanes = await Promise.allSettled([lane(), lane()])
+      const stopped = lanes.find((l): l is PromiseRejectedResult => l.status === "rejected")
+      if (stopped) throw stopped.reason
       logger.info(`[visual-search] reindex finished: ${p.done} products, ${p.failed} failed images`)
     } catch (e: any) {
       logger.error(`[visual-search] reindex stopped: ${e?.message ?? e}`)

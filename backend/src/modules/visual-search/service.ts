@@ -143,21 +143,22 @@ class VisualSearchModuleService extends MedusaService({ ImageVector }) {
    * the error and the attempt count) and never throws out of the batch.
    */
   async indexImages(images: ImageToIndex[]): Promise<IndexOutcome> {
-    // one batch at a time per process: subscribers and a reindex may index the same photo at once
+    const embedder = await this.getEmbedder()
+    for (const img of images) this.state_.stale.delete(img.product_id)
+    if (!images.length) return { created: [], updated: [], failed: [] }
+    // fetching, hashing and embedding may overlap another batch's (a reindex keeps two in flight, so
+    // one batch's photos are read and hashed while the embedder works on the other's); the writes
+    // go one batch at a time per process, in the order the batches came: subscribers and a reindex
+    // may index the same photo at once
+    const prepared = this.embedAndHash(images, embedder)
+    prepared.catch(() => undefined)
     const st = this.state_
-    const run = st.indexing.then(() => this.indexImagesNow(images))
+    const run = st.indexing.then(async () => this.writeVectors(images, await prepared, embedder))
     st.indexing = run.catch(() => undefined)
     return run
   }
 
-  private async indexImagesNow(images: ImageToIndex[]): Promise<IndexOutcome> {
-    const embedder = await this.getEmbedder()
-    for (const img of images) this.state_.stale.delete(img.product_id)
-    const outcome: IndexOutcome = { created: [], updated: [], failed: [] }
-    if (!images.length) return outcome
-    const existing = await this.listImageVectors({ product_id: [...new Set(images.map((i) => i.product_id))], embedder: embedder.id })
-    const byKey = new Map((existing as any[]).map((r) => [`${r.product_id}|${r.image_url}`, r]))
-
+  private async embedAndHash(images: ImageToIndex[], embedder: ImageEmbedder) {
     const loaded = await Promise.all(
       images.map(async (img) => {
         try {
@@ -182,7 +183,13 @@ class VisualSearchModuleService extends MedusaService({ ImageVector }) {
     const results = new Map<ImageToIndex, { vector?: Float32Array; signature?: any; error?: string }>()
     loaded.forEach((l) => { if ("error" in l && l.error) results.set(l.img, { error: l.error }) })
     ok.forEach((l, i) => results.set(l.img, vectors[i] ? { vector: vectors[i], signature: l.signature } : { error: (l as any).error ?? "embedding failed" }))
+    return results
+  }
 
+  private async writeVectors(images: ImageToIndex[], results: Awaited<ReturnType<VisualSearchModuleService["embedAndHash"]>>, embedder: ImageEmbedder): Promise<IndexOutcome> {
+    const outcome: IndexOutcome = { created: [], updated: [], failed: [] }
+    const existing = await this.listImageVectors({ product_id: [...new Set(images.map((i) => i.product_id))], embedder: embedder.id })
+    const byKey = new Map((existing as any[]).map((r) => [`${r.product_id}|${r.image_url}`, r]))
     for (const img of images) {
       const r = results.get(img)!
       let prev = byKey.get(`${img.product_id}|${img.url}`)
