@@ -1,4 +1,4 @@
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import fs from "node:fs"
 import path from "node:path"
@@ -317,6 +317,24 @@ medusaIntegrationTestRunner({
       await deleteProductsWorkflow(getContainer()).run({ input: { ids: [p.id] } })
       await waitFor(async () => (await vs().listImageVectors({ product_id: p.id })).length === 0)
       expect((await search(newImg, { region_id: regions.eur.id })).data.results.map((r: any) => r.product.id)).not.toContain(p.id)
+    })
+
+    it("forgets what it cached of a product that another instance re-indexed (unpublished there)", async () => {
+      const img = photo(308)
+      const p = await createTestProduct(getContainer(), { photo: img, sizes: { M: { eu: 5, us: 5 } }, prices: { eur: 30, usd: 33 } })
+      await waitFor(async () => (await vs().indexedImagesOf(p.id)).length > 0)
+      // shown once: this instance now holds the product's structure (published, its channels) in its cache
+      expect((await search(img, { region_id: regions.eur.id })).data.results[0].product.id).toBe(p.id)
+      // on another instance: the product is unpublished, and that instance's subscriber re-indexes its photo.
+      // Here that is two writes straight to the database; this instance sees no product event
+      const db = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
+      await db.raw(`update product set status = 'draft' where id = ?`, [p.id])
+      await db.raw(`update visual_search_image_vector set updated_at = now() where product_id = ?`, [p.id])
+      // within about a second this instance's index sync reads the rewritten rows and forgets the product's structure
+      await waitFor(async () => !(await search(img, { region_id: regions.eur.id })).data.results.some((r: any) => r.product.id === p.id), 10000)
+      const after = await search(img, { region_id: regions.eur.id })
+      expect(after.status).toBe(200)
+      expect(after.data.filtered_out.not_in_region).toBeGreaterThan(0)
     })
 
     it("reports index status to admins only", async () => {

@@ -42,7 +42,9 @@ export async function purchasableContext(container: MedusaContainer, regionId: s
  * A product's shape as a search needs it: status, sales channels, and per
  * variant its title, options, price set and inventory items. It changes only
  * when the product is edited, so it is cached per process for STRUCTURE_TTL_MS
- * and forgotten on the product's `product.*` event (forgetStructures). Prices
+ * and forgotten on the product's `product.*` event (forgetStructures), on the
+ * instance that got the event at once and on the others when their index sync
+ * reads the rows that event's re-indexing rewrote (search.ts). Prices
  * and stock, which change without such an event, are never cached here.
  */
 type Structure = { at: number; product: Offer["product"]; status: string; channels: string[]; variants: any[] }

@@ -6,7 +6,7 @@ import type { IndexedImage } from "../../modules/visual-search/types"
 import { ShownProducts } from "./duplicates"
 import { ResultOrder } from "./category-consensus"
 import { cosineIn } from "../../modules/visual-search/embedders/types"
-import { normaliseSize, productSizes } from "./prefilter"
+import { forgetProducts, normaliseSize, productSizes } from "./prefilter"
 import { contextKey, predictedFailure, recallOffer, touchContext } from "./offers"
 import { startOfferWarmer } from "./offer-warmer"
 import { Timings } from "../timings"
@@ -37,6 +37,8 @@ export async function searchPurchasable(
   const service = container.resolve<VisualSearchModuleService>(VISUAL_SEARCH_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const warn = (msg: string) => logger.warn(msg)
+  // a product another instance re-indexed (it changed) is forgotten here too: its cached structure may say it is still published or sold in a channel
+  service.onRowsChanged(forgetProducts)
   const embedder = await service.getEmbedder()
   if (input.vector.length !== embedder.dimensions) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `query vector has ${input.vector.length} dimensions; ${embedder.id} uses ${embedder.dimensions}`)

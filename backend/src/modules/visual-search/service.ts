@@ -32,6 +32,10 @@ class VisualSearchModuleService extends MedusaService({ ImageVector }) {
     indexing: Promise.resolve() as Promise<unknown>,
     /** products with a vector of the wrong length (the embedder changed shape): reindexed by the catch-up job */
     stale: new Set<string>(),
+    /** told which products' rows an incremental sync found written (onRowsChanged) */
+    listeners: new Set<(productIds: string[]) => void>(),
+    /** rows the last incremental sync read (id → updated_at): syncs overlap by 2 s, a row is reported once per write */
+    reported: new Map<string, number>(),
   }
   readonly progress = { running: false, total: 0, done: 0, failed: 0, started_at: null as string | null, finished_at: null as string | null, last_errors: [] as { url: string; error: string }[] }
 
@@ -82,6 +86,8 @@ class VisualSearchModuleService extends MedusaService({ ImageVector }) {
       const since = force ? null : st.syncedUntil
       if (!since) this.index_.clear()
       const started = new Date()
+      const changed = new Set<string>()
+      const reported = new Map<string, number>()
       const pageSize = 2000
       for (let skip = 0; ; skip += pageSize) {
         const rows = await this.listImageVectors(
@@ -91,6 +97,11 @@ class VisualSearchModuleService extends MedusaService({ ImageVector }) {
         const live: IndexedImage[] = []
         const gone: string[] = []
         for (const r of rows as any[]) {
+          if (since) {
+            const at = new Date(r.updated_at).getTime()
+            if (st.reported.get(r.id) !== at) changed.add(r.product_id)
+            reported.set(r.id, at)
+          }
           if (r.deleted_at || r.status !== "indexed" || r.embedder !== embedder.id || !Array.isArray(r.vector)) gone.push(r.id)
           else if (r.vector.length !== embedder.dimensions) { gone.push(r.id); st.stale.add(r.product_id) }
           else {
@@ -107,8 +118,27 @@ class VisualSearchModuleService extends MedusaService({ ImageVector }) {
       // rows written while we read are picked up next time (>= with a 2 s overlap)
       st.syncedUntil = new Date(started.getTime() - 2000)
       st.lastSyncAt = Date.now()
+      st.reported = reported
+      if (changed.size) {
+        const ids = [...changed]
+        for (const listener of st.listeners) {
+          try { listener(ids) } catch (e: any) { this.logger_.warn(`visual-search: a listener of index changes failed: ${e?.message ?? e}`) }
+        }
+      }
     })().finally(() => (st.syncing = null))
     return st.syncing
+  }
+
+  /**
+   * Calls `listener` with the products whose vector rows an incremental sync
+   * found written, by this or any other backend instance. Indexing rewrites a
+   * product's rows on every `product.*` event, and the event bus hands that
+   * event to one instance only: this is how the others learn of the change
+   * (within about a second of the write) and forget what they cached of the
+   * product. Adding the same listener twice registers it once.
+   */
+  onRowsChanged(listener: (productIds: string[]) => void) {
+    this.state_.listeners.add(listener)
   }
 
   /** Products whose stored vectors no longer fit the active embedder (found while syncing). */

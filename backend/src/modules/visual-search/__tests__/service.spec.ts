@@ -50,8 +50,12 @@ moduleIntegrationTestRunner<VisualSearchModuleService>({
       expect(row).toMatchObject({ status: "indexed", attempts: 2, error: null })
     })
 
-    it("keeps the in-memory index in step with Postgres incrementally (another instance's writes, soft deletes)", async () => {
+    it("keeps the in-memory index in step with Postgres incrementally (another instance's writes, soft deletes), and says which products changed", async () => {
       await service.syncIndex({ force: true })
+      const told: string[][] = []
+      const listener = (ids: string[]) => told.push(ids)
+      service.onRowsChanged(listener)
+      service.onRowsChanged(listener)
       const before = service.indexStats().size
       const embedder = await service.getEmbedder()
       const [v] = await embedder.embedImages([fs.readFileSync(path.join(demo, files[10]))])
@@ -60,10 +64,17 @@ moduleIntegrationTestRunner<VisualSearchModuleService>({
       await new Promise((r) => setTimeout(r, 1100))
       expect((await service.searchVectors(v, 1))[0].image.product_id).toBe("prod_other")
       expect(service.indexStats().size).toBe(before + 1)
+      // once per sync that read its row, whichever instance wrote it
+      expect(told).toEqual([["prod_other"]])
       await service.removeStaleVectors("prod_other")
       await new Promise((r) => setTimeout(r, 1100))
       expect((await service.searchVectors(v, 1))[0]?.image.product_id).not.toBe("prod_other")
       expect(service.indexStats().size).toBe(before)
+      expect(told).toEqual([["prod_other"], ["prod_other"]])
+      // a sync that reads nothing new tells nobody
+      await new Promise((r) => setTimeout(r, 1100))
+      await service.searchVectors(v, 1)
+      expect(told).toHaveLength(2)
       expect(created.id).toMatch(/^vsiv_/)
     })
 
