@@ -65,7 +65,7 @@ try {
     if (opt.reindex > 0) {
       const { products } = await api(`/admin/products?limit=${opt.reindex}&fields=id&order=created_at`)
       const again = await reindexAll(api, products.map((p) => p.id))
-      indexing = { status: await api("/admin/visual-search/status"), imagesPerMinute: Math.round((again.status.progress.done * (indexing.status.counts.indexed / opt.products)) / (again.seconds / 60)) }
+      indexing = { status: await api("/admin/visual-search/status"), imagesPerMinute: again.imagesPerMinute }
       step(`reindexed ${products.length} products at ${indexing.imagesPerMinute} images/min`)
     }
   }
