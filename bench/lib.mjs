@@ -117,20 +117,24 @@ export async function reindexAll(api, productIds) {
 
 /**
  * A serving store has searched before: one search per region starts the offer
- * warmer, then this waits until every region's offer sheet covers the index
- * (GET /admin/visual-search/status → offers), so figures measure searches,
- * not the first fill.
+ * warmer and the near-copy worker's background pass, then this waits until
+ * every region's offer sheet covers the index and the pass is done
+ * (GET /admin/visual-search/status → offers, near_copies), so figures measure
+ * searches, not the first fill.
  */
 export async function warmOfferSheets(api, regions, jpeg) {
   for (const r of regions) await visualSearch(api, jpeg, { region_id: r.id, limit: 12 })
   const t0 = Date.now()
   for (;;) {
-    const { offers, index } = await api("/admin/visual-search/status")
+    const { offers, near_copies } = await api("/admin/visual-search/status")
     const full = offers.sheets.filter((s) => s.fresh > 0)
-    if (offers.warmer.passes > 0 && !offers.warmer.running && full.length >= regions.length) break
+    // and the near-copy worker's background pass over the index is done (absent before that change)
+    const copies = !near_copies || near_copies.idle
+    if (offers.warmer.passes > 0 && !offers.warmer.running && full.length >= regions.length && copies) break
     await new Promise((r) => setTimeout(r, 1000))
   }
-  step(`offer sheets filled for ${regions.length} regions in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
+  const { near_copies } = await api("/admin/visual-search/status")
+  step(`offer sheets filled for ${regions.length} regions${near_copies ? `, ${near_copies.decided} near-copy pairs decided ahead` : ""} in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
 }
 
 export async function visualSearch(api, jpeg, params) {

@@ -351,6 +351,11 @@ medusaIntegrationTestRunner({
         const { data } = await api.get("/admin/visual-search/status", { headers: { authorization: `Bearer ${adminToken}` } })
         return data.offers.warmer.started && data.offers.sheets.some((s: any) => s.context.startsWith(regions.eur.id) && s.fresh >= COUNT)
       })
+      // and the near-copy worker, given the index by that search, decides neighbouring photos ahead of searches
+      await waitFor(async () => {
+        const { data } = await api.get("/admin/visual-search/status", { headers: { authorization: `Bearer ${adminToken}` } })
+        return data.near_copies?.idle === true && data.near_copies.images >= COUNT && data.near_copies.decided > 0
+      })
       const bad = await api.post("/admin/visual-search/reindex", { product_ids: "all" }, { headers: { authorization: `Bearer ${adminToken}` } }).catch((e: any) => e.response)
       expect(bad.status).toBe(400)
     })

@@ -1,5 +1,5 @@
 import type { IndexedImage } from "../../modules/visual-search/types"
-import { firstCopied, nearCopyWorker, NearCopyDecisions, type AheadImage } from "./near-copy-worker"
+import { firstCopied, imageKey, nearCopyWorker, NearCopyDecisions, type AheadImage } from "./near-copy-worker"
 
 /*
  * When are two products the same thing sold twice? When one of their photos
@@ -11,7 +11,7 @@ import { firstCopied, nearCopyWorker, NearCopyDecisions, type AheadImage } from 
  */
 const decisions = new NearCopyDecisions()
 
-const ahead = (images: IndexedImage[]): AheadImage[] => images.map((i) => ({ key: `${i.id}:${i.phash}`, frame: i.frame ?? null }))
+const ahead = (images: IndexedImage[]): AheadImage[] => images.map((i) => ({ key: imageKey(i), frame: i.frame ?? null }))
 
 const imagesAreDuplicates = (a: AheadImage, b: AheadImage) => !!decisions.decide(a, b)?.copy
 

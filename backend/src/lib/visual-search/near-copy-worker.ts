@@ -16,8 +16,23 @@ import { isNearCopy, type Frame } from "./near-copy"
 
 /** One photo as the worker needs it: its cache key (image row and perceptual hash) and its frame. */
 export type AheadImage = { key: string; frame: Frame | null }
-type Job = { id: number; shown: AheadImage[][]; candidates: AheadImage[][]; want: number }
-type Reply = { id: number; decisions?: [string, boolean][]; error?: string }
+/** What the key of an indexed photo is made of (IndexedImage has these fields). */
+export type MirrorSource = { id: string; product_id: string; phash: string | null; frame?: Frame | null; vector: Float32Array }
+export const imageKey = (img: { id: string; phash: string | null }) => `${img.id}:${img.phash}`
+/** An indexed photo as the background pass needs it (see Prewarm). */
+export type MirroredImage = { key: string; product: string; frame: Frame; vector: Float32Array }
+export type PrewarmStatus = { neighbours: number; images: number; queued: number; decided: number; idle: boolean }
+type Job =
+  | { kind: "search"; id: number; shown: AheadImage[][]; candidates: AheadImage[][]; want: number }
+  | { kind: "images"; upsert: MirroredImage[]; remove: string[] }
+  | { kind: "status"; id: number }
+type Reply = { id: number; decisions?: [string, boolean][]; status?: PrewarmStatus; error?: string }
+
+/**
+ * How many nearest photos of each indexed photo the worker compares it with in
+ * the background (CURATOR_NEAR_COPY_NEIGHBOURS, 0 = no background pass).
+ */
+export const PREWARM_NEIGHBOURS = Math.max(0, Math.floor(Number(process.env.CURATOR_NEAR_COPY_NEIGHBOURS ?? 40)))
 
 export const pairKey = (ka: string, kb: string) => (ka < kb ? `${ka}|${kb}` : `${kb}|${ka}`)
 
@@ -32,12 +47,13 @@ export class NearCopyDecisions {
   constructor(private readonly max = 200_000) {}
 
   /** Whether two photos are near copies (false when either has no frame), from the cache when decided before. */
-  decide(x: AheadImage, y: AheadImage): { key: string; copy: boolean } | null {
+  decide(x: AheadImage, y: AheadImage): { key: string; copy: boolean; computed: boolean } | null {
     if (!x.frame || !y.frame) return null
     const key = pairKey(x.key, y.key)
     let copy = this.made.get(key)
+    const computed = copy === undefined
     if (copy === undefined) this.remember(key, (copy = isNearCopy(x.frame, y.frame)))
-    return { key, copy }
+    return { key, copy, computed }
   }
 
   remember(key: string, copy: boolean) {
@@ -66,13 +82,130 @@ export function walkAhead<T>(shown: T[][], candidates: T[][], want: number, same
   }
 }
 
+/**
+ * The background pass: a search's near-copy checks are between its candidates,
+ * which lie close to the query and so, mostly, close to each other. The worker
+ * keeps a copy of the index (each photo's vector and frame) and, whenever it
+ * has no search to serve, decides each photo against its `neighbours` nearest
+ * photos of other products, filling the decision cache the searches read.
+ * Measured on the shared photos (bench/near-copy-pairs.mjs): the 40 nearest
+ * cover most of the pairs a search asks about. Work is done in slices of a few
+ * milliseconds so a search's job waits at most one slice; a changed photo is
+ * queued again. The decisions are the same function of the same photos, so
+ * nothing shown changes, only when the work is done.
+ */
+export class Prewarm {
+  private readonly images = new Map<string, MirroredImage>()
+  private readonly queue = new Set<string>()
+  private packed: { keys: string[]; matrix: Float32Array; dims: number } | null = null
+  private current: { key: string; next: string[] } | null = null
+  private scheduled = false
+  decided = 0
+
+  constructor(private readonly decisions: NearCopyDecisions, readonly neighbours: number, private readonly sliceMs = 4) {}
+
+  frame(key: string): Frame | undefined {
+    return this.images.get(key)?.frame
+  }
+
+  apply(upsert: MirroredImage[], remove: string[]) {
+    for (const key of remove) {
+      this.images.delete(key)
+      this.queue.delete(key)
+    }
+    for (const img of upsert) {
+      this.images.set(img.key, img)
+      if (this.neighbours > 0) this.queue.add(img.key)
+    }
+    if (upsert.length || remove.length) this.packed = null
+    this.schedule()
+  }
+
+  status(): PrewarmStatus {
+    const queued = this.queue.size + (this.current ? 1 : 0)
+    return { neighbours: this.neighbours, images: this.images.size, queued, decided: this.decided, idle: queued === 0 }
+  }
+
+  private schedule() {
+    if (this.scheduled || (!this.queue.size && !this.current)) return
+    this.scheduled = true
+    setImmediate(() => {
+      this.scheduled = false
+      this.step(this.sliceMs)
+      this.schedule()
+    })
+  }
+
+  /** Works for about `budgetMs`: the next photo's nearest neighbours, then its undecided pairs with them. */
+  step(budgetMs: number) {
+    const end = performance.now() + budgetMs
+    while (performance.now() < end) {
+      if (!this.current) {
+        const key = this.queue.values().next().value as string | undefined
+        if (key === undefined) return
+        this.queue.delete(key)
+        const img = this.images.get(key)
+        if (img) this.current = { key, next: this.nearest(img) }
+        continue
+      }
+      const b = this.current.next.pop()
+      if (b === undefined) { this.current = null; continue }
+      const x = this.images.get(this.current.key)
+      const y = this.images.get(b)
+      if (x && y && this.decisions.decide(x, y)?.computed) this.decided++
+    }
+  }
+
+  /** The keys of the `neighbours` nearest photos of other products, nearest last. */
+  private nearest(img: MirroredImage): string[] {
+    if (!this.packed) {
+      const keys = [...this.images.keys()]
+      const dims = img.vector.length
+      const matrix = new Float32Array(keys.length * dims)
+      keys.forEach((k, r) => { const v = this.images.get(k)!.vector; if (v.length === dims) matrix.set(v, r * dims) })
+      this.packed = { keys, matrix, dims }
+    }
+    const { keys, matrix, dims } = this.packed
+    if (img.vector.length !== dims) return []
+    // a few extra: the photo itself and its own product's other photos are skipped
+    const count = Math.min(keys.length, this.neighbours + 4)
+    const order = topByDot(matrix, dims, img.vector, count).map((r) => keys[r])
+    const out = order.filter((k) => k !== img.key && this.images.get(k)?.product !== img.product).slice(0, this.neighbours)
+    return out.reverse()
+  }
+}
+
+/** Rows of `matrix` with the largest dot product with `q`, best first (usearch's SIMD scan where it loads). */
+function topByDot(matrix: Float32Array, dims: number, q: Float32Array, count: number): number[] {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { exactSearch, MetricKind } = require("usearch")
+    const res = exactSearch(matrix, q, dims, count, MetricKind.IP, 1)
+    return Array.from(res.keys as BigUint64Array, (k) => Number(k))
+  } catch {
+    const rows = matrix.length / dims
+    const scores: [number, number][] = []
+    for (let r = 0; r < rows; r++) {
+      let s = 0
+      for (let d = 0; d < dims; d++) s += matrix[r * dims + d] * q[d]
+      scores.push([r, s])
+    }
+    return scores.sort((a, b) => b[1] - a[1]).slice(0, count).map(([r]) => r)
+  }
+}
+
 // ---- the worker side: frames and decisions it has seen, bounded
 if (!isMainThread && workerData?.nearCopyWorker) {
   const MAX_FRAMES = 8192
   const frames = new Map<string, Frame>()
-  const decisions = new NearCopyDecisions()
+  const neighbours = Number(workerData.neighbours ?? 0)
+  // room for the background pass's decisions (about neighbours per photo) besides the searches'
+  const decisions = new NearCopyDecisions(200_000 + 20_000 * neighbours)
+  const prewarm = new Prewarm(decisions, neighbours)
   /** The same Frame object per key, so the per-frame memos of near-copy.ts are reused across searches. */
   const frameOf = (img: AheadImage): AheadImage => {
+    const mirrored = prewarm.frame(img.key)
+    if (mirrored) return { key: img.key, frame: mirrored }
     let f = frames.get(img.key)
     if (f) { frames.delete(img.key); frames.set(img.key, f) } else if (img.frame) {
       if (frames.size >= MAX_FRAMES) frames.delete(frames.keys().next().value!)
@@ -81,6 +214,8 @@ if (!isMainThread && workerData?.nearCopyWorker) {
     return { key: img.key, frame: f ?? null }
   }
   parentPort!.on("message", (job: Job) => {
+    if (job.kind === "images") return prewarm.apply(job.upsert, job.remove)
+    if (job.kind === "status") return parentPort!.postMessage({ id: job.id, status: prewarm.status() } satisfies Reply)
     try {
       const made: [string, boolean][] = []
       walkAhead(job.shown.map((s) => s.map(frameOf)), job.candidates.map((c) => c.map(frameOf)), job.want, (x, y) => {
@@ -107,19 +242,57 @@ class NearCopyWorker {
   private worker?: Worker
   private dead?: string
   private next = 1
-  private readonly pending = new Map<number, { resolve: (d: [string, boolean][]) => void }>()
+  private readonly pending = new Map<number, (m: Reply) => void>()
+  /** what the worker's copy of the index holds: image row id → key */
+  private readonly sent = new Map<string, string>()
+  private mirrored = -1
 
-  constructor(private readonly warn: Warn) {}
+  constructor(private readonly warn: Warn, private readonly neighbours = PREWARM_NEIGHBOURS) {}
 
   /** The decisions a walk over `candidates` after `shown` makes (every one it looked up, cached or not). */
   decide(shown: AheadImage[][], candidates: AheadImage[][], want: number): Promise<[string, boolean][]> {
+    return this.ask((id) => ({ kind: "search", id, shown, candidates, want })).then((m) => m?.decisions ?? [])
+  }
+
+  /**
+   * Keeps the worker's copy of the index in step with this process's, for the
+   * background pass (Prewarm): sends the photos added, changed or gone since
+   * the last call. Costs nothing while `version` (the index's) is unchanged.
+   */
+  mirror(version: number, images: () => Iterable<MirrorSource>) {
+    if (!this.neighbours || version === this.mirrored) return
     const worker = this.start()
-    if (!worker) return Promise.resolve([])
+    if (!worker) return
+    this.mirrored = version
+    const seen = new Set<string>()
+    let upsert: MirroredImage[] = []
+    for (const img of images()) {
+      seen.add(img.id)
+      const key = imageKey(img)
+      if (!img.frame || this.sent.get(img.id) === key) continue
+      this.sent.set(img.id, key)
+      upsert.push({ key, product: img.product_id, frame: img.frame, vector: img.vector })
+      if (upsert.length === 500) { worker.postMessage({ kind: "images", upsert, remove: [] } satisfies Job); upsert = [] }
+    }
+    const remove: string[] = []
+    for (const [id, key] of this.sent) if (!seen.has(id)) { remove.push(key); this.sent.delete(id) }
+    if (upsert.length || remove.length) worker.postMessage({ kind: "images", upsert, remove } satisfies Job)
+  }
+
+  /** How far the background pass has got (null when the worker is not running). */
+  async status(): Promise<PrewarmStatus | null> {
+    if (!this.worker || this.dead) return null
+    return (await this.ask((id) => ({ kind: "status", id })))?.status ?? null
+  }
+
+  private ask(job: (id: number) => Job): Promise<Reply | null> {
+    const worker = this.start()
+    if (!worker) return Promise.resolve(null)
     const id = this.next++
     return new Promise((resolve) => {
-      this.pending.set(id, { resolve })
+      this.pending.set(id, resolve)
       worker.ref()
-      worker.postMessage({ id, shown, candidates, want } satisfies Job)
+      worker.postMessage(job(id))
     })
   }
 
@@ -129,14 +302,14 @@ class NearCopyWorker {
     // from the sources (medusa develop/start, jest) the worker compiles TypeScript as the main thread does
     const boot = `${__filename.endsWith(".ts") ? 'require("ts-node").register({ transpileOnly: true });' : ""} require(${JSON.stringify(__filename)})`
     try {
-      const w = new Worker(boot, { eval: true, workerData: { nearCopyWorker: true } })
+      const w = new Worker(boot, { eval: true, workerData: { nearCopyWorker: true, neighbours: this.neighbours } })
       w.on("message", (m: Reply) => {
-        const p = this.pending.get(m.id)
-        if (!p) return
+        const resolve = this.pending.get(m.id)
+        if (!resolve) return
         this.pending.delete(m.id)
         if (!this.pending.size) w.unref()
         if (m.error) this.warn(`near-copy worker: a job failed, the search decides itself: ${m.error}`)
-        p.resolve(m.decisions ?? [])
+        resolve(m)
       })
       w.on("error", (e) => this.fail(`near-copy worker crashed: ${e?.message ?? e}`))
       w.on("exit", (code) => this.fail(`near-copy worker exited (code ${code})`))
@@ -152,19 +325,24 @@ class NearCopyWorker {
     if (this.dead) return
     this.dead = reason
     this.warn(`${reason}; near-copy checks now run in the search itself`)
-    for (const p of this.pending.values()) p.resolve([])
+    for (const resolve of this.pending.values()) resolve({ id: 0 })
     this.pending.clear()
   }
 
   async close() {
     this.dead ??= "closed"
-    for (const p of this.pending.values()) p.resolve([])
+    for (const resolve of this.pending.values()) resolve({ id: 0 })
     this.pending.clear()
     await this.worker?.terminate()
   }
 }
 
 let shared: NearCopyWorker | undefined
+/** The background pass's progress in this process (null before the first search started the worker). */
+export async function nearCopyStatus(): Promise<PrewarmStatus | null> {
+  return shared ? shared.status() : null
+}
+
 export function nearCopyWorker(warn: Warn = (m) => console.warn(m)): NearCopyWorker {
   return (shared ??= new NearCopyWorker(warn))
 }

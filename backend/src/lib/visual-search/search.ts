@@ -4,6 +4,7 @@ import { VISUAL_SEARCH_MODULE } from "../../modules/visual-search"
 import type VisualSearchModuleService from "../../modules/visual-search/service"
 import type { IndexedImage } from "../../modules/visual-search/types"
 import { ShownProducts } from "./duplicates"
+import { nearCopyWorker } from "./near-copy-worker"
 import { ResultOrder } from "./category-consensus"
 import { cosineIn } from "../../modules/visual-search/embedders/types"
 import { forgetProducts, normaliseSize, productSizes } from "./prefilter"
@@ -61,6 +62,8 @@ export async function searchPurchasable(
   let chunk = Math.max(16, input.limit + 4)
   for (let round = 0; round < 4; round++) {
     const neighbours = await timings.time("knn", () => service.searchVectors(input.vector, k))
+    // the near-copy worker's copy of the index, for its background pass (a no-op while the index is unchanged)
+    if (round === 0) { const snap = service.indexSnapshot(); nearCopyWorker(warn).mirror(snap.version, snap.images) }
     // best score per product; every image of a product kept for duplicate checks
     const best = new Map<string, number>()
     const kind = new Map<string, number>()

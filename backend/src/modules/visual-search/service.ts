@@ -163,6 +163,11 @@ class VisualSearchModuleService extends MedusaService({ ImageVector }) {
     return this.index_.productIds()
   }
 
+  /** This process's in-memory index as it stands (no sync): its version, which changes with any image, and the images. */
+  indexSnapshot() {
+    return { version: this.index_.version, images: () => this.index_.all() }
+  }
+
   indexStats() {
     return { size: this.index_.size, mode: this.index_.mode, synced_until: this.state_.syncedUntil?.toISOString() ?? null }
   }

@@ -12,7 +12,13 @@ export class VectorIndex {
 
   constructor(private readonly hnswThreshold = 20000) {}
 
+  /** Goes up whenever an image is added, replaced or removed. */
+  version = 0
+
   get size() { return this.images.size }
+
+  /** Every indexed image. */
+  all(): IterableIterator<IndexedImage> { return this.images.values() }
 
   get mode(): "exact" | "hnsw" { return this.images.size > this.hnswThreshold ? "hnsw" : "exact" }
 
@@ -48,6 +54,7 @@ export class VectorIndex {
   }
 
   private invalidate() {
+    this.version++
     this.packed = null
     if (this.hnsw) this.hnsw.dirty = true
   }

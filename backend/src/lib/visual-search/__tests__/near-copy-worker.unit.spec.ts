@@ -2,7 +2,7 @@ import fs from "node:fs"
 import path from "node:path"
 import sharp from "sharp"
 import { frameOf, isNearCopy, nearCopyScore, parseFrame, type Frame } from "../near-copy"
-import { nearCopyWorker, pairKey, walkAhead } from "../near-copy-worker"
+import { imageKey, NearCopyDecisions, nearCopyWorker, pairKey, Prewarm, walkAhead, type MirroredImage } from "../near-copy-worker"
 import { ShownProducts } from "../duplicates"
 
 const demo = path.resolve(__dirname, "../../../../data/demo-catalog/images")
@@ -47,5 +47,80 @@ describe("near-copy checks on the worker thread", () => {
     expect(isNearCopy(blank, blank)).toBe(false)
     shown.add("prod_0", [{ ...images[0], frame: blank }])
     expect(shown.duplicateOf([{ ...images[1], frame: blank }])).toBe("prod_0")
+  })
+
+  describe("the background pass", () => {
+    // vectors: unit vectors along a few axes, so the neighbours are known; frames: real photos and a mirrored copy
+    const unit = (dims: number, axis: number, tilt = 0) => {
+      const v = new Float32Array(dims)
+      v[axis] = Math.cos(tilt)
+      v[(axis + 1) % dims] = Math.sin(tilt)
+      return v
+    }
+    async function catalogue(): Promise<MirroredImage[]> {
+      const original = photo(files[7])
+      const sources = [original, await sharp(original).flop().jpeg().toBuffer(), ...files.slice(20, 26).map(photo)]
+      const out: MirroredImage[] = []
+      for (const [i, buf] of sources.entries()) {
+        // 0 and 1 (the copy) point the same way; 2 shares product prod_0 with 0; the rest spread out
+        const vector = i < 3 ? unit(16, 0, i * 0.01) : unit(16, i, 0.3)
+        out.push({ key: imageKey({ id: `img_${i}`, phash: "p" }), product: i === 2 ? "prod_0" : `prod_${i}`, frame: await frame(buf), vector })
+      }
+      return out
+    }
+
+    it("decides each photo against its nearest photos of other products, as the search would, skipping its own product", async () => {
+      const images = await catalogue()
+      const decisions = new NearCopyDecisions()
+      const pass = new Prewarm(decisions, 2)
+      pass.apply(images, [])
+      expect(pass.status()).toMatchObject({ images: 8, queued: 8, idle: false })
+      while (!pass.status().idle) pass.step(50)
+      // img_0's two nearest of other products: img_1 (its copy) and one more; never img_2, its own product's photo
+      const copy = decisions.decide(images[0], images[1])!
+      expect(copy).toMatchObject({ copy: true, computed: false })
+      expect(isNearCopy(images[0].frame, images[1].frame)).toBe(true)
+      expect(decisions.decide(images[0], images[2])!.computed).toBe(true)
+      // every pair it made is the function's answer (16 pairs asked, some twice: 0→1 and 1→0)
+      expect(pass.decided).toBeGreaterThan(8)
+      expect(pass.decided).toBeLessThanOrEqual(16)
+      for (const [a, b] of [[3, 4], [5, 6], [1, 0]]) {
+        const d = decisions.decide(images[a], images[b])
+        if (d && !d.computed) expect(d.copy).toBe(isNearCopy(images[a].frame, images[b].frame))
+      }
+    })
+
+    it("forgets a removed photo and queues a changed one again", async () => {
+      const images = await catalogue()
+      const pass = new Prewarm(new NearCopyDecisions(), 3)
+      pass.apply(images, [])
+      pass.apply([], [images[3].key, images[4].key])
+      expect(pass.status()).toMatchObject({ images: 6, queued: 6 })
+      while (!pass.status().idle) pass.step(50)
+      pass.apply([{ ...images[5], key: imageKey({ id: "img_5", phash: "q" }) }], [images[5].key])
+      expect(pass.status()).toMatchObject({ images: 6, queued: 1 })
+    })
+
+    it("runs on the worker from the index the search mirrors, and its decisions reach the search", async () => {
+      const images = await catalogue()
+      const rows = images.map((m, i) => ({ id: `img_${i}`, product_id: m.product, phash: "p", frame: m.frame, vector: m.vector }))
+      const worker = nearCopyWorker()
+      worker.mirror(1, () => rows)
+      let status = await worker.status()
+      for (let i = 0; i < 200 && !status?.idle; i++) {
+        await new Promise((r) => setTimeout(r, 25))
+        status = await worker.status()
+      }
+      expect(status).toMatchObject({ images: 8, queued: 0, idle: true })
+      expect(status!.decided).toBeGreaterThan(0)
+      // the same version again sends nothing; a search's walk finds the pair decided
+      worker.mirror(1, () => [])
+      expect((await worker.status())!.images).toBe(8)
+      const made = await worker.decide([[{ key: images[0].key, frame: images[0].frame }]], [[{ key: images[1].key, frame: images[1].frame }]], 1)
+      expect(made).toEqual([[pairKey(images[0].key, images[1].key), true]])
+      // a new version without two rows: the worker forgets them
+      worker.mirror(2, () => rows.slice(0, 6))
+      expect((await worker.status())!.images).toBe(6)
+    })
   })
 })

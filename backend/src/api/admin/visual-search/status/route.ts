@@ -4,8 +4,9 @@ import type VisualSearchModuleService from "../../../../modules/visual-search/se
 import { pendingProductIds } from "../../../../lib/visual-search/reindex"
 import { offerStats } from "../../../../lib/visual-search/offers"
 import { warmerState } from "../../../../lib/visual-search/offer-warmer"
+import { nearCopyStatus } from "../../../../lib/visual-search/near-copy-worker"
 
-/** GET /admin/visual-search/status — which embedder runs, how much is indexed, pending, failed, reindex progress, and how full the offer sheets are. */
+/** GET /admin/visual-search/status — which embedder runs, how much is indexed, pending, failed, reindex progress, how full the offer sheets are, and how far the near-copy worker's background pass has got. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const service = req.scope.resolve<VisualSearchModuleService>(VISUAL_SEARCH_MODULE)
   const embedder = await service.getEmbedder()
@@ -16,6 +17,8 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     index: service.indexStats(),
     progress: service.progress,
     offers: { warmer: warmerState, sheets: offerStats() },
+    // null until the first search starts the worker
+    near_copies: await nearCopyStatus(),
     last_errors: counts.last_errors,
   })
 }
