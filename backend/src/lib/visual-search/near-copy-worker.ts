@@ -88,7 +88,7 @@ export function walkAhead<T>(shown: T[][], candidates: T[][], want: number, same
  * keeps a copy of the index (each photo's vector and frame) and, whenever it
  * has no search to serve, decides each photo against its `neighbours` nearest
  * photos of other products, filling the decision cache the searches read.
- * Measured on the shared photos (bench/near-copy-pairs.mjs): the 40 nearest
+ * Measured on the shared photos (`node bench/near-copy-pairs.mjs`): the 40 nearest
  * cover most of the pairs a search asks about. Work is done in slices of a few
  * milliseconds so a search's job waits at most one slice; a changed photo is
  * queued again. The decisions are the same function of the same photos, so
