@@ -90,8 +90,10 @@ export function walkAhead<T>(shown: T[][], candidates: T[][], want: number, same
  * photos of other products, filling the decision cache the searches read.
  * Measured on the shared photos (`node bench/near-copy-pairs.mjs`): the 40 nearest
  * cover most of the pairs a search asks about. Work is done in slices of a few
- * milliseconds so a search's job waits at most one slice; a changed photo is
- * queued again. The decisions are the same function of the same photos, so
+ * milliseconds so a search's job waits at most one slice, and only once no
+ * search has come for `quietMs`: under a steady stream of searches the pass
+ * waits and the searches make their own checks, as without it. A changed
+ * photo is queued again. The decisions are the same function of the same photos, so
  * nothing shown changes, only when the work is done.
  */
 export class Prewarm {
@@ -100,9 +102,16 @@ export class Prewarm {
   private packed: { keys: string[]; matrix: Float32Array; dims: number } | null = null
   private current: { key: string; next: string[] } | null = null
   private scheduled = false
+  private searchedAt = -Infinity
   decided = 0
 
-  constructor(private readonly decisions: NearCopyDecisions, readonly neighbours: number, private readonly sliceMs = 4) {}
+  /** `quietMs`: the pass waits until no search has come for this long, so it never competes with a stream of searches. */
+  constructor(private readonly decisions: NearCopyDecisions, readonly neighbours: number, private readonly sliceMs = 4, private readonly quietMs = 200) {}
+
+  /** A search came: the pass steps aside for `quietMs`. */
+  searched() {
+    this.searchedAt = performance.now()
+  }
 
   frame(key: string): Frame | undefined {
     return this.images.get(key)?.frame
@@ -129,11 +138,14 @@ export class Prewarm {
   private schedule() {
     if (this.scheduled || (!this.queue.size && !this.current)) return
     this.scheduled = true
-    setImmediate(() => {
+    const wait = this.searchedAt + this.quietMs - performance.now()
+    const go = () => {
       this.scheduled = false
-      this.step(this.sliceMs)
+      if (performance.now() - this.searchedAt >= this.quietMs) this.step(this.sliceMs)
       this.schedule()
-    })
+    }
+    if (wait > 0) setTimeout(go, wait)
+    else setImmediate(go)
   }
 
   /** Works for about `budgetMs`: the next photo's nearest neighbours, then its undecided pairs with them. */
@@ -216,6 +228,7 @@ if (!isMainThread && workerData?.nearCopyWorker) {
   parentPort!.on("message", (job: Job) => {
     if (job.kind === "images") return prewarm.apply(job.upsert, job.remove)
     if (job.kind === "status") return parentPort!.postMessage({ id: job.id, status: prewarm.status() } satisfies Reply)
+    prewarm.searched()
     try {
       const made: [string, boolean][] = []
       walkAhead(job.shown.map((s) => s.map(frameOf)), job.candidates.map((c) => c.map(frameOf)), job.want, (x, y) => {

@@ -101,6 +101,18 @@ describe("near-copy checks on the worker thread", () => {
       expect(pass.status()).toMatchObject({ images: 6, queued: 1 })
     })
 
+    it("steps aside while searches come, and carries on once they stop", async () => {
+      const images = await catalogue()
+      const pass = new Prewarm(new NearCopyDecisions(), 3, 4, 150)
+      pass.searched()
+      pass.apply(images, [])
+      await new Promise((r) => setTimeout(r, 60))
+      expect(pass.status()).toMatchObject({ queued: 8, decided: 0 })
+      for (let i = 0; i < 100 && !pass.status().idle; i++) await new Promise((r) => setTimeout(r, 30))
+      expect(pass.status()).toMatchObject({ queued: 0, idle: true })
+      expect(pass.decided).toBeGreaterThan(0)
+    })
+
     it("runs on the worker from the index the search mirrors, and its decisions reach the search", async () => {
       const images = await catalogue()
       const rows = images.map((m, i) => ({ id: `img_${i}`, product_id: m.product, phash: "p", frame: m.frame, vector: m.vector }))
