@@ -258,13 +258,20 @@ class NearCopyWorker {
   private readonly pending = new Map<number, (m: Reply) => void>()
   /** what the worker's copy of the index holds: image row id → key */
   private readonly sent = new Map<string, string>()
+  /** the keys of `sent` */
+  private readonly held = new Set<string>()
   private mirrored = -1
 
   constructor(private readonly warn: Warn, private readonly neighbours = PREWARM_NEIGHBOURS) {}
 
-  /** The decisions a walk over `candidates` after `shown` makes (every one it looked up, cached or not). */
+  /**
+   * The decisions a walk over `candidates` after `shown` makes (every one it
+   * looked up, cached or not). Photos the worker holds a copy of (mirror) go
+   * by key alone: messages arrive in order, so it still holds them.
+   */
   decide(shown: AheadImage[][], candidates: AheadImage[][], want: number): Promise<[string, boolean][]> {
-    return this.ask((id) => ({ kind: "search", id, shown, candidates, want })).then((m) => m?.decisions ?? [])
+    const light = (images: AheadImage[][]) => images.map((list) => list.map((i) => (this.held.has(i.key) ? { key: i.key, frame: null } : i)))
+    return this.ask((id) => ({ kind: "search", id, shown: light(shown), candidates: light(candidates), want })).then((m) => m?.decisions ?? [])
   }
 
   /**
@@ -278,17 +285,21 @@ class NearCopyWorker {
     if (!worker) return
     this.mirrored = version
     const seen = new Set<string>()
+    const remove: string[] = []
     let upsert: MirroredImage[] = []
     for (const img of images()) {
       seen.add(img.id)
       const key = imageKey(img)
-      if (!img.frame || this.sent.get(img.id) === key) continue
+      const before = this.sent.get(img.id)
+      if (before === key && img.frame) continue
+      if (before) { this.held.delete(before); this.sent.delete(img.id); remove.push(before) }
+      if (!img.frame) continue
       this.sent.set(img.id, key)
+      this.held.add(key)
       upsert.push({ key, product: img.product_id, frame: img.frame, vector: img.vector })
       if (upsert.length === 500) { worker.postMessage({ kind: "images", upsert, remove: [] } satisfies Job); upsert = [] }
     }
-    const remove: string[] = []
-    for (const [id, key] of this.sent) if (!seen.has(id)) { remove.push(key); this.sent.delete(id) }
+    for (const [id, key] of this.sent) if (!seen.has(id)) { remove.push(key); this.sent.delete(id); this.held.delete(key) }
     if (upsert.length || remove.length) worker.postMessage({ kind: "images", upsert, remove } satisfies Job)
   }
 

@@ -130,6 +130,9 @@ describe("near-copy checks on the worker thread", () => {
       expect((await worker.status())!.images).toBe(8)
       const made = await worker.decide([[{ key: images[0].key, frame: images[0].frame }]], [[{ key: images[1].key, frame: images[1].frame }]], 1)
       expect(made).toEqual([[pairKey(images[0].key, images[1].key), true]])
+      // photos it holds can go by key alone: it answers from its own copies of their frames
+      const fresh = await worker.decide([[{ key: images[3].key, frame: null }]], [[{ key: images[7].key, frame: null }]], 1)
+      expect(fresh).toEqual([[pairKey(images[3].key, images[7].key), isNearCopy(images[3].frame, images[7].frame)]])
       // a new version without two rows: the worker forgets them
       worker.mirror(2, () => rows.slice(0, 6))
       expect((await worker.status())!.images).toBe(6)
