@@ -10,6 +10,7 @@ type Status = {
   index: { size: number; mode: string; synced_until: string | null }
   progress: { running: boolean; total: number; done: number; failed: number; started_at: string | null; finished_at: string | null }
   last_errors: { product_id: string; image_url: string; error: string; attempts: number; at: string }[]
+  near_copies: { neighbours: number; images: number; queued: number; decided: number; idle: boolean } | null
 }
 
 const VisualSearchPage = () => {
@@ -50,7 +51,11 @@ const VisualSearchPage = () => {
             <Stat label="Indexed images" value={`${status.counts.indexed} / ${status.counts.images}`} />
             <Stat label="Pending products" value={String(status.counts.pending_products)} />
             <Stat label="Failed images" value={String(status.counts.failed)} />
-            <Stat label="In-memory index" value={`${status.index.size} (${status.index.mode})`} />
+            <Stat
+              label="In-memory index"
+              value={`${status.index.size} (${status.index.mode})`}
+              hint={status.near_copies ? `near copies: ${status.near_copies.decided.toLocaleString()} pairs decided ahead${status.near_copies.idle ? "" : `, ${status.near_copies.queued.toLocaleString()} photos to go`}` : undefined}
+            />
           </div>
           <div className="px-6 py-4">
             <Text size="small" weight="plus">Reindex progress {p?.running ? <Badge color="blue" size="2xsmall">running</Badge> : null}</Text>
