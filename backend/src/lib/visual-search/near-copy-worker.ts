@@ -26,6 +26,7 @@ type Job =
   | { kind: "search"; id: number; shown: AheadImage[][]; candidates: AheadImage[][]; want: number }
   | { kind: "images"; upsert: MirroredImage[]; remove: string[] }
   | { kind: "status"; id: number }
+  | { kind: "searching" }
 type Reply = { id: number; decisions?: [string, boolean][]; status?: PrewarmStatus; error?: string }
 
 /**
@@ -229,6 +230,7 @@ if (!isMainThread && workerData?.nearCopyWorker) {
     if (job.kind === "images") return prewarm.apply(job.upsert, job.remove)
     if (job.kind === "status") return parentPort!.postMessage({ id: job.id, status: prewarm.status() } satisfies Reply)
     prewarm.searched()
+    if (job.kind === "searching") return
     try {
       const made: [string, boolean][] = []
       walkAhead(job.shown.map((s) => s.map(frameOf)), job.candidates.map((c) => c.map(frameOf)), job.want, (x, y) => {
@@ -303,6 +305,11 @@ class NearCopyWorker {
     if (upsert.length || remove.length) worker.postMessage({ kind: "images", upsert, remove } satisfies Job)
   }
 
+  /** A search has begun: the background pass steps aside now, not only once the search reaches the worker. */
+  searching() {
+    if (this.worker && !this.dead && this.neighbours) this.worker.postMessage({ kind: "searching" } satisfies Job)
+  }
+
   /** How far the background pass has got (null when the worker is not running). */
   async status(): Promise<PrewarmStatus | null> {
     if (!this.worker || this.dead) return null
@@ -362,6 +369,15 @@ class NearCopyWorker {
 }
 
 let shared: NearCopyWorker | undefined
+/**
+ * Called as a search request starts, before its photo is decoded and
+ * embedded: the embedding needs both cores, so the near-copy worker's
+ * background pass pauses from then on (a no-op before the worker runs).
+ */
+export function searchStarting() {
+  shared?.searching()
+}
+
 /** The background pass's progress in this process (null before the first search started the worker). */
 export async function nearCopyStatus(): Promise<PrewarmStatus | null> {
   return shared ? shared.status() : null

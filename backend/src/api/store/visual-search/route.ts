@@ -8,6 +8,7 @@ import { productQueryVector } from "../../../lib/visual-search/product-vector"
 import { parseConstraints, parseJsonQuery } from "./parse"
 import { Timings } from "../../../lib/timings"
 import { purchasableContext } from "../../../lib/visual-search/purchasable"
+import { searchStarting } from "../../../lib/visual-search/near-copy-worker"
 
 /**
  * POST /store/visual-search — a photo (multipart field `image`), a product
@@ -16,6 +17,8 @@ import { purchasableContext } from "../../../lib/visual-search/purchasable"
  */
 export const POST = async (req: MedusaStoreRequest<Record<string, unknown>>, res: MedusaResponse) => {
   const started = Date.now()
+  // the near-copy worker's background pass leaves the cores to this request
+  searchStarting()
   const constraints = parseConstraints(req.query as any, (req.body ?? {}) as any)
   const timings = new Timings()
   // an unknown region is a 404 before any photo is decoded

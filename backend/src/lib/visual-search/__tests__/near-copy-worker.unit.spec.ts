@@ -2,7 +2,7 @@ import fs from "node:fs"
 import path from "node:path"
 import sharp from "sharp"
 import { frameOf, isNearCopy, nearCopyScore, parseFrame, type Frame } from "../near-copy"
-import { imageKey, NearCopyDecisions, nearCopyWorker, pairKey, Prewarm, walkAhead, type MirroredImage } from "../near-copy-worker"
+import { imageKey, NearCopyDecisions, nearCopyWorker, pairKey, Prewarm, searchStarting, walkAhead, type MirroredImage } from "../near-copy-worker"
 import { ShownProducts } from "../duplicates"
 
 const demo = path.resolve(__dirname, "../../../../data/demo-catalog/images")
@@ -136,6 +136,15 @@ describe("near-copy checks on the worker thread", () => {
       // a new version without two rows: the worker forgets them
       worker.mirror(2, () => rows.slice(0, 6))
       expect((await worker.status())!.images).toBe(6)
+      // photos changed (new keys) as a search starts: the pass waits for the search, then catches up
+      // (first past the quiet time of the searches above)
+      await new Promise((r) => setTimeout(r, 300))
+      worker.mirror(3, () => rows.slice(0, 6).map((r) => ({ ...r, phash: "changed" })))
+      searchStarting()
+      await new Promise((r) => setTimeout(r, 50))
+      expect((await worker.status())!.queued).toBeGreaterThan(0)
+      for (let i = 0; i < 100 && !(await worker.status())?.idle; i++) await new Promise((r) => setTimeout(r, 25))
+      expect(await worker.status()).toMatchObject({ images: 6, queued: 0 })
     })
   })
 })

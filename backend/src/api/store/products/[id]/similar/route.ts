@@ -4,10 +4,13 @@ import { productQueryVector } from "../../../../../lib/visual-search/product-vec
 import { parseConstraints } from "../../../visual-search/parse"
 import { Timings } from "../../../../../lib/timings"
 import { purchasableContext } from "../../../../../lib/visual-search/purchasable"
+import { searchStarting } from "../../../../../lib/visual-search/near-copy-worker"
 
 /** GET /store/products/:id/similar?region_id=&limit= — products that look like this one, purchasable in the region. */
 export const GET = async (req: MedusaStoreRequest, res: MedusaResponse) => {
   const started = Date.now()
+  // the near-copy worker's background pass leaves the cores to this request
+  searchStarting()
   const constraints = parseConstraints(req.query as any)
   const salesChannelIds = req.publishable_key_context?.sales_channel_ids ?? []
   const timings = new Timings()
