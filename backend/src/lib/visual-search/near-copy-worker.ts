@@ -1,5 +1,6 @@
 import { isMainThread, parentPort, Worker, workerData } from "worker_threads"
 import { isNearCopy, type Frame } from "./near-copy"
+import { VectorIndex } from "../../modules/visual-search/vector-index"
 
 /*
  * Near-copy checks on the second core.
@@ -98,9 +99,9 @@ export function walkAhead<T>(shown: T[][], candidates: T[][], want: number, same
  * nothing shown changes, only when the work is done.
  */
 export class Prewarm {
-  private readonly images = new Map<string, MirroredImage>()
+  /** the worker's copy of the index: exact search only (its scan is the module's) */
+  private readonly index = new VectorIndex<{ id: string; product_id: string; vector: Float32Array; frame: Frame }>(Infinity)
   private readonly queue = new Set<string>()
-  private packed: { keys: string[]; matrix: Float32Array; dims: number } | null = null
   private current: { key: string; next: string[] } | null = null
   private scheduled = false
   private searchedAt = -Infinity
@@ -115,25 +116,20 @@ export class Prewarm {
   }
 
   frame(key: string): Frame | undefined {
-    return this.images.get(key)?.frame
+    return this.index.get(key)?.frame
   }
 
   apply(upsert: MirroredImage[], remove: string[]) {
-    for (const key of remove) {
-      this.images.delete(key)
-      this.queue.delete(key)
-    }
-    for (const img of upsert) {
-      this.images.set(img.key, img)
-      if (this.neighbours > 0) this.queue.add(img.key)
-    }
-    if (upsert.length || remove.length) this.packed = null
+    this.index.remove(remove)
+    for (const key of remove) this.queue.delete(key)
+    this.index.upsert(upsert.map((img) => ({ id: img.key, product_id: img.product, vector: img.vector, frame: img.frame })))
+    if (this.neighbours > 0) for (const img of upsert) this.queue.add(img.key)
     this.schedule()
   }
 
   status(): PrewarmStatus {
     const queued = this.queue.size + (this.current ? 1 : 0)
-    return { neighbours: this.neighbours, images: this.images.size, queued, decided: this.decided, idle: queued === 0 }
+    return { neighbours: this.neighbours, images: this.index.size, queued, decided: this.decided, idle: queued === 0 }
   }
 
   private schedule() {
@@ -157,53 +153,28 @@ export class Prewarm {
         const key = this.queue.values().next().value as string | undefined
         if (key === undefined) return
         this.queue.delete(key)
-        const img = this.images.get(key)
-        if (img) this.current = { key, next: this.nearest(img) }
+        if (this.index.get(key)) this.current = { key, next: this.nearest(key) }
         continue
       }
       const b = this.current.next.pop()
       if (b === undefined) { this.current = null; continue }
-      const x = this.images.get(this.current.key)
-      const y = this.images.get(b)
-      if (x && y && this.decisions.decide(x, y)?.computed) this.decided++
+      const x = this.index.get(this.current.key)
+      const y = this.index.get(b)
+      if (x && y && this.decisions.decide({ key: x.id, frame: x.frame }, { key: y.id, frame: y.frame })?.computed) this.decided++
     }
   }
 
   /** The keys of the `neighbours` nearest photos of other products, nearest last. */
-  private nearest(img: MirroredImage): string[] {
-    if (!this.packed) {
-      const keys = [...this.images.keys()]
-      const dims = img.vector.length
-      const matrix = new Float32Array(keys.length * dims)
-      keys.forEach((k, r) => { const v = this.images.get(k)!.vector; if (v.length === dims) matrix.set(v, r * dims) })
-      this.packed = { keys, matrix, dims }
+  private nearest(key: string): string[] {
+    const img = this.index.get(key)!
+    let found: { image: { id: string; product_id: string } }[]
+    try {
+      // a few extra: the photo itself and its own product's other photos are skipped
+      found = this.index.searchExact(img.vector, this.neighbours + 4)
+    } catch {
+      return [] // a vector of another length (the embedder changed): its own pass comes with the new vectors
     }
-    const { keys, matrix, dims } = this.packed
-    if (img.vector.length !== dims) return []
-    // a few extra: the photo itself and its own product's other photos are skipped
-    const count = Math.min(keys.length, this.neighbours + 4)
-    const order = topByDot(matrix, dims, img.vector, count).map((r) => keys[r])
-    const out = order.filter((k) => k !== img.key && this.images.get(k)?.product !== img.product).slice(0, this.neighbours)
-    return out.reverse()
-  }
-}
-
-/** Rows of `matrix` with the largest dot product with `q`, best first (usearch's SIMD scan where it loads). */
-function topByDot(matrix: Float32Array, dims: number, q: Float32Array, count: number): number[] {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const { exactSearch, MetricKind } = require("usearch")
-    const res = exactSearch(matrix, q, dims, count, MetricKind.IP, 1)
-    return Array.from(res.keys as BigUint64Array, (k) => Number(k))
-  } catch {
-    const rows = matrix.length / dims
-    const scores: [number, number][] = []
-    for (let r = 0; r < rows; r++) {
-      let s = 0
-      for (let d = 0; d < dims; d++) s += matrix[r * dims + d] * q[d]
-      scores.push([r, s])
-    }
-    return scores.sort((a, b) => b[1] - a[1]).slice(0, count).map(([r]) => r)
+    return found.filter((n) => n.image.id !== key && n.image.product_id !== img.product_id).slice(0, this.neighbours).map((n) => n.image.id).reverse()
   }
 }
 

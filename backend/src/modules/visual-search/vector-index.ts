@@ -1,12 +1,17 @@
-import type { IndexedImage, Neighbour } from "./types"
+import type { IndexedImage } from "./types"
+
+/** What the index needs of an entry: its id, its product and its unit-length vector. */
+export type Indexable = { id: string; product_id: string; vector: Float32Array }
 
 /**
  * The in-memory nearest-neighbour index of one backend process. Exact cosine
  * search over a packed Float32Array while small; an HNSW graph (usearch) above
  * `hnswThreshold` vectors. Vectors are unit length, so cosine = dot product.
+ * Entries are the module's indexed images, or anything with an id, a product
+ * and a vector (the near-copy worker keeps its own copy of the index).
  */
-export class VectorIndex {
-  private images = new Map<string, IndexedImage>()
+export class VectorIndex<T extends Indexable = IndexedImage> {
+  private images = new Map<string, T>()
   private packed: { ids: string[]; matrix: Float32Array; dims: number } | null = null
   private hnsw: { index: any; keys: string[]; dirty: boolean } | null = null
 
@@ -18,12 +23,12 @@ export class VectorIndex {
   get size() { return this.images.size }
 
   /** Every indexed image. */
-  all(): IterableIterator<IndexedImage> { return this.images.values() }
+  all(): IterableIterator<T> { return this.images.values() }
 
   get mode(): "exact" | "hnsw" { return this.images.size > this.hnswThreshold ? "hnsw" : "exact" }
 
   /** Nothing to write leaves the packed matrix and the graph as they are: a sync that found no change costs no repack. */
-  upsert(images: IndexedImage[]) {
+  upsert(images: T[]) {
     if (!images.length) return
     for (const img of images) this.images.set(img.id, img)
     this.invalidate()
@@ -70,7 +75,7 @@ export class VectorIndex {
   }
 
   /** Top-k images by cosine similarity. */
-  search(query: Float32Array, k: number): Neighbour[] {
+  search(query: Float32Array, k: number): { image: T; score: number }[] {
     if (!this.images.size) return []
     if (this.mode === "hnsw") return this.searchHnsw(query, k)
     return this.searchExact(query, k)
@@ -82,14 +87,14 @@ export class VectorIndex {
    * ~1 ms, where the plain loop below takes ~5 ms and more on a busy core);
    * the loop remains for a platform where the native addon does not load.
    */
-  searchExact(query: Float32Array, k: number): Neighbour[] {
+  searchExact(query: Float32Array, k: number): { image: T; score: number }[] {
     const { ids, matrix, dims } = this.pack()
     if (query.length !== dims) throw new Error(`query has ${query.length} dimensions, the index ${dims}`)
     const count = Math.min(k, ids.length)
     const native = loadUsearch()
     if (native) {
       const res = native.exactSearch(matrix, query, dims, count, native.MetricKind.IP, 1)
-      const out: Neighbour[] = []
+      const out: { image: T; score: number }[] = []
       for (let i = 0; i < res.keys.length; i++) out.push({ image: this.images.get(ids[Number(res.keys[i])])!, score: 1 - res.distances[i] })
       return out
     }
@@ -114,7 +119,7 @@ export class VectorIndex {
     return top.map((r) => ({ image: this.images.get(ids[r])!, score: scores[r] }))
   }
 
-  private searchHnsw(query: Float32Array, k: number): Neighbour[] {
+  private searchHnsw(query: Float32Array, k: number): { image: T; score: number }[] {
     if (!this.hnsw || this.hnsw.dirty) {
       const native = loadUsearch()
       if (!native) return this.searchExact(query, k)
@@ -126,7 +131,7 @@ export class VectorIndex {
       this.hnsw = { index, keys: ids, dirty: false }
     }
     const res = this.hnsw.index.search(query, Math.min(k, this.hnsw.keys.length))
-    const out: Neighbour[] = []
+    const out: { image: T; score: number }[] = []
     for (let i = 0; i < res.keys.length; i++) {
       const image = this.images.get(this.hnsw.keys[Number(res.keys[i])])
       if (image) out.push({ image, score: 1 - res.distances[i] })
