@@ -6,6 +6,12 @@ type Logger = { info(m: string): void; warn(m: string): void }
 // Embedders are required lazily: loading CLIP pulls in onnxruntime, which a
 // classic-only deployment never needs.
 
+/** The weight-free embedder, run on a worker thread (classic-worker.ts) so that searches leave the main thread to other requests. */
+function classic(logger: Logger): ImageEmbedder {
+  const { ClassicWorkerEmbedder } = require("./classic-worker") as typeof import("./classic-worker")
+  return new ClassicWorkerEmbedder((m) => logger.warn(m))
+}
+
 /**
  * Picks the embedder. `auto` tries CLIP and falls back to the weight-free
  * classic embedder — and says so in the log: a silent fallback would leave
@@ -20,9 +26,8 @@ export async function createEmbedder(
     throw new Error(`CURATOR_EMBEDDER must be clip, classic or auto; got "${choice}"`)
   }
   if (choice === "classic") {
-    const { ClassicEmbedder } = require("./classic") as typeof import("./classic")
-    const embedder = new ClassicEmbedder()
-    logger.info(`[visual-search] embedder: ${embedder.id} (CURATOR_EMBEDDER=classic)`)
+    const embedder = classic(logger)
+    logger.info(`[visual-search] embedder: ${embedder.id} (CURATOR_EMBEDDER=classic), in a worker thread`)
     return { embedder, note: "chosen by CURATOR_EMBEDDER=classic" }
   }
   try {
@@ -32,10 +37,9 @@ export async function createEmbedder(
     return { embedder, note: `CLIP loaded${opts.modelDir ? ` from ${opts.modelDir}` : ""}` }
   } catch (e: any) {
     if (choice === "clip") throw new Error(`CURATOR_EMBEDDER=clip but the CLIP model could not be loaded: ${e?.message ?? e}`)
-    const { ClassicEmbedder } = require("./classic") as typeof import("./classic")
-    const embedder = new ClassicEmbedder()
+    const embedder = classic(logger)
     const reason = String(e?.message ?? e).split("\n")[0].slice(0, 300)
-    logger.warn(`[visual-search] CLIP unavailable (${reason}); embedder: ${embedder.id} (CURATOR_EMBEDDER=auto)`)
+    logger.warn(`[visual-search] CLIP unavailable (${reason}); embedder: ${embedder.id} (CURATOR_EMBEDDER=auto), in a worker thread`)
     return { embedder, note: `CLIP unavailable: ${reason}` }
   }
 }

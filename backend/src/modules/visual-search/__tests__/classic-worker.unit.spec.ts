@@ -1,0 +1,61 @@
+import fs from "fs"
+import path from "path"
+import { ClassicEmbedder } from "../embedders/classic"
+import { ClassicWorkerEmbedder } from "../embedders/classic-worker"
+
+// Real product photos shipped with the repo (data/demo-catalog).
+const DIR = path.resolve(__dirname, "../../../../data/demo-catalog/images")
+const photos = fs.readdirSync(DIR).filter((f) => f.endsWith(".jpg")).sort().slice(0, 6).map((f) => fs.readFileSync(path.join(DIR, f)))
+
+describe("classic embedder on a worker thread", () => {
+  const inline = new ClassicEmbedder()
+  const warnings: string[] = []
+  let worker: ClassicWorkerEmbedder
+
+  beforeAll(() => {
+    worker = new ClassicWorkerEmbedder((m) => warnings.push(m))
+  })
+  afterAll(() => worker.close())
+
+  it("makes exactly the vectors the main thread makes, in order, concurrently", async () => {
+    const [one, many, ...singles] = await Promise.all([
+      worker.embedImages([photos[0]]),
+      worker.embedImages(photos),
+      ...photos.map((p) => worker.embedImages([p])),
+    ])
+    const expected = await inline.embedImages(photos)
+    expect(worker.id).toBe(inline.id)
+    expect(worker.dimensions).toBe(inline.dimensions)
+    expect(worker.kind).toEqual(inline.kind)
+    expect([...one[0]]).toEqual([...expected[0]])
+    expect(many).toHaveLength(photos.length)
+    many.forEach((v, i) => expect([...v]).toEqual([...expected[i]]))
+    singles.forEach((v, i) => expect([...v[0]]).toEqual([...expected[i]]))
+    expect(worker.runs).toBe("worker thread")
+    expect(warnings).toEqual([])
+  })
+
+  it("rejects an undecodable image with the decoder's message, and goes on working", async () => {
+    const bad = Buffer.from("definitely not a picture")
+    const inlineError = await inline.embedImages([bad]).then(() => null, (e) => e.message)
+    expect(inlineError).toBeTruthy()
+    await expect(worker.embedImages([bad])).rejects.toThrow(inlineError)
+    const [v] = await worker.embedImages([photos[1]])
+    expect([...v]).toEqual([...(await inline.embedImages([photos[1]]))[0]])
+  })
+
+  it("when the worker dies, says so once and embeds in the main thread, losing no request", async () => {
+    const dying = new ClassicWorkerEmbedder((m) => warnings.push(m))
+    await dying.embedImages([photos[0]])
+    const owed = dying.embedImages([photos[2]])
+    await (dying as any).worker.terminate()
+    const [a] = await owed
+    const [b] = await dying.embedImages([photos[3]])
+    const expected = await inline.embedImages([photos[2], photos[3]])
+    expect([...a]).toEqual([...expected[0]])
+    expect([...b]).toEqual([...expected[1]])
+    expect(dying.runs).toMatch(/^main thread \(classic embedder worker exited/)
+    expect(warnings.filter((w) => w.includes("now embeds in the main thread"))).toHaveLength(1)
+    await dying.close()
+  })
+})
