@@ -27,6 +27,8 @@ describe("classic embedder on a worker thread", () => {
     expect(worker.id).toBe(inline.id)
     expect(worker.dimensions).toBe(inline.dimensions)
     expect(worker.kind).toEqual(inline.kind)
+    // a vector of this realm: the vector index (usearch) checks `instanceof Float32Array`
+    expect(one[0]).toBeInstanceOf(Float32Array)
     expect([...one[0]]).toEqual([...expected[0]])
     expect(many).toHaveLength(photos.length)
     many.forEach((v, i) => expect([...v]).toEqual([...expected[i]]))
