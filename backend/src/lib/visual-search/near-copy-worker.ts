@@ -1,6 +1,7 @@
 import { isMainThread, parentPort, Worker, workerData } from "worker_threads"
 import { isNearCopy, type Frame } from "./near-copy"
 import { VectorIndex } from "../../modules/visual-search/vector-index"
+import { workerBoot, workerErrorText } from "../worker-boot"
 
 /*
  * Near-copy checks on the second core.
@@ -301,10 +302,8 @@ class NearCopyWorker {
   private start(): Worker | undefined {
     if (this.dead) return undefined
     if (this.worker) return this.worker
-    // from the sources (medusa develop/start, jest) the worker compiles TypeScript as the main thread does
-    const boot = `${__filename.endsWith(".ts") ? 'require("ts-node").register({ transpileOnly: true });' : ""} require(${JSON.stringify(__filename)})`
     try {
-      const w = new Worker(boot, { eval: true, workerData: { nearCopyWorker: true, neighbours: this.neighbours } })
+      const w = new Worker(workerBoot(__filename), { eval: true, workerData: { nearCopyWorker: true, neighbours: this.neighbours } })
       w.on("message", (m: Reply) => {
         const resolve = this.pending.get(m.id)
         if (!resolve) return
@@ -313,12 +312,12 @@ class NearCopyWorker {
         if (m.error) this.warn(`near-copy worker: a job failed, the search decides itself: ${m.error}`)
         resolve(m)
       })
-      w.on("error", (e) => this.fail(`near-copy worker crashed: ${e?.message ?? e}`))
+      w.on("error", (e) => this.fail(`near-copy worker crashed: ${workerErrorText(e)}`))
       w.on("exit", (code) => this.fail(`near-copy worker exited (code ${code})`))
       w.unref()
       return (this.worker = w)
     } catch (e: any) {
-      this.fail(`near-copy worker could not start: ${e?.message ?? e}`)
+      this.fail(`near-copy worker could not start: ${workerErrorText(e)}`)
       return undefined
     }
   }

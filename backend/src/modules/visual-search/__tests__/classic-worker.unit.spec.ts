@@ -2,6 +2,7 @@ import fs from "fs"
 import path from "path"
 import { ClassicEmbedder } from "../embedders/classic"
 import { ClassicWorkerEmbedder } from "../embedders/classic-worker"
+import { workerErrorText } from "../../../lib/worker-boot"
 
 // Real product photos shipped with the repo (data/demo-catalog).
 const DIR = path.resolve(__dirname, "../../../../data/demo-catalog/images")
@@ -44,6 +45,31 @@ describe("classic embedder on a worker thread", () => {
     await expect(worker.embedImages([bad])).rejects.toThrow(inlineError)
     const [v] = await worker.embedImages([photos[1]])
     expect([...v]).toEqual([...(await inline.embedImages([photos[1]]))[0]])
+  })
+
+  it("starts from a process whose working directory has no tsconfig (the bench and eval scripts run from the repository root)", async () => {
+    const cwd = process.cwd()
+    const elsewhere = fs.mkdtempSync(path.join(require("os").tmpdir(), "no-tsconfig-"))
+    process.chdir(elsewhere)
+    const local = new ClassicWorkerEmbedder((m) => warnings.push(m))
+    try {
+      const [v] = await local.embedImages([photos[4]])
+      expect([...v]).toEqual([...(await inline.embedImages([photos[4]]))[0]])
+      expect(local.runs).toBe("worker thread")
+    } finally {
+      process.chdir(cwd)
+      await local.close()
+      fs.rmSync(elsewhere, { recursive: true, force: true })
+    }
+    expect(warnings).toEqual([])
+  })
+
+  it("reports whatever a worker throws as text", () => {
+    const bare = Object.assign(Object.create(null), { code: 1 })
+    expect(() => `${bare}`).toThrow() // what "${e?.message ?? e}" did with it
+    expect(workerErrorText(bare)).toBe('{"code":1}')
+    expect(workerErrorText(new Error("boom"))).toBe("boom")
+    expect(workerErrorText("plain")).toBe("plain")
   })
 
   it("when the worker dies, says so once and embeds in the main thread, losing no request", async () => {

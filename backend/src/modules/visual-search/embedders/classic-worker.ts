@@ -1,6 +1,7 @@
 import { isMainThread, parentPort, Worker, workerData } from "worker_threads"
 import type { ImageEmbedder } from "./types"
 import { ClassicEmbedder } from "./classic"
+import { workerBoot, workerErrorText } from "../../../lib/worker-boot"
 
 /**
  * The classic embedder on its own thread. Its descriptor (background
@@ -66,10 +67,8 @@ export class ClassicWorkerEmbedder implements ImageEmbedder {
   private start(): Worker | undefined {
     if (this.dead) return undefined
     if (this.worker) return this.worker
-    // from the sources (medusa develop, jest) the worker compiles TypeScript as the main thread does
-    const boot = `${__filename.endsWith(".ts") ? 'require("ts-node").register({ transpileOnly: true });' : ""} require(${JSON.stringify(__filename)})`
     try {
-      const w = new Worker(boot, { eval: true, workerData: { classicEmbedderWorker: true } })
+      const w = new Worker(workerBoot(__filename), { eval: true, workerData: { classicEmbedderWorker: true } })
       w.on("message", (m: Reply) => {
         const job = this.pending.get(m.id)
         if (!job) return
@@ -79,12 +78,12 @@ export class ClassicWorkerEmbedder implements ImageEmbedder {
         // rebuilt with this realm's Float32Array: under Jest's VM context a transferred one fails `instanceof` checks (usearch's)
         else job.resolve(m.vectors!.map((v) => new Float32Array(v)))
       })
-      w.on("error", (e) => this.fail(`classic embedder worker crashed: ${e?.message ?? e}`))
+      w.on("error", (e) => this.fail(`classic embedder worker crashed: ${workerErrorText(e)}`))
       w.on("exit", (code) => this.fail(`classic embedder worker exited (code ${code})`))
       w.unref()
       return (this.worker = w)
     } catch (e: any) {
-      this.fail(`classic embedder worker could not start: ${e?.message ?? e}`)
+      this.fail(`classic embedder worker could not start: ${workerErrorText(e)}`)
       return undefined
     }
   }

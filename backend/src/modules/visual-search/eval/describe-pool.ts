@@ -4,6 +4,7 @@ import path from "path"
 import crypto from "crypto"
 import { Worker, isMainThread, parentPort, workerData } from "worker_threads"
 import { RAW_DIM } from "../embedders/classic-features"
+import { workerBoot } from "../../../lib/worker-boot"
 
 /**
  * Computes raw classic descriptors for many images on all cores (worker
@@ -50,7 +51,7 @@ export async function describeMany(jobs: Job[], cacheName?: string, threads = os
       const mine = jobs.map((j, i) => ({ ...j, i })).filter((_, i) => i % n === w)
       return new Promise<void>((resolve, reject) => {
         const worker = new Worker(
-          `require("ts-node").register({ transpileOnly: true }); require(${JSON.stringify(__filename)})`,
+          workerBoot(__filename),
           { eval: true, workerData: { jobs: mine } }
         )
         worker.on("message", (m: { i: number; v: Float32Array }) => {

@@ -32,6 +32,7 @@ import { Worker, isMainThread, parentPort, workerData } from "worker_threads"
 import { loadStyles, bySplit, imagePath } from "./data"
 import { describeMany, Job } from "./describe-pool"
 import { idHash } from "./split"
+import { workerBoot } from "../../../lib/worker-boot"
 import { eigSym, covariance, projT, matmul } from "./linalg"
 import { RAW_DIM, BLOCK_RANGES } from "../embedders/classic-features"
 import { ClassicEmbedder, type ClassicParams, type ClassicHead, type ClassicLayer } from "../embedders/classic"
@@ -198,7 +199,7 @@ async function trainMembers(aug: number, opts: MlpOpts, k: number): Promise<MlpM
     const i = next++
     if (i >= k) return
     models[i] = await new Promise<MlpModel>((resolve, reject) => {
-      const w = new Worker(`require("ts-node").register({ transpileOnly: true }); require(${JSON.stringify(__filename)})`, {
+      const w = new Worker(workerBoot(__filename), {
         eval: true,
         workerData: { member: { aug, opts, i } },
       })
