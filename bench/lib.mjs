@@ -70,6 +70,8 @@ export async function startStore({ name, ids, port, embedder, datasetDir, reuse 
     prefix: "[backend]",
     filter: (l) => /error|embedder/i.test(l),
   })
+  // a run that crashes (an uncaught error skips its `finally`) must not leave its server running, busy and on the port
+  process.once("exit", () => backend.stopGroup("SIGKILL"))
   await waitForHttp(`${backendUrl}/health`, { child: backend })
   const token = (await (await fetch(`${backendUrl}/auth/user/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(DEMO_ADMIN) })).json()).token
   const api = async (p, init = {}) => {
