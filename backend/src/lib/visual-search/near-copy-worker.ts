@@ -1,7 +1,7 @@
-import { isMainThread, parentPort, Worker, workerData } from "worker_threads"
+import { isMainThread, parentPort, workerData } from "worker_threads"
 import { isNearCopy, type Frame } from "./near-copy"
 import { VectorIndex } from "../../modules/visual-search/vector-index"
-import { workerBoot, workerErrorText } from "../worker-boot"
+import { WorkerClient } from "../worker-boot"
 
 /*
  * Near-copy checks on the second core.
@@ -226,17 +226,16 @@ type Warn = (msg: string) => void
  * (slower, same results); the reason is logged once.
  */
 class NearCopyWorker {
-  private worker?: Worker
-  private dead?: string
-  private next = 1
-  private readonly pending = new Map<number, (m: Reply) => void>()
+  private readonly worker: WorkerClient<Job, Reply>
   /** what the worker's copy of the index holds: image row id → key */
   private readonly sent = new Map<string, string>()
   /** the keys of `sent` */
   private readonly held = new Set<string>()
   private mirrored = -1
 
-  constructor(private readonly warn: Warn, private readonly neighbours = PREWARM_NEIGHBOURS) {}
+  constructor(private readonly warn: Warn, private readonly neighbours = PREWARM_NEIGHBOURS) {
+    this.worker = new WorkerClient(__filename, { nearCopyWorker: true, neighbours }, "near-copy worker", "near-copy checks now run in the search itself", warn)
+  }
 
   /**
    * The decisions a walk over `candidates` after `shown` makes (every one it
@@ -245,7 +244,10 @@ class NearCopyWorker {
    */
   decide(shown: AheadImage[][], candidates: AheadImage[][], want: number): Promise<[string, boolean][]> {
     const light = (images: AheadImage[][]) => images.map((list) => list.map((i) => (this.held.has(i.key) ? { key: i.key, frame: null } : i)))
-    return this.ask((id) => ({ kind: "search", id, shown: light(shown), candidates: light(candidates), want })).then((m) => m?.decisions ?? [])
+    return this.worker.ask((id) => ({ kind: "search", id, shown: light(shown), candidates: light(candidates), want })).then((m) => {
+      if (m?.error) this.warn(`near-copy worker: a job failed, the search decides itself: ${m.error}`)
+      return m?.decisions ?? []
+    })
   }
 
   /**
@@ -254,9 +256,7 @@ class NearCopyWorker {
    * the last call. Costs nothing while `version` (the index's) is unchanged.
    */
   mirror(version: number, images: () => Iterable<MirrorSource>) {
-    if (!this.neighbours || version === this.mirrored) return
-    const worker = this.start()
-    if (!worker) return
+    if (!this.neighbours || version === this.mirrored || this.worker.dead) return
     this.mirrored = version
     const seen = new Set<string>()
     const remove: string[] = []
@@ -271,70 +271,25 @@ class NearCopyWorker {
       this.sent.set(img.id, key)
       this.held.add(key)
       upsert.push({ key, product: img.product_id, frame: img.frame, vector: img.vector })
-      if (upsert.length === 500) { worker.postMessage({ kind: "images", upsert, remove: [] } satisfies Job); upsert = [] }
+      if (upsert.length === 500) { this.worker.post({ kind: "images", upsert, remove: [] }); upsert = [] }
     }
     for (const [id, key] of this.sent) if (!seen.has(id)) { remove.push(key); this.sent.delete(id); this.held.delete(key) }
-    if (upsert.length || remove.length) worker.postMessage({ kind: "images", upsert, remove } satisfies Job)
+    if (upsert.length || remove.length) this.worker.post({ kind: "images", upsert, remove })
   }
 
   /** A search has begun: the background pass steps aside now, not only once the search reaches the worker. */
   searching() {
-    if (this.worker && !this.dead && this.neighbours) this.worker.postMessage({ kind: "searching" } satisfies Job)
+    if (this.worker.running && this.neighbours) this.worker.post({ kind: "searching" })
   }
 
   /** How far the background pass has got (null when the worker is not running). */
   async status(): Promise<PrewarmStatus | null> {
-    if (!this.worker || this.dead) return null
-    return (await this.ask((id) => ({ kind: "status", id })))?.status ?? null
+    if (!this.worker.running) return null
+    return (await this.worker.ask((id) => ({ kind: "status", id })))?.status ?? null
   }
 
-  private ask(job: (id: number) => Job): Promise<Reply | null> {
-    const worker = this.start()
-    if (!worker) return Promise.resolve(null)
-    const id = this.next++
-    return new Promise((resolve) => {
-      this.pending.set(id, resolve)
-      worker.ref()
-      worker.postMessage(job(id))
-    })
-  }
-
-  private start(): Worker | undefined {
-    if (this.dead) return undefined
-    if (this.worker) return this.worker
-    try {
-      const w = new Worker(workerBoot(__filename), { eval: true, workerData: { nearCopyWorker: true, neighbours: this.neighbours } })
-      w.on("message", (m: Reply) => {
-        const resolve = this.pending.get(m.id)
-        if (!resolve) return
-        this.pending.delete(m.id)
-        if (!this.pending.size) w.unref()
-        if (m.error) this.warn(`near-copy worker: a job failed, the search decides itself: ${m.error}`)
-        resolve(m)
-      })
-      w.on("error", (e) => this.fail(`near-copy worker crashed: ${workerErrorText(e)}`))
-      w.on("exit", (code) => this.fail(`near-copy worker exited (code ${code})`))
-      w.unref()
-      return (this.worker = w)
-    } catch (e: any) {
-      this.fail(`near-copy worker could not start: ${workerErrorText(e)}`)
-      return undefined
-    }
-  }
-
-  private fail(reason: string) {
-    if (this.dead) return
-    this.dead = reason
-    this.warn(`${reason}; near-copy checks now run in the search itself`)
-    for (const resolve of this.pending.values()) resolve({ id: 0 })
-    this.pending.clear()
-  }
-
-  async close() {
-    this.dead ??= "closed"
-    for (const resolve of this.pending.values()) resolve({ id: 0 })
-    this.pending.clear()
-    await this.worker?.terminate()
+  close() {
+    return this.worker.close()
   }
 }
 

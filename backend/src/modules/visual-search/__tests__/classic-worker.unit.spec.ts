@@ -76,7 +76,7 @@ describe("classic embedder on a worker thread", () => {
     const dying = new ClassicWorkerEmbedder((m) => warnings.push(m))
     await dying.embedImages([photos[0]])
     const owed = dying.embedImages([photos[2]])
-    await (dying as any).worker.terminate()
+    await (dying as any).worker.worker.terminate() // the Worker inside its WorkerClient
     const [a] = await owed
     const [b] = await dying.embedImages([photos[3]])
     const expected = await inline.embedImages([photos[2], photos[3]])

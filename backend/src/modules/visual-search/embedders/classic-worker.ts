@@ -1,7 +1,7 @@
-import { isMainThread, parentPort, Worker, workerData } from "worker_threads"
+import { isMainThread, parentPort, workerData } from "worker_threads"
 import type { ImageEmbedder } from "./types"
 import { ClassicEmbedder } from "./classic"
-import { workerBoot, workerErrorText } from "../../../lib/worker-boot"
+import { WorkerClient } from "../../../lib/worker-boot"
 
 /**
  * The classic embedder on its own thread. Its descriptor (background
@@ -36,73 +36,31 @@ export class ClassicWorkerEmbedder implements ImageEmbedder {
   readonly id: string
   readonly dimensions: number
   readonly kind?: [number, number]
-  private worker?: Worker
-  private dead?: string
-  private next = 1
-  private readonly pending = new Map<number, { resolve: (v: Float32Array[]) => void; reject: (e: Error) => void; images: Buffer[] }>()
+  private readonly worker: WorkerClient<Job, Reply>
 
-  constructor(private readonly warn: Warn, private readonly inline = new ClassicEmbedder()) {
+  constructor(warn: Warn, private readonly inline = new ClassicEmbedder()) {
     this.id = inline.id
     this.dimensions = inline.dimensions
     this.kind = inline.kind
+    this.worker = new WorkerClient(__filename, { classicEmbedderWorker: true }, "classic embedder worker", `${this.id} now embeds in the main thread`, (m) => warn(`[visual-search] ${m}`))
   }
 
   /** How it runs now: "worker thread", or why it runs in the main thread. */
   get runs(): string {
-    return this.dead ? `main thread (${this.dead})` : "worker thread"
+    return this.worker.dead ? `main thread (${this.worker.dead})` : "worker thread"
   }
 
   async embedImages(images: Buffer[]): Promise<Float32Array[]> {
-    const worker = this.start()
-    if (!worker) return this.inline.embedImages(images)
-    const id = this.next++
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, images })
-      worker.ref()
-      // copies: the caller keeps its buffers (a Buffer may be a slice of a shared pool)
-      worker.postMessage({ id, images: images.map((b) => new Uint8Array(b)) } satisfies Job)
-    })
+    // copies: the caller keeps its buffers (a Buffer may be a slice of a shared pool)
+    const m = await this.worker.ask((id) => ({ id, images: images.map((b) => new Uint8Array(b)) }))
+    // no worker (it could not start, or died owing this job): the same embedder, here
+    if (!m) return this.inline.embedImages(images)
+    if (m.error !== undefined) throw new Error(m.error)
+    // rebuilt with this realm's Float32Array: under Jest's VM context a transferred one fails `instanceof` checks (usearch's)
+    return m.vectors!.map((v) => new Float32Array(v))
   }
 
-  private start(): Worker | undefined {
-    if (this.dead) return undefined
-    if (this.worker) return this.worker
-    try {
-      const w = new Worker(workerBoot(__filename), { eval: true, workerData: { classicEmbedderWorker: true } })
-      w.on("message", (m: Reply) => {
-        const job = this.pending.get(m.id)
-        if (!job) return
-        this.pending.delete(m.id)
-        if (!this.pending.size) w.unref()
-        if (m.error !== undefined) job.reject(new Error(m.error))
-        // rebuilt with this realm's Float32Array: under Jest's VM context a transferred one fails `instanceof` checks (usearch's)
-        else job.resolve(m.vectors!.map((v) => new Float32Array(v)))
-      })
-      w.on("error", (e) => this.fail(`classic embedder worker crashed: ${workerErrorText(e)}`))
-      w.on("exit", (code) => this.fail(`classic embedder worker exited (code ${code})`))
-      w.unref()
-      return (this.worker = w)
-    } catch (e: any) {
-      this.fail(`classic embedder worker could not start: ${workerErrorText(e)}`)
-      return undefined
-    }
-  }
-
-  /** The worker is gone: say so once, and embed what it still owed in the main thread. */
-  private fail(reason: string) {
-    if (this.dead) return
-    this.dead = reason
-    this.warn(`[visual-search] ${reason}; ${this.id} now embeds in the main thread`)
-    const owed = [...this.pending.values()]
-    this.pending.clear()
-    for (const job of owed) this.inline.embedImages(job.images).then(job.resolve, job.reject)
-  }
-
-  async close() {
-    this.dead ??= "closed"
-    const owed = [...this.pending.values()]
-    this.pending.clear()
-    for (const job of owed) job.reject(new Error("classic embedder closed"))
-    await this.worker?.terminate()
+  close() {
+    return this.worker.close()
   }
 }
