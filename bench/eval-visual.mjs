@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run eval:visual [-- --catalog 1500 --queries 300 --duplicates 60 --embedder classic]
+// npm run eval:visual [-- --catalog 1500 --queries 300 --duplicates 80 --embedder classic]
 // Catalogue from the "catalog" split of ../shared/data/fashion-products in a real
 // backend; shopper photos made from the disjoint "query" split; random
 // size/budget/region constraints. Every figure is measured through the HTTP API.
@@ -8,9 +8,9 @@ import path from "node:path"
 import sharp from "sharp"
 import { readStyles, DATASET_DIR, SELLABLE_MASTER } from "../scripts/lib/dataset.mjs"
 import { step } from "../scripts/lib/proc.mjs"
-import { args, backendTs, percentile, reindexAll, startStore, table, visualSearch, writeResults, warmOfferSheets } from "./lib.mjs"
+import { args, backendTs, percentile, reindexAll, shopBadge, startStore, table, visualSearch, writeResults, warmOfferSheets } from "./lib.mjs"
 
-const opt = args({ catalog: 1500, queries: 300, duplicates: 60, embedder: "classic", port: 9200, seed: 7 })
+const opt = args({ catalog: 1500, queries: 300, duplicates: 80, embedder: "classic", port: 9200, seed: 7 })
 const { shopperPhoto, mulberry32 } = backendTs("src/modules/visual-search/eval/shopper-photo.ts")
 const { splitOf } = backendTs("src/modules/visual-search/eval/split.ts")
 const { sizesFor } = backendTs("src/lib/catalog.ts")
@@ -116,6 +116,9 @@ try {
     ["mirrored", (img) => sharp(img).flop().jpeg({ quality: 90 }).toBuffer()],
     ["recoloured slightly", (img) => sharp(img).modulate({ hue: 6, saturation: 1.08, brightness: 1.03 }).jpeg().toBuffer()],
     ["watermarked", (img) => sharp(img).composite([{ input: Buffer.from(`<svg width="224" height="224"><text x="12" y="212" font-size="20" font-family="sans-serif" fill="rgba(0,0,0,0.4)">© outlet-shop</text></svg>`) }]).jpeg().toBuffer()],
+    ["shop badge in a corner", (img, k) => sharp(img).composite([{ input: shopBadge(k) }]).jpeg().toBuffer()],
+    // the whole photo re-toned: darker in turn with warmer
+    ["toned darker or warmer", (img, k) => (k % 2 ? sharp(img).recomb([[1.04, 0, 0], [0, 1, 0], [0, 0, 0.93]]) : sharp(img).modulate({ brightness: 0.9 })).jpeg().toBuffer()],
     // a reseller's crop need not be centred: 10% off, from a corner or an edge in turn
     ["cropped 10% off-centre", (img, k) => {
       const side = Math.round(224 * 0.9)

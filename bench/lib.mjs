@@ -163,3 +163,13 @@ export function table(rows) {
   const w = Math.max(...rows.map(([k]) => k.length))
   for (const [k, v] of rows) console.log(`  ${k.padEnd(w)}  ${v}`)
 }
+
+/**
+ * A shop's badge stamped in a corner of a 224×224 photo (an opaque dark box with
+ * white text), as an SVG to composite: a planted kind of near copy. `corner` 0–3:
+ * top left, top right, bottom left, bottom right.
+ */
+export function shopBadge(corner) {
+  const [x, y] = [[8, 8], [160, 8], [8, 192], [160, 192]][corner % 4]
+  return Buffer.from(`<svg width="224" height="224"><rect x="${x}" y="${y}" width="56" height="24" rx="4" fill="rgba(20,20,20,0.7)"/><text x="${x + 28}" y="${y + 17}" text-anchor="middle" font-size="13" font-family="sans-serif" fill="white">DEALS</text></svg>`)
+}

@@ -41,13 +41,38 @@ describe("near-copy detection", () => {
     expect(found / sample.length).toBeGreaterThanOrEqual(0.9)
   })
 
+  it("recognises copies stamped with a shop badge, and copies toned as a whole, across many photos", async () => {
+    // an opaque badge in a corner outweighs the garment's own detail, and can pull the registration to a
+    // wrong crop; a copy darkened or warmed as a whole moves its white backdrop with the garment. The
+    // comparison before both were handled recognised 8, 1 and 0 of 150 shared photos of these kinds
+    // (a badge top right, 12% darker, warmer).
+    const badge = (corner: number) => {
+      const [x, y] = [[8, 8], [160, 8], [8, 192], [160, 192]][corner % 4]
+      return Buffer.from(`<svg width="224" height="224"><rect x="${x}" y="${y}" width="56" height="24" rx="4" fill="rgba(20,20,20,0.7)"/><text x="${x + 28}" y="${y + 17}" text-anchor="middle" font-size="13" fill="white">DEALS</text></svg>`)
+    }
+    // [kind, make, share to recognise]: a badge in a bottom corner often lands on shoes or trousers, where
+    // it hides the garment's own detail, and is then left undecided (on 150 shared photos, 85–95% by corner)
+    const kinds: [string, (img: Buffer, i: number) => Promise<Buffer>, number][] = [
+      ["badge", (img, i) => sharp(img).composite([{ input: badge(i) }]).jpeg().toBuffer(), 0.75],
+      ["darker", (img) => sharp(img).modulate({ brightness: 0.88 }).jpeg().toBuffer(), 0.95],
+      ["warmer", (img) => sharp(img).recomb([[1.05, 0, 0], [0, 1, 0], [0, 0, 0.92]]).jpeg().toBuffer(), 0.95],
+    ]
+    const sample = files.filter((_, i) => i % 8 === 3).slice(0, 40)
+    const found: Record<string, number> = {}
+    for (const [kind, make] of kinds) {
+      found[kind] = 0
+      for (const [i, f] of sample.entries()) if (isNearCopy(await frame(photo(f)), await frame(await make(photo(f), i)))) found[kind]++
+    }
+    expect(Object.fromEntries(kinds.map(([kind, , bar]) => [kind, found[kind] / sample.length >= bar]))).toEqual({ badge: true, darker: true, warmer: true })
+  })
+
   it("keeps the same shot in another colour apart", async () => {
     // the most colourful of the first photos: a hue change must show
     const chroma = (f: Frame) => { let s = 0; for (let i = 0; i < f.lab.length; i += 3) s += Math.hypot(f.lab[i + 1] - 128, f.lab[i + 2] - 128); return s }
     const candidates = await Promise.all(files.slice(0, 30).map(async (f) => ({ f, c: chroma(await frame(photo(f))) })))
     const colourful = photo(candidates.sort((a, b) => b.c - a.c)[0].f)
     const recoloured = await sharp(colourful).modulate({ hue: 150 }).jpeg().toBuffer()
-    const s = nearCopyScore(await frame(colourful), await frame(recoloured), -2, -2, Infinity, Infinity)!
+    const s = nearCopyScore(await frame(colourful), await frame(recoloured), -2, Infinity)!
     expect(s.detail).toBeGreaterThan(0.9) // same edges…
     expect(s.colour).toBeGreaterThan(8) // …different garment colour
     expect(isNearCopy(await frame(colourful), await frame(recoloured))).toBe(false)
