@@ -1,6 +1,7 @@
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { Timings } from "./timings"
+import { Timings } from "../timings"
+import { soldInChannels } from "./judge"
 
 /**
  * Stock as a shopper in one region sees it. Medusa sums inventory over every
@@ -28,7 +29,7 @@ export async function regionLocations(container: MedusaContainer, regionId: stri
     fields: ["id", "sales_channels.id", "fulfillment_sets.service_zones.geo_zones.country_code"],
   })
   const ids = locations
-    .filter((l: any) => !salesChannelIds.length || (l.sales_channels ?? []).some((s: any) => salesChannelIds.includes(s?.id)))
+    .filter((l: any) => soldInChannels((l.sales_channels ?? []).map((s: any) => s?.id), salesChannelIds))
     .filter((l: any) =>
       (l.fulfillment_sets ?? []).some((f: any) =>
         (f?.service_zones ?? []).some((z: any) => (z?.geo_zones ?? []).some((g: any) => countries.has(g?.country_code)))
@@ -36,29 +37,6 @@ export async function regionLocations(container: MedusaContainer, regionId: stri
     )
     .map((l: any) => l.id as string)
   return { region: regions[0], locationIds: new Set(ids) }
-}
-
-export type StockContext = { locationIds: Set<string> }
-
-/**
- * Per variant of these products: its size and whether a shopper of the region
- * can have it. Pass `context` (from `regionLocations`) when calling repeatedly
- * for one region, as a search does chunk after chunk.
- */
-export async function variantAvailability(
-  container: MedusaContainer,
-  { regionId, salesChannelIds, productIds, context }: { regionId: string; salesChannelIds: string[]; productIds: string[]; context?: StockContext },
-  timings = new Timings()
-): Promise<VariantAvailability[]> {
-  if (!productIds.length) return []
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { locationIds } = context ?? (await timings.time("locations", () => regionLocations(container, regionId, salesChannelIds)))
-  const { data: variants } = await timings.time("variants", () => query.graph({
-    entity: "product_variant",
-    fields: AVAILABILITY_FIELDS,
-    filters: { product_id: productIds },
-  }))
-  return availabilityOf(container, variants as any[], locationIds, timings)
 }
 
 /** The fields `availabilityOf` needs on each variant (for a `query.graph` that already loads variants). */
