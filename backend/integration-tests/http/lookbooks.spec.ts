@@ -4,6 +4,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { ADMIN, createAdmin, seedDemo } from "../helpers/store"
 import { createTestProduct } from "../helpers/products"
+import { MAX_LOOK_ITEMS } from "../../src/shared/look-limits"
 
 // the weight-free embedder: CLIP weights are not available to the tests
 process.env.CURATOR_EMBEDDER = "classic"
@@ -217,7 +218,6 @@ medusaIntegrationTestRunner({
         })
 
         it("refuses more items than the limit shared with the storefront", async () => {
-          const { MAX_LOOK_ITEMS } = await import("../../src/shared/look-limits")
           const pick = { product_id: products.jeans.id, variant_id: await variantOf(products.jeans.id, "32") }
           const r = await api.post(url(), { cart_id: cartId, items: Array.from({ length: MAX_LOOK_ITEMS + 1 }, () => pick) }, store).catch((e: any) => e.response)
           expect(r.status).toBe(400)

@@ -1,7 +1,7 @@
 import { isMainThread, parentPort, workerData } from "worker_threads"
-import { isNearCopy, type Frame } from "./near-copy"
+import { isNearCopy, type Frame } from "../../modules/visual-search/near-copy"
 import { VectorIndex } from "../../modules/visual-search/vector-index"
-import { WorkerClient } from "../worker-boot"
+import { WorkerClient } from "../../modules/visual-search/workers/worker-client"
 
 /*
  * Near-copy checks on the second core.
