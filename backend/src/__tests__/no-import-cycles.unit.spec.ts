@@ -26,7 +26,22 @@ function sources(dir: string): string[] {
 /** Runtime import cycles among `files` and what they import, as paths relative to backend/. */
 function cycles(files: string[]): string[][] {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "dpdm-")), "graph.json")
-  execFileSync(process.execPath, [DPDM, "--no-warning", "--no-tree", "--no-progress", "-T", "--skip-dynamic-imports", "circular", "-o", out, ...files.map((f) => path.relative(BACKEND, f))], { cwd: BACKEND, stdio: "ignore" })
+  execFileSync(
+    process.execPath,
+    [
+      DPDM,
+      "--no-warning",
+      "--no-tree",
+      "--no-progress",
+      "-T",
+      "--skip-dynamic-imports",
+      "circular",
+      "-o",
+      out,
+      ...files.map((f) => path.relative(BACKEND, f)),
+    ],
+    { cwd: BACKEND, stdio: "ignore" }
+  )
   return JSON.parse(fs.readFileSync(out, "utf8")).circulars
 }
 
@@ -50,13 +65,18 @@ describe("import graph of backend/src", () => {
 
 describe("modules stand alone", () => {
   // eval/ is training and tuning code on its way out of the build (a tools workspace); it is not part of the module
-  const appDirs = ["lib", "api", "workflows", "subscribers", "jobs", "links", "scripts", "admin"].map((d) => path.join(SRC, d) + path.sep)
+  const appDirs = ["lib", "api", "workflows", "subscribers", "jobs", "links", "scripts", "admin"].map(
+    (d) => path.join(SRC, d) + path.sep
+  )
   it("nothing under src/modules imports app code (src/lib, src/api, src/workflows, …)", () => {
     const offenders: string[] = []
     for (const file of sources(path.join(SRC, "modules")).filter((f) => !f.includes(`${path.sep}eval${path.sep}`))) {
-      for (const [, spec] of fs.readFileSync(file, "utf8").matchAll(/(?:from|import|require\()\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+      for (const [, spec] of fs
+        .readFileSync(file, "utf8")
+        .matchAll(/(?:from|import|require\()\s*["'](\.{1,2}\/[^"']+)["']/g)) {
         const target = path.resolve(path.dirname(file), spec)
-        if (appDirs.some((d) => (target + path.sep).startsWith(d))) offenders.push(`${path.relative(SRC, file)} → ${spec}`)
+        if (appDirs.some((d) => (target + path.sep).startsWith(d)))
+          offenders.push(`${path.relative(SRC, file)} → ${spec}`)
       }
     }
     expect(offenders).toEqual([])

@@ -6,7 +6,15 @@ export type ProductCard = {
   title: string
   handle: string
   thumbnail: string | null
-  variants: { id: string; title: string; size: string | null; calculated_price: number | null; currency_code: string | null; in_stock: boolean; quantity: number | null }[]
+  variants: {
+    id: string
+    title: string
+    size: string | null
+    calculated_price: number | null
+    currency_code: string | null
+    in_stock: boolean
+    quantity: number | null
+  }[]
 }
 
 /**
@@ -15,7 +23,12 @@ export type ProductCard = {
  * read them. Products the rule rules out as a whole (not published, not in
  * the sales channels) are left out. Without a region: no prices, no stock.
  */
-export async function productCards(container: MedusaContainer, productIds: string[], regionId: string | undefined, salesChannelIds: string[]): Promise<Map<string, ProductCard>> {
+export async function productCards(
+  container: MedusaContainer,
+  productIds: string[],
+  regionId: string | undefined,
+  salesChannelIds: string[]
+): Promise<Map<string, ProductCard>> {
   const out = new Map<string, ProductCard>()
   if (!productIds.length) return out
   if (!regionId) {
@@ -23,7 +36,15 @@ export async function productCards(container: MedusaContainer, productIds: strin
       if (productReason(s, salesChannelIds)) continue
       out.set(id, {
         ...s.product,
-        variants: s.variants.map((v: any) => ({ id: v.id, title: v.title, size: v.title, calculated_price: null, currency_code: null, in_stock: false, quantity: null })),
+        variants: s.variants.map((v: any) => ({
+          id: v.id,
+          title: v.title,
+          size: v.title,
+          calculated_price: null,
+          currency_code: null,
+          in_stock: false,
+          quantity: null,
+        })),
       })
     }
     return out

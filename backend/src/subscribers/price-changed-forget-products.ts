@@ -20,7 +20,9 @@ export default async function priceChangedForgetProducts({ event, container }: S
     const priceSetIds = [...new Set((prices as any[]).map((p) => p.price_set_id).filter(Boolean))] as string[]
     if (priceSetIds.length) forgetProducts(productsOfPriceSets(priceSetIds))
   } catch (e: any) {
-    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`[offers] could not map ${event.name} to products: ${e?.message ?? e}`)
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(`[offers] could not map ${event.name} to products: ${e?.message ?? e}`)
   }
 }
 

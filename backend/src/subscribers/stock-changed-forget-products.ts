@@ -27,7 +27,9 @@ export default async function stockChangedForgetOffers({ event, container }: Sub
     }
     if (itemIds.size) forgetProducts(productsOfInventoryItems([...itemIds]))
   } catch (e: any) {
-    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`[offers] could not map ${event.name} to products: ${e?.message ?? e}`)
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(`[offers] could not map ${event.name} to products: ${e?.message ?? e}`)
   }
 }
 

@@ -13,7 +13,13 @@ export type LookItemVerdict = LookItem & { ok: boolean; reason?: LookItemReason;
  */
 export class LookItemsRefused extends MedusaError {
   constructor(public items: LookItemVerdict[]) {
-    super(MedusaError.Types.CONFLICT, `Nothing was added: some items of this look cannot be bought as picked. ${items.filter((i) => !i.ok).map((i) => i.message).join("; ")}`)
+    super(
+      MedusaError.Types.CONFLICT,
+      `Nothing was added: some items of this look cannot be bought as picked. ${items
+        .filter((i) => !i.ok)
+        .map((i) => i.message)
+        .join("; ")}`
+    )
     this.name = "LookItemsRefused"
   }
 }
@@ -40,12 +46,18 @@ export async function checkLookItems(
   })
   const cart = carts[0] as any
   if (!cart) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${input.cart_id} was not found`)
-  if (cart.completed_at) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cart ${input.cart_id} is already completed`)
+  if (cart.completed_at)
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cart ${input.cart_id} is already completed`)
   const wanted = new Map<string, number>()
-  for (const line of cart.items ?? []) if (line?.variant_id) wanted.set(line.variant_id, (wanted.get(line.variant_id) ?? 0) + Number(line.quantity ?? 0))
+  for (const line of cart.items ?? [])
+    if (line?.variant_id) wanted.set(line.variant_id, (wanted.get(line.variant_id) ?? 0) + Number(line.quantity ?? 0))
   for (const item of input.items) wanted.set(item.variant_id, (wanted.get(item.variant_id) ?? 0) + (item.quantity ?? 1))
 
-  const { data: variants } = await query.graph({ entity: "product_variant", fields: ["id", "product_id", "title"], filters: { id: input.items.map((i) => i.variant_id) } })
+  const { data: variants } = await query.graph({
+    entity: "product_variant",
+    fields: ["id", "product_id", "title"],
+    filters: { id: input.items.map((i) => i.variant_id) },
+  })
   const variantOf = new Map((variants as any[]).map((v) => [v.id, v]))
   // one decision per distinct quantity wanted (usually one): the rule checks stock for that many
   const offers = new Map<string, ProductOffer>() // by variant id
@@ -58,18 +70,40 @@ export async function checkLookItems(
   const ctx = { region_id: cart.region_id, sales_channel_ids: cart.sales_channel_id ? [cart.sales_channel_id] : [] }
   for (const [quantity, productIds] of byQuantity) {
     const decided = await sellableProducts(container, [...productIds], { ...ctx, quantity })
-    for (const item of input.items) if (wanted.get(item.variant_id) === quantity && decided.has(item.product_id)) offers.set(item.variant_id, decided.get(item.product_id)!)
+    for (const item of input.items)
+      if (wanted.get(item.variant_id) === quantity && decided.has(item.product_id))
+        offers.set(item.variant_id, decided.get(item.product_id)!)
   }
 
   const onLook = new Set(input.hotspotProductIds)
   const verdicts = input.items.map((item): LookItemVerdict => {
-    if (!onLook.has(item.product_id)) return { ...item, ok: false, reason: "not_in_look", message: `Product ${item.product_id} is not part of this look` }
+    if (!onLook.has(item.product_id))
+      return {
+        ...item,
+        ok: false,
+        reason: "not_in_look",
+        message: `Product ${item.product_id} is not part of this look`,
+      }
     const v = variantOf.get(item.variant_id)
-    if (!v || v.product_id !== item.product_id) return { ...item, ok: false, reason: "variant_not_of_product", message: `Variant ${item.variant_id} is not a variant of product ${item.product_id}` }
+    if (!v || v.product_id !== item.product_id)
+      return {
+        ...item,
+        ok: false,
+        reason: "variant_not_of_product",
+        message: `Variant ${item.variant_id} is not a variant of product ${item.product_id}`,
+      }
     const offer = offers.get(item.variant_id)!
     if (offer.variants.some((x) => x.id === item.variant_id)) return { ...item, ok: true }
-    const reason = offer.excluded.find((e) => e.variant_id === item.variant_id || e.variant_id === null)?.reason ?? offer.reason ?? "not_published"
-    return { ...item, ok: false, reason, message: refusal(reason, item.product_id, v.title, wanted.get(item.variant_id)!) }
+    const reason =
+      offer.excluded.find((e) => e.variant_id === item.variant_id || e.variant_id === null)?.reason ??
+      offer.reason ??
+      "not_published"
+    return {
+      ...item,
+      ok: false,
+      reason,
+      message: refusal(reason, item.product_id, v.title, wanted.get(item.variant_id)!),
+    }
   })
   return { cart, verdicts }
 }
@@ -77,7 +111,9 @@ export async function checkLookItems(
 function refusal(reason: ExclusionReason, productId: string, size: string, quantity: number): string {
   switch (reason) {
     case "out_of_stock":
-      return `Size ${size} of product ${productId} is out of stock in this region${quantity > 1 ? ` for ${quantity} units (counting the cart's)` : ""}`
+      return `Size ${size} of product ${productId} is out of stock in this region${
+        quantity > 1 ? ` for ${quantity} units (counting the cart's)` : ""
+      }`
     case "not_priced_in_region":
       return `Size ${size} of product ${productId} has no price in this region`
     default:

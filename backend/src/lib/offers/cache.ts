@@ -43,14 +43,22 @@ export function onForget(fn: (ids: string[]) => void) {
   listeners.add(fn)
 }
 
-export const contextKey = (regionId: string, salesChannelIds: string[]) => `${regionId}|${[...salesChannelIds].sort().join(",")}`
+export const contextKey = (regionId: string, salesChannelIds: string[]) =>
+  `${regionId}|${[...salesChannelIds].sort().join(",")}`
 
 /** The region's currency and the stock locations that ship to it through these channels (404 for an unknown region). */
-export async function regionContext(container: MedusaContainer, regionId: string, salesChannelIds: string[], timings = new Timings()): Promise<RegionContext> {
+export async function regionContext(
+  container: MedusaContainer,
+  regionId: string,
+  salesChannelIds: string[],
+  timings = new Timings()
+): Promise<RegionContext> {
   const key = contextKey(regionId, salesChannelIds)
   const hit = regions.get(key)
   if (hit && hit.at > Date.now() - REGION_TTL_MS) return hit.ctx
-  const { region, locationIds } = await timings.time("region", () => regionLocations(container, regionId, salesChannelIds))
+  const { region, locationIds } = await timings.time("region", () =>
+    regionLocations(container, regionId, salesChannelIds)
+  )
   const ctx = { region_id: regionId, currency: region.currency_code as string, locationIds }
   if (regions.size > 1000) regions.clear()
   regions.set(key, { ctx, at: Date.now() })
@@ -65,7 +73,17 @@ export async function productStructures(container: MedusaContainer, ids: string[
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({
       entity: "product",
-      fields: ["id", "title", "handle", "thumbnail", "status", "sales_channels.id", "variants.title", "variants.price_set.id", ...AVAILABILITY_FIELDS.map((f) => `variants.${f}`)],
+      fields: [
+        "id",
+        "title",
+        "handle",
+        "thumbnail",
+        "status",
+        "sales_channels.id",
+        "variants.title",
+        "variants.price_set.id",
+        ...AVAILABILITY_FIELDS.map((f) => `variants.${f}`),
+      ],
       filters: { id: missing },
     })
     if (structures.size > 200_000) structures.clear()

@@ -7,9 +7,27 @@
  * search, similar products, lookbooks, add-look-to-cart and the availability
  * endpoint all ask `sellableProducts`; new features should too.
  */
-export type { ExclusionReason, ProductOffer, ProductRead, ProductSummary, RegionContext, SellableVariant, ShopperContext, VariantRead } from "./types"
+export type {
+  ExclusionReason,
+  ProductOffer,
+  ProductRead,
+  ProductSummary,
+  RegionContext,
+  SellableVariant,
+  ShopperContext,
+  VariantRead,
+} from "./types"
 export { sellableProducts, type SellableOptions } from "./sellable"
 export { judge, productReason, soldInChannels, sameSize, covers } from "./judge"
 export { readProducts } from "./read"
-export { forgetProducts, onForget, contextKey, regionContext, productStructures, productsOfInventoryItems, productsOfPriceSets, STRUCTURE_TTL_MS } from "./cache"
+export {
+  forgetProducts,
+  onForget,
+  contextKey,
+  regionContext,
+  productStructures,
+  productsOfInventoryItems,
+  productsOfPriceSets,
+  STRUCTURE_TTL_MS,
+} from "./cache"
 export { variantSize } from "./region-stock"

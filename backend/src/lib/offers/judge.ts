@@ -16,13 +16,22 @@ import type { ExclusionReason, ProductOffer, ProductRead, ShopperContext, Varian
  */
 export function judge(read: ProductRead, ctx: ShopperContext): ProductOffer {
   const whole = productReason(read, ctx.sales_channel_ids ?? [])
-  if (whole) return { product: read.product, variants: [], excluded: [{ variant_id: null, reason: whole }], reason: whole }
+  if (whole)
+    return { product: read.product, variants: [], excluded: [{ variant_id: null, reason: whole }], reason: whole }
   const offer: ProductOffer = { product: read.product, variants: [], excluded: [], reason: null }
   let furthest = -1
   for (const v of read.variants) {
     const reason = variantReason(v, ctx)
     if (!reason) {
-      offer.variants.push({ id: v.id, title: v.title, size: v.size, calculated_price: v.amount!, currency_code: v.currency, in_stock: true, quantity: v.quantity })
+      offer.variants.push({
+        id: v.id,
+        title: v.title,
+        size: v.size,
+        calculated_price: v.amount!,
+        currency_code: v.currency,
+        in_stock: true,
+        quantity: v.quantity,
+      })
       continue
     }
     offer.excluded.push({ variant_id: v.id, reason })
@@ -32,13 +41,15 @@ export function judge(read: ProductRead, ctx: ShopperContext): ProductOffer {
     offer.excluded.push({ variant_id: id, reason: "no_size" })
     furthest = Math.max(furthest, VARIANT_CHECKS.indexOf("no_size"))
   }
-  if (!offer.variants.length) offer.reason = furthest < 0 ? "not_priced_in_region" : productLevel(offer, VARIANT_CHECKS[furthest])
+  if (!offer.variants.length)
+    offer.reason = furthest < 0 ? "not_priced_in_region" : productLevel(offer, VARIANT_CHECKS[furthest])
   return offer
 }
 
 /** The per-variant checks, in order; a product's reason is the furthest one its variants reached. */
 const VARIANT_CHECKS = ["not_priced_in_region", "no_size", "out_of_stock", "over_budget"] as const
-const stageOf = (reason: ExclusionReason) => VARIANT_CHECKS.indexOf((reason === "under_budget" ? "over_budget" : reason) as (typeof VARIANT_CHECKS)[number])
+const stageOf = (reason: ExclusionReason) =>
+  VARIANT_CHECKS.indexOf((reason === "under_budget" ? "over_budget" : reason) as (typeof VARIANT_CHECKS)[number])
 
 /** At the budget stage: "under_budget" only when every variant that reached it was too cheap. */
 function productLevel(offer: ProductOffer, stage: (typeof VARIANT_CHECKS)[number]): ExclusionReason {
@@ -47,7 +58,10 @@ function productLevel(offer: ProductOffer, stage: (typeof VARIANT_CHECKS)[number
 }
 
 /** "not_published" / "not_in_sales_channel" for a product a shopper of these channels cannot see at all; null otherwise. */
-export function productReason(read: Pick<ProductRead, "status" | "channels">, salesChannelIds: string[]): ExclusionReason | null {
+export function productReason(
+  read: Pick<ProductRead, "status" | "channels">,
+  salesChannelIds: string[]
+): ExclusionReason | null {
   if (read.status !== "published") return "not_published"
   if (!soldInChannels(read.channels, salesChannelIds)) return "not_in_sales_channel"
   return null
@@ -57,7 +71,8 @@ export function productReason(read: Pick<ProductRead, "status" | "channels">, sa
 export const soldInChannels = (channels: string[], salesChannelIds: string[]) =>
   !salesChannelIds.length || channels.some((c) => salesChannelIds.includes(c))
 
-export const sameSize = (a: string | null | undefined, b: string) => !!a && a.trim().toLowerCase() === b.trim().toLowerCase()
+export const sameSize = (a: string | null | undefined, b: string) =>
+  !!a && a.trim().toLowerCase() === b.trim().toLowerCase()
 
 /** Whether the read stock covers `quantity` units (null = not managed: always). */
 export const covers = (v: Pick<VariantRead, "quantity">, quantity = 1) => v.quantity === null || v.quantity >= quantity

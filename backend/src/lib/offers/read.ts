@@ -30,14 +30,22 @@ export async function readProducts(
   for (const [id, p] of structures) {
     const sized = size ? p.variants.filter((v: any) => sameSize(variantSize(v), size)) : []
     const partial = sized.length > 0 && sized.length < p.variants.length
-    picked.set(id, { variants: partial ? sized : p.variants, unread: partial ? p.variants.filter((v: any) => !sized.includes(v)).map((v: any) => v.id) : [] })
+    picked.set(id, {
+      variants: partial ? sized : p.variants,
+      unread: partial ? p.variants.filter((v: any) => !sized.includes(v)).map((v: any) => v.id) : [],
+    })
   }
   const variants = [...picked.values()].flatMap((p) => p.variants)
   const priceSetIds = [...new Set(variants.map((v) => v.price_set?.id).filter(Boolean))] as string[]
   const pricing = container.resolve(Modules.PRICING)
   const [prices, stock] = await Promise.all([
     priceSetIds.length
-      ? timings.time("prices", () => pricing.calculatePrices({ id: priceSetIds }, { context: { region_id: region.region_id, currency_code: region.currency } as any }))
+      ? timings.time("prices", () =>
+          pricing.calculatePrices(
+            { id: priceSetIds },
+            { context: { region_id: region.region_id, currency_code: region.currency } as any }
+          )
+        )
       : Promise.resolve([]),
     availabilityOf(container, variants, region.locationIds, timings),
   ])
@@ -64,6 +72,8 @@ export async function readProducts(
       }),
     })
   }
-  for (const id of productIds) if (!out.has(id)) out.set(id, { product: { id, title: "", handle: "", thumbnail: null }, status: null, channels: [], variants: [] })
+  for (const id of productIds)
+    if (!out.has(id))
+      out.set(id, { product: { id, title: "", handle: "", thumbnail: null }, status: null, channels: [], variants: [] })
   return out
 }

@@ -32,7 +32,12 @@ onForget((ids) => {
 
 export { contextKey }
 
-export function rememberOffers(regionId: string, salesChannelIds: string[], reads: Map<string, ProductRead>, at = Date.now()) {
+export function rememberOffers(
+  regionId: string,
+  salesChannelIds: string[],
+  reads: Map<string, ProductRead>,
+  at = Date.now()
+) {
   const key = contextKey(regionId, salesChannelIds)
   for (const [id, read] of reads) rememberOffer(key, id, read, at)
 }
@@ -50,10 +55,20 @@ export function recallOffer(key: string, productId: string, now = Date.now()): P
 }
 
 /** The reason a recent read says the product fails these constraints (the rule's decision); undefined when it may pass or is not known. */
-export function predictedFailure(key: string, productId: string, c: Constraints & { salesChannelIds: string[] }): FilterReason | undefined {
+export function predictedFailure(
+  key: string,
+  productId: string,
+  c: Constraints & { salesChannelIds: string[] }
+): FilterReason | undefined {
   const read = recallOffer(key, productId)
   if (!read) return undefined
-  const { reason } = judge(read, { region_id: c.region_id, sales_channel_ids: c.salesChannelIds, size: c.size, min_price: c.min_price, max_price: c.max_price })
+  const { reason } = judge(read, {
+    region_id: c.region_id,
+    sales_channel_ids: c.salesChannelIds,
+    size: c.size,
+    min_price: c.min_price,
+    max_price: c.max_price,
+  })
   return reason ? FILTER_REASON[reason] : undefined
 }
 
@@ -65,7 +80,9 @@ export function touchContext(ctx: OfferContext) {
 /** Contexts used within `withinMs`. */
 export function activeContexts(withinMs: number): (OfferContext & { key: string })[] {
   const now = Date.now()
-  return [...contexts.entries()].filter(([, c]) => c.lastUsed > now - withinMs).map(([key, c]) => ({ key, regionId: c.regionId, salesChannelIds: c.salesChannelIds }))
+  return [...contexts.entries()]
+    .filter(([, c]) => c.lastUsed > now - withinMs)
+    .map(([key, c]) => ({ key, regionId: c.regionId, salesChannelIds: c.salesChannelIds }))
 }
 
 /** The products of `ids` whose read in this context is missing or older than `maxAgeMs`. */

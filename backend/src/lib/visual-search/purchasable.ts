@@ -1,5 +1,12 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { sellableProducts, type ExclusionReason, type ProductOffer, type ProductRead, type ProductSummary, type RegionContext } from "../offers"
+import {
+  sellableProducts,
+  type ExclusionReason,
+  type ProductOffer,
+  type ProductRead,
+  type ProductSummary,
+  type RegionContext,
+} from "../offers"
 import { Timings } from "../timings"
 
 /**
@@ -11,7 +18,14 @@ export type FilterReason = "out_of_stock" | "no_size" | "over_budget" | "not_in_
 
 export type PurchasableProduct = {
   product: ProductSummary
-  variants: { id: string; title: string; size: string | null; calculated_price: number; currency_code: string; in_stock: boolean }[]
+  variants: {
+    id: string
+    title: string
+    size: string | null
+    calculated_price: number
+    currency_code: string
+    in_stock: boolean
+  }[]
 }
 
 /** The rule's reasons as the visual-search response has always counted them. */
@@ -30,7 +44,14 @@ export function asSearchResult(offer: ProductOffer): PurchasableProduct | Filter
   if (offer.reason) return FILTER_REASON[offer.reason]
   return {
     product: offer.product,
-    variants: offer.variants.map(({ id, title, size, calculated_price, currency_code, in_stock }) => ({ id, title, size, calculated_price, currency_code, in_stock })),
+    variants: offer.variants.map(({ id, title, size, calculated_price, currency_code, in_stock }) => ({
+      id,
+      title,
+      size,
+      calculated_price,
+      currency_code,
+      in_stock,
+    })),
   }
 }
 
@@ -50,7 +71,13 @@ export async function checkPurchasable(
 ): Promise<Map<string, PurchasableProduct | FilterReason>> {
   const out = new Map<string, PurchasableProduct | FilterReason>()
   if (!productIds.length) return out
-  const ctx = { region_id: c.region_id, sales_channel_ids: salesChannelIds, size: c.size, min_price: c.min_price, max_price: c.max_price }
+  const ctx = {
+    region_id: c.region_id,
+    sales_channel_ids: salesChannelIds,
+    size: c.size,
+    min_price: c.min_price,
+    max_price: c.max_price,
+  }
   const offers = await sellableProducts(container, productIds, ctx, { timings, region, onRead })
   for (const [id, offer] of offers) out.set(id, asSearchResult(offer))
   return out

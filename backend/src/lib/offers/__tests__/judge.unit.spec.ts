@@ -4,7 +4,15 @@ const read = (variants: Partial<VariantRead>[], over: Partial<ProductRead> = {})
   product: { id: "prod_a", title: "Tee", handle: "tee", thumbnail: null },
   status: "published",
   channels: ["sc_1"],
-  variants: variants.map((v, i) => ({ id: `var_${i}`, title: `V${i}`, size: "M", amount: 40, currency: "eur", quantity: 3, ...v })),
+  variants: variants.map((v, i) => ({
+    id: `var_${i}`,
+    title: `V${i}`,
+    size: "M",
+    amount: 40,
+    currency: "eur",
+    quantity: 3,
+    ...v,
+  })),
   ...over,
 })
 const EU = { region_id: "reg_eu", sales_channel_ids: ["sc_1"] }
@@ -16,9 +24,19 @@ describe("the buyability rule (judge)", () => {
     ["a product of another sales channel", read([{}], { channels: ["sc_2"] }), EU, "not_in_sales_channel"],
     ["a product without variants", read([]), EU, "not_priced_in_region"],
     ["a product with no price in the region", read([{ amount: null }]), EU, "not_priced_in_region"],
-    ["a product priced only in another size", read([{ size: "M", amount: null }, { size: "L" }]), { ...EU, size: "m" }, "no_size"],
+    [
+      "a product priced only in another size",
+      read([{ size: "M", amount: null }, { size: "L" }]),
+      { ...EU, size: "m" },
+      "no_size",
+    ],
     ["a product without the size", read([{ size: "L" }]), { ...EU, size: "M" }, "no_size"],
-    ["a product whose size is out of stock", read([{ size: "M", quantity: 0 }, { size: "L" }]), { ...EU, size: "M" }, "out_of_stock"],
+    [
+      "a product whose size is out of stock",
+      read([{ size: "M", quantity: 0 }, { size: "L" }]),
+      { ...EU, size: "M" },
+      "out_of_stock",
+    ],
     ["a product with fewer units than wanted", read([{ quantity: 2 }]), { ...EU, quantity: 3 }, "out_of_stock"],
     ["a product above the budget", read([{ amount: 70 }]), { ...EU, max_price: 60 }, "over_budget"],
     ["a product below the minimum price", read([{ amount: 30 }]), { ...EU, min_price: 35 }, "under_budget"],
@@ -29,9 +47,20 @@ describe("the buyability rule (judge)", () => {
   })
 
   it("sells the variants that pass every check and gives each excluded one its first failed check", () => {
-    const offer = judge(read([{ size: "M", amount: 55 }, { size: "M", amount: 75 }, { size: "S", amount: 20 }, { size: "M", amount: null }, { size: "M", quantity: 0 }]), { ...EU, size: "M", max_price: 60 })
+    const offer = judge(
+      read([
+        { size: "M", amount: 55 },
+        { size: "M", amount: 75 },
+        { size: "S", amount: 20 },
+        { size: "M", amount: null },
+        { size: "M", quantity: 0 },
+      ]),
+      { ...EU, size: "M", max_price: 60 }
+    )
     expect(offer.reason).toBeNull()
-    expect(offer.variants).toEqual([{ id: "var_0", title: "V0", size: "M", calculated_price: 55, currency_code: "eur", in_stock: true, quantity: 3 }])
+    expect(offer.variants).toEqual([
+      { id: "var_0", title: "V0", size: "M", calculated_price: 55, currency_code: "eur", in_stock: true, quantity: 3 },
+    ])
     expect(offer.excluded).toEqual([
       { variant_id: "var_1", reason: "over_budget" },
       { variant_id: "var_2", reason: "no_size" },

@@ -1,7 +1,15 @@
 import path from "path"
 import { WorkerClient } from "../../../modules/visual-search/workers/worker-client"
 import { imageKey } from "./messages"
-import { PREWARM_NEIGHBOURS, type AheadImage, type Job, type MirroredImage, type MirrorSource, type PrewarmStatus, type Reply } from "./messages"
+import {
+  PREWARM_NEIGHBOURS,
+  type AheadImage,
+  type Job,
+  type MirroredImage,
+  type MirrorSource,
+  type PrewarmStatus,
+  type Reply,
+} from "./messages"
 
 /** The worker's entry file, next to this one (.ts from the sources, .js once built). */
 const WORKER_FILE = path.join(__dirname, `worker-thread${path.extname(__filename)}`)
@@ -22,7 +30,13 @@ class NearCopyWorker {
   private mirrored = -1
 
   constructor(private readonly warn: Warn, private readonly neighbours = PREWARM_NEIGHBOURS) {
-    this.worker = new WorkerClient(WORKER_FILE, { nearCopyWorker: true, neighbours }, "near-copy worker", "near-copy checks now run in the search itself", warn)
+    this.worker = new WorkerClient(
+      WORKER_FILE,
+      { nearCopyWorker: true, neighbours },
+      "near-copy worker",
+      "near-copy checks now run in the search itself",
+      warn
+    )
   }
 
   /**
@@ -31,11 +45,14 @@ class NearCopyWorker {
    * by key alone: messages arrive in order, so it still holds them.
    */
   decide(shown: AheadImage[][], candidates: AheadImage[][], want: number): Promise<[string, boolean][]> {
-    const light = (images: AheadImage[][]) => images.map((list) => list.map((i) => (this.held.has(i.key) ? { key: i.key, frame: null } : i)))
-    return this.worker.ask((id) => ({ kind: "search", id, shown: light(shown), candidates: light(candidates), want })).then((m) => {
-      if (m?.error) this.warn(`near-copy worker: a job failed, the search decides itself: ${m.error}`)
-      return m?.decisions ?? []
-    })
+    const light = (images: AheadImage[][]) =>
+      images.map((list) => list.map((i) => (this.held.has(i.key) ? { key: i.key, frame: null } : i)))
+    return this.worker
+      .ask((id) => ({ kind: "search", id, shown: light(shown), candidates: light(candidates), want }))
+      .then((m) => {
+        if (m?.error) this.warn(`near-copy worker: a job failed, the search decides itself: ${m.error}`)
+        return m?.decisions ?? []
+      })
   }
 
   /**
@@ -54,14 +71,26 @@ class NearCopyWorker {
       const key = imageKey(img)
       const before = this.sent.get(img.id)
       if (before === key && img.frame) continue
-      if (before) { this.held.delete(before); this.sent.delete(img.id); remove.push(before) }
+      if (before) {
+        this.held.delete(before)
+        this.sent.delete(img.id)
+        remove.push(before)
+      }
       if (!img.frame) continue
       this.sent.set(img.id, key)
       this.held.add(key)
       upsert.push({ key, product: img.product_id, frame: img.frame, vector: img.vector })
-      if (upsert.length === 500) { this.worker.post({ kind: "images", upsert, remove: [] }); upsert = [] }
+      if (upsert.length === 500) {
+        this.worker.post({ kind: "images", upsert, remove: [] })
+        upsert = []
+      }
     }
-    for (const [id, key] of this.sent) if (!seen.has(id)) { remove.push(key); this.sent.delete(id); this.held.delete(key) }
+    for (const [id, key] of this.sent)
+      if (!seen.has(id)) {
+        remove.push(key)
+        this.sent.delete(id)
+        this.held.delete(key)
+      }
     if (upsert.length || remove.length) this.worker.post({ kind: "images", upsert, remove })
   }
 

@@ -30,7 +30,11 @@ export class NearCopyDecisions {
 }
 
 /** The first of `shown` (each a product's photos) that `images` copies: each of its photos against each of theirs. */
-export function firstCopied<T, S extends T[] | { images: T[] }>(shown: S[], images: T[], same: (x: T, y: T) => boolean): S | undefined {
+export function firstCopied<T, S extends T[] | { images: T[] }>(
+  shown: S[],
+  images: T[],
+  same: (x: T, y: T) => boolean
+): S | undefined {
   return shown.find((s) => images.some((x) => (Array.isArray(s) ? s : s.images).some((y) => same(x, y))))
 }
 
@@ -45,7 +49,9 @@ export function walkAhead<T>(shown: T[][], candidates: T[][], want: number, same
   let added = 0
   for (const images of candidates) {
     if (added >= want) return
-    if (!firstCopied(list, images, same)) { list.push(images); added++ }
+    if (!firstCopied(list, images, same)) {
+      list.push(images)
+      added++
+    }
   }
 }
-

@@ -11,8 +11,14 @@
  * and when the work is done.
  */
 
-
 export { pairKey, NearCopyDecisions, firstCopied, walkAhead } from "./decisions"
 export { Prewarm } from "./prewarm"
 export { nearCopyWorker, nearCopyStatus, searchStarting } from "./client"
-export { imageKey, PREWARM_NEIGHBOURS, type AheadImage, type MirrorSource, type MirroredImage, type PrewarmStatus } from "./messages"
+export {
+  imageKey,
+  PREWARM_NEIGHBOURS,
+  type AheadImage,
+  type MirrorSource,
+  type MirroredImage,
+  type PrewarmStatus,
+} from "./messages"

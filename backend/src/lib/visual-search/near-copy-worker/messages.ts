@@ -4,7 +4,13 @@ import type { Frame } from "../../../modules/visual-search/near-copy"
 /** One photo as the worker needs it: its cache key (image row and perceptual hash) and its frame. */
 export type AheadImage = { key: string; frame: Frame | null }
 /** What the key of an indexed photo is made of (IndexedImage has these fields). */
-export type MirrorSource = { id: string; product_id: string; phash: string | null; frame?: Frame | null; vector: Float32Array }
+export type MirrorSource = {
+  id: string
+  product_id: string
+  phash: string | null
+  frame?: Frame | null
+  vector: Float32Array
+}
 export const imageKey = (img: { id: string; phash: string | null }) => `${img.id}:${img.phash}`
 /** An indexed photo as the background pass needs it (see Prewarm). */
 export type MirroredImage = { key: string; product: string; frame: Frame; vector: Float32Array }
@@ -21,4 +27,3 @@ export type Reply = { id: number; decisions?: [string, boolean][]; status?: Prew
  * the background (CURATOR_NEAR_COPY_NEIGHBOURS, 0 = no background pass).
  */
 export const PREWARM_NEIGHBOURS = Math.max(0, Math.floor(Number(process.env.CURATOR_NEAR_COPY_NEIGHBOURS ?? 40)))
-

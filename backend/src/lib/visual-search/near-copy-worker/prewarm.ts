@@ -19,7 +19,9 @@ import type { MirroredImage, PrewarmStatus } from "./messages"
  */
 export class Prewarm {
   /** the worker's copy of the index: exact search only (its scan is the module's) */
-  private readonly index = new VectorIndex<{ id: string; product_id: string; vector: Float32Array; frame: Frame }>(Infinity)
+  private readonly index = new VectorIndex<{ id: string; product_id: string; vector: Float32Array; frame: Frame }>(
+    Infinity
+  )
   private readonly queue = new Set<string>()
   private current: { key: string; next: string[] } | null = null
   private scheduled = false
@@ -27,7 +29,12 @@ export class Prewarm {
   decided = 0
 
   /** `quietMs`: the pass waits until no search has come for this long, so it never competes with a stream of searches. */
-  constructor(private readonly decisions: NearCopyDecisions, readonly neighbours: number, private readonly sliceMs = 4, private readonly quietMs = 200) {}
+  constructor(
+    private readonly decisions: NearCopyDecisions,
+    readonly neighbours: number,
+    private readonly sliceMs = 4,
+    private readonly quietMs = 200
+  ) {}
 
   /** A search came: the pass steps aside for `quietMs`. */
   searched() {
@@ -41,7 +48,9 @@ export class Prewarm {
   apply(upsert: MirroredImage[], remove: string[]) {
     this.index.remove(remove)
     for (const key of remove) this.queue.delete(key)
-    this.index.upsert(upsert.map((img) => ({ id: img.key, product_id: img.product, vector: img.vector, frame: img.frame })))
+    this.index.upsert(
+      upsert.map((img) => ({ id: img.key, product_id: img.product, vector: img.vector, frame: img.frame }))
+    )
     if (this.neighbours > 0) for (const img of upsert) this.queue.add(img.key)
     this.schedule()
   }
@@ -76,10 +85,14 @@ export class Prewarm {
         continue
       }
       const b = this.current.next.pop()
-      if (b === undefined) { this.current = null; continue }
+      if (b === undefined) {
+        this.current = null
+        continue
+      }
       const x = this.index.get(this.current.key)
       const y = this.index.get(b)
-      if (x && y && this.decisions.decide({ key: x.id, frame: x.frame }, { key: y.id, frame: y.frame })?.computed) this.decided++
+      if (x && y && this.decisions.decide({ key: x.id, frame: x.frame }, { key: y.id, frame: y.frame })?.computed)
+        this.decided++
     }
   }
 
@@ -93,7 +106,10 @@ export class Prewarm {
     } catch {
       return [] // a vector of another length (the embedder changed): its own pass comes with the new vectors
     }
-    return found.filter((n) => n.image.id !== key && n.image.product_id !== img.product_id).slice(0, this.neighbours).map((n) => n.image.id).reverse()
+    return found
+      .filter((n) => n.image.id !== key && n.image.product_id !== img.product_id)
+      .slice(0, this.neighbours)
+      .map((n) => n.image.id)
+      .reverse()
   }
 }
-

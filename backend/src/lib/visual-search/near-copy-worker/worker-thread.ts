@@ -18,7 +18,10 @@ if (!isMainThread && workerData?.nearCopyWorker) {
     const mirrored = prewarm.frame(img.key)
     if (mirrored) return { key: img.key, frame: mirrored }
     let f = frames.get(img.key)
-    if (f) { frames.delete(img.key); frames.set(img.key, f) } else if (img.frame) {
+    if (f) {
+      frames.delete(img.key)
+      frames.set(img.key, f)
+    } else if (img.frame) {
       if (frames.size >= MAX_FRAMES) frames.delete(frames.keys().next().value!)
       frames.set(img.key, (f = img.frame))
     }
@@ -31,15 +34,19 @@ if (!isMainThread && workerData?.nearCopyWorker) {
     if (job.kind === "searching") return
     try {
       const made: [string, boolean][] = []
-      walkAhead(job.shown.map((s) => s.map(frameOf)), job.candidates.map((c) => c.map(frameOf)), job.want, (x, y) => {
-        const d = decisions.decide(x, y)
-        if (d) made.push([d.key, d.copy])
-        return !!d?.copy
-      })
+      walkAhead(
+        job.shown.map((s) => s.map(frameOf)),
+        job.candidates.map((c) => c.map(frameOf)),
+        job.want,
+        (x, y) => {
+          const d = decisions.decide(x, y)
+          if (d) made.push([d.key, d.copy])
+          return !!d?.copy
+        }
+      )
       parentPort!.postMessage({ id: job.id, decisions: made } satisfies Reply)
     } catch (e: any) {
       parentPort!.postMessage({ id: job.id, error: String(e?.stack ?? e) } satisfies Reply)
     }
   })
 }
-

@@ -27,6 +27,9 @@ export function linearRgbToLab(R: number, G: number, B: number): [number, number
 
 /** Lab of one sRGB pixel (bytes 0–255). */
 export function rgbToLab(r: number, g: number, b: number): [number, number, number] {
-  const lin = (c: number) => { c /= 255; return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4 }
+  const lin = (c: number) => {
+    c /= 255
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+  }
   return linearRgbToLab(lin(r), lin(g), lin(b))
 }

@@ -37,7 +37,13 @@ function dctHash(px: Float64Array): bigint {
 }
 
 export async function imageSignature(buf: Buffer): Promise<ImageSignature> {
-  const gray = await sharp(buf, { limitInputPixels: MAX_IMAGE_PIXELS }).rotate().flatten({ background: "#ffffff" }).greyscale().resize(N, N, { fit: "fill" }).raw().toBuffer()
+  const gray = await sharp(buf, { limitInputPixels: MAX_IMAGE_PIXELS })
+    .rotate()
+    .flatten({ background: "#ffffff" })
+    .greyscale()
+    .resize(N, N, { fit: "fill" })
+    .raw()
+    .toBuffer()
   const phash = dctHash(Float64Array.from(gray)).toString(16).padStart(16, "0")
   return { phash, frame: await frameOf(buf) }
 }

@@ -25,13 +25,19 @@ function colourDifference(A: Frame, B: Frame, r: Window, mask: Uint8Array | null
   const rw = { x0: r.x0 * k, y0: r.y0 * k, w: r.w * k, h: r.h * k, mirror: r.mirror }
   const full = { x0: 0, y0: 0, w: COLOUR_FRAME, h: COLOUR_FRAME, mirror: false }
   const a = [0, 1, 2].map((c) => sample(A.lab, COLOUR_FRAME, rw, n, new Float32Array(n * n), 3, 3, c))
-  const b = [0, 1, 2].map((c) => views.get(B.lab, `lab${c}`, () => sample(B.lab, COLOUR_FRAME, full, n, new Float32Array(n * n), 3, 3, c)))
+  const b = [0, 1, 2].map((c) =>
+    views.get(B.lab, `lab${c}`, () => sample(B.lab, COLOUR_FRAME, full, n, new Float32Array(n * n), 3, 3, c))
+  )
   let sum = 0
   let cells = 0
   for (let i = 0; i < n * n; i++) {
     if (mask && mask[blockOf(i % n, Math.floor(i / n), n)]) continue
-    const La = a[0][i] / 2.55, aa = a[1][i] - 128, ba = a[2][i] - 128
-    const Lb = b[0][i] / 2.55, ab = b[1][i] - 128, bb = b[2][i] - 128
+    const La = a[0][i] / 2.55,
+      aa = a[1][i] - 128,
+      ba = a[2][i] - 128
+    const Lb = b[0][i] / 2.55,
+      ab = b[1][i] - 128,
+      bb = b[2][i] - 128
     const ink = Math.max(inkOf(La, aa, ba), inkOf(Lb, ab, bb))
     if (ink < 8) continue
     sum += Math.hypot(La - Lb, aa - ab, ba - bb)
@@ -54,10 +60,12 @@ function colourDifference(A: Frame, B: Frame, r: Window, mask: Uint8Array | null
 const BLOCKS = 8
 /** Blocks of the outer ring (where badges and corner marks sit), as indices into the BLOCKS×BLOCKS grid. */
 const RING = Array.from({ length: BLOCKS * BLOCKS }, (_, k) => k).filter((k) => {
-  const x = k % BLOCKS, y = Math.floor(k / BLOCKS)
+  const x = k % BLOCKS,
+    y = Math.floor(k / BLOCKS)
   return Math.min(x, y, BLOCKS - 1 - x, BLOCKS - 1 - y) < BLOCKS / 4
 })
-const blockOf = (x: number, y: number, n: number) => Math.floor((y * BLOCKS) / n) * BLOCKS + Math.floor((x * BLOCKS) / n)
+const blockOf = (x: number, y: number, n: number) =>
+  Math.floor((y * BLOCKS) / n) * BLOCKS + Math.floor((x * BLOCKS) / n)
 
 /**
  * The blocks to leave out of two unmoved photos' n×n detail views: ring blocks
@@ -72,18 +80,24 @@ function occlusionMask(a: Float32Array, b: Float32Array, n: number): Uint8Array 
   const err = new Float64Array(BLOCKS * BLOCKS)
   const ea = new Float64Array(BLOCKS * BLOCKS)
   const eb = new Float64Array(BLOCKS * BLOCKS)
-  for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) {
-    const i = y * n + x, k = blockOf(x, y, n), d = a[i] - b[i]
-    err[k] += d * d
-    ea[k] += a[i] * a[i]
-    eb[k] += b[i] * b[i]
-  }
+  for (let y = 0; y < n; y++)
+    for (let x = 0; x < n; x++) {
+      const i = y * n + x,
+        k = blockOf(x, y, n),
+        d = a[i] - b[i]
+      err[k] += d * d
+      ea[k] += a[i] * a[i]
+      eb[k] += b[i] * b[i]
+    }
   const mean = err.reduce((s, e) => s + e, 0) / err.length
-  const worst = RING.slice().sort((p, q) => err[q] - err[p]).slice(0, NEAR_COPY_THRESHOLDS.maskedBlocks)
+  const worst = RING.slice()
+    .sort((p, q) => err[q] - err[p])
+    .slice(0, NEAR_COPY_THRESHOLDS.maskedBlocks)
   let mask: Uint8Array | null = null
   for (const k of worst) {
     if (err[k] <= NEAR_COPY_THRESHOLDS.occlusion * Math.max(mean, 1e-6)) break
-    if (Math.abs(ea[k] - eb[k]) >= NEAR_COPY_THRESHOLDS.stamped * err[k]) (mask ??= new Uint8Array(BLOCKS * BLOCKS))[k] = 1
+    if (Math.abs(ea[k] - eb[k]) >= NEAR_COPY_THRESHOLDS.stamped * err[k])
+      (mask ??= new Uint8Array(BLOCKS * BLOCKS))[k] = 1
   }
   return mask
 }
@@ -91,14 +105,28 @@ function occlusionMask(a: Float32Array, b: Float32Array, n: number): Uint8Array 
 /** The correlation of two normalised n×n views over the pixels outside the mask (re-normalised there). */
 function maskedCorrelation(a: Float32Array, b: Float32Array, n: number, mask: Uint8Array | null): number {
   if (!mask) return dot(a, b)
-  let sa = 0, sb = 0, c = 0
-  for (let i = 0; i < a.length; i++) if (!mask[blockOf(i % n, Math.floor(i / n), n)]) { sa += a[i]; sb += b[i]; c++ }
-  const ma = sa / c, mb = sb / c
-  let ab = 0, aa = 0, bb = 0
-  for (let i = 0; i < a.length; i++) if (!mask[blockOf(i % n, Math.floor(i / n), n)]) {
-    const x = a[i] - ma, y = b[i] - mb
-    ab += x * y; aa += x * x; bb += y * y
-  }
+  let sa = 0,
+    sb = 0,
+    c = 0
+  for (let i = 0; i < a.length; i++)
+    if (!mask[blockOf(i % n, Math.floor(i / n), n)]) {
+      sa += a[i]
+      sb += b[i]
+      c++
+    }
+  const ma = sa / c,
+    mb = sb / c
+  let ab = 0,
+    aa = 0,
+    bb = 0
+  for (let i = 0; i < a.length; i++)
+    if (!mask[blockOf(i % n, Math.floor(i / n), n)]) {
+      const x = a[i] - ma,
+        y = b[i] - mb
+      ab += x * y
+      aa += x * x
+      bb += y * y
+    }
   return ab / (Math.sqrt(aa * bb) || 1)
 }
 
@@ -106,7 +134,14 @@ function maskedCorrelation(a: Float32Array, b: Float32Array, n: number, mask: Ui
 export type NearCopyMeasures = { detail: number; fine: number; colour: number; masked: number }
 /** Every figure of a pair: the gates', the final tests' at the registered alignment, and theirs at the identity. */
 /** `ink`: ΔE between the mean garment colours (see `inkOf`); `glance`: the first look's best 8×8 correlation. */
-export type NearCopyScore = { ink: number; glance: number; coarse: number; coarseColour: number; ncc: number; identity: NearCopyMeasures } & NearCopyMeasures
+export type NearCopyScore = {
+  ink: number
+  glance: number
+  coarse: number
+  coarseColour: number
+  ncc: number
+  identity: NearCopyMeasures
+} & NearCopyMeasures
 
 export const NEAR_COPY_THRESHOLDS = {
   /** "ink": mean garment colours (cells that are not backdrop, see `inkOf`) further apart than this (ΔE): different products, nothing else computed */
@@ -148,8 +183,20 @@ export const NEAR_COPY_THRESHOLDS = {
  * the slack): centred at four sizes, and a 0.88 crop at each corner and edge.
  */
 const GLANCE: [number, number, number][] = [
-  [1, 0.5, 0.5], [0.92, 0.5, 0.5], [0.84, 0.5, 0.5], [0.76, 0.5, 0.5],
-  ...[[0, 0], [0.5, 0], [1, 0], [0, 0.5], [1, 0.5], [0, 1], [0.5, 1], [1, 1]].map(([x, y]) => [0.88, x, y] as [number, number, number]),
+  [1, 0.5, 0.5],
+  [0.92, 0.5, 0.5],
+  [0.84, 0.5, 0.5],
+  [0.76, 0.5, 0.5],
+  ...[
+    [0, 0],
+    [0.5, 0],
+    [1, 0],
+    [0, 0.5],
+    [1, 0.5],
+    [0, 1],
+    [0.5, 1],
+    [1, 1],
+  ].map(([x, y]) => [0.88, x, y] as [number, number, number]),
 ]
 
 /**
@@ -163,11 +210,12 @@ function firstLook(A: Uint8Array, B: Uint8Array): number {
   const tA = viewOf(A, "full8", FULL, n)
   const tB = viewOf(B, "full8", FULL, n)
   let best = -2
-  for (const [s, fx, fy] of GLANCE) for (const mirror of [false, true]) {
-    const r = { x0: FRAME * (1 - s) * fx, y0: FRAME * (1 - s) * fy, w: FRAME * s, h: FRAME * s, mirror }
-    const key = `glance${s},${fx},${fy}${mirror ? "m" : ""}`
-    best = Math.max(best, dot(viewOf(A, key, r, n), tB), dot(viewOf(B, key, r, n), tA))
-  }
+  for (const [s, fx, fy] of GLANCE)
+    for (const mirror of [false, true]) {
+      const r = { x0: FRAME * (1 - s) * fx, y0: FRAME * (1 - s) * fy, w: FRAME * s, h: FRAME * s, mirror }
+      const key = `glance${s},${fx},${fy}${mirror ? "m" : ""}`
+      best = Math.max(best, dot(viewOf(A, key, r, n), tB), dot(viewOf(B, key, r, n), tA))
+    }
   return best
 }
 
@@ -176,11 +224,19 @@ const garmentColours = new WeakMap<Frame, [number, number, number]>()
 function garmentColour(f: Frame): [number, number, number] {
   let c = garmentColours.get(f)
   if (!c) {
-    let L = 0, a = 0, b = 0, n = 0
+    let L = 0,
+      a = 0,
+      b = 0,
+      n = 0
     for (let i = 0; i < f.lab.length; i += 3) {
-      const l = f.lab[i] / 2.55, aa = f.lab[i + 1] - 128, bb = f.lab[i + 2] - 128
+      const l = f.lab[i] / 2.55,
+        aa = f.lab[i + 1] - 128,
+        bb = f.lab[i + 2] - 128
       if (inkOf(l, aa, bb) < 8) continue
-      L += l; a += aa; b += bb; n++
+      L += l
+      a += aa
+      b += bb
+      n++
     }
     c = n ? [L / n, a / n, b / n] : [100, 0, 0]
     garmentColours.set(f, c)
@@ -190,7 +246,8 @@ function garmentColour(f: Frame): [number, number, number] {
 
 /** ΔE between the mean garment colours of two photos (the cheapest test of all). */
 export function inkDifference(A: Frame, B: Frame): number {
-  const a = garmentColour(A), b = garmentColour(B)
+  const a = garmentColour(A),
+    b = garmentColour(B)
   return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2])
 }
 
@@ -208,7 +265,12 @@ function align(A: Frame, B: Frame, glanceMin: number, inkMax: number) {
   if (ink > inkMax) return null
   const quick = firstLook(A.grey, B.grey)
   if (quick < glanceMin) return null
-  return { ink, glance: quick, identity: measuresAt(A, B, FULL), registered: (coarseMin: number, coarseColourMax: number) => registered(A, B, coarseMin, coarseColourMax) }
+  return {
+    ink,
+    glance: quick,
+    identity: measuresAt(A, B, FULL),
+    registered: (coarseMin: number, coarseColourMax: number) => registered(A, B, coarseMin, coarseColourMax),
+  }
 }
 
 /** The window of one photo that best matches the other, with the tests taken there; `null` when the coarse gates rule it out. */
@@ -237,9 +299,11 @@ function measuresAt(P: Frame, Q: Frame, r: Window): Measures {
   const viewsAt = (m: number) => {
     let v = detailViews.get(m)
     if (!v) {
-      const detailOf = (g: Uint8Array) => views.get(g, `detail${m}`, () => normalize(highpass(sample(g, FRAME, FULL, m, new Float32Array(m * m), 3), m)))
+      const detailOf = (g: Uint8Array) =>
+        views.get(g, `detail${m}`, () => normalize(highpass(sample(g, FRAME, FULL, m, new Float32Array(m * m), 3), m)))
       // at the identity both sides are the photos' own (memoised) detail views
-      const reg = r === FULL ? detailOf(P.grey) : normalize(highpass(sample(P.grey, FRAME, r, m, new Float32Array(m * m), 3), m))
+      const reg =
+        r === FULL ? detailOf(P.grey) : normalize(highpass(sample(P.grey, FRAME, r, m, new Float32Array(m * m), 3), m))
       const tgt = detailOf(Q.grey)
       detailViews.set(m, (v = [reg, tgt]))
     }
@@ -270,11 +334,24 @@ const measured = (m: Measures) => ({ detail: m.detail(), fine: m.fine(), colour:
  * gate rules it out, else the final tests at the identity and at the
  * registered alignment (computed whatever the coarse gates would say).
  */
-export function nearCopyScore(A: Frame, B: Frame, glanceMin = NEAR_COPY_THRESHOLDS.glance, inkMax = NEAR_COPY_THRESHOLDS.ink): NearCopyScore | null {
+export function nearCopyScore(
+  A: Frame,
+  B: Frame,
+  glanceMin = NEAR_COPY_THRESHOLDS.glance,
+  inkMax = NEAR_COPY_THRESHOLDS.ink
+): NearCopyScore | null {
   const a = align(A, B, glanceMin, inkMax)
   const reg = a?.registered(-2, Infinity)
   if (!a || !reg) return null
-  return { ink: a.ink, glance: a.glance, coarse: reg.coarse, coarseColour: reg.coarseColour, ncc: reg.ncc, ...measured(reg.at), identity: measured(a.identity) }
+  return {
+    ink: a.ink,
+    glance: a.glance,
+    coarse: reg.coarse,
+    coarseColour: reg.coarseColour,
+    ncc: reg.ncc,
+    ...measured(reg.at),
+    identity: measured(a.identity),
+  }
 }
 
 /** The decision: the cheap gates, then the final tests at the identity or, failing that, at the registered alignment. */

@@ -33,7 +33,10 @@ export function parseFrame(b64: string | null | undefined): Frame | null {
   if (!b64) return null
   const raw = Buffer.from(b64, "base64")
   if (raw.length !== FRAME * FRAME + COLOUR_FRAME * COLOUR_FRAME * 3) return null
-  return { grey: new Uint8Array(raw.subarray(0, FRAME * FRAME)), lab: onWhite(new Uint8Array(raw.subarray(FRAME * FRAME))) }
+  return {
+    grey: new Uint8Array(raw.subarray(0, FRAME * FRAME)),
+    lab: onWhite(new Uint8Array(raw.subarray(FRAME * FRAME))),
+  }
 }
 
 /**
@@ -49,18 +52,23 @@ export function parseFrame(b64: string | null | undefined): Frame | null {
 function onWhite(lab: Uint8Array): Uint8Array {
   const n = COLOUR_FRAME
   const ring: number[] = []
-  for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) if (x === 0 || y === 0 || x === n - 1 || y === n - 1) ring.push((y * n + x) * 3)
+  for (let y = 0; y < n; y++)
+    for (let x = 0; x < n; x++) if (x === 0 || y === 0 || x === n - 1 || y === n - 1) ring.push((y * n + x) * 3)
   const median = (c: number) => ring.map((i) => lab[i + c]).sort((p, q) => p - q)[ring.length >> 1]
-  const L = median(0) / 2.55, a = median(1) - 128, b = median(2) - 128
+  const L = median(0) / 2.55,
+    a = median(1) - 128,
+    b = median(2) - 128
   if (inkOf(L, a, b) < BACKDROP.white) return lab
   if (L < BACKDROP.minL || Math.hypot(a, b) > BACKDROP.maxChroma) return lab
-  const even = ring.filter((i) => Math.hypot(lab[i] / 2.55 - L, lab[i + 1] - 128 - a, lab[i + 2] - 128 - b) <= BACKDROP.spread).length
+  const even = ring.filter(
+    (i) => Math.hypot(lab[i] / 2.55 - L, lab[i + 1] - 128 - a, lab[i + 2] - 128 - b) <= BACKDROP.spread
+  ).length
   if (even < ring.length * BACKDROP.evenShare) return lab
   const out = new Uint8Array(lab.length)
   for (let i = 0; i < lab.length; i += 3) {
     const l = lab[i] / 2.55
     const k = l / L
-    out[i] = clampByte(Math.min(100, l / L * 100) * 2.55)
+    out[i] = clampByte(Math.min(100, (l / L) * 100) * 2.55)
     out[i + 1] = clampByte(lab[i + 1] - a * k)
     out[i + 2] = clampByte(lab[i + 2] - b * k)
   }
@@ -80,7 +88,6 @@ const BACKDROP = {
   /** …must be at least this share of the border */
   evenShare: 0.6,
 }
-
 
 /**
  * "Ink": how far a Lab colour is from the white backdrop, 100 − L + chroma.

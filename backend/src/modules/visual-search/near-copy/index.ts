@@ -5,4 +5,11 @@
  * by `npm run calibrate:duplicates`).
  */
 export { COLOUR_FRAME, FRAME, frameOf, inkOf, parseFrame, type Frame } from "./frame"
-export { inkDifference, isNearCopy, nearCopyScore, NEAR_COPY_THRESHOLDS, type NearCopyMeasures, type NearCopyScore } from "./decision"
+export {
+  inkDifference,
+  isNearCopy,
+  nearCopyScore,
+  NEAR_COPY_THRESHOLDS,
+  type NearCopyMeasures,
+  type NearCopyScore,
+} from "./decision"

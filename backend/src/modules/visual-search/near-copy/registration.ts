@@ -15,13 +15,15 @@ const OFFSETS = [0, 0.25, 0.5, 0.75, 1]
 /** The coarse grid of windows: every scale pair and offset, in search order (each is also tried mirrored). */
 const GRID: Window[] = (() => {
   const out: Window[] = []
-  for (const sx of SCALES) for (const sy of SCALES) {
-    const w = FRAME * sx
-    const h = FRAME * sy
-    for (const fx of sx === 1 ? [0] : OFFSETS) for (const fy of sy === 1 ? [0] : OFFSETS) {
-      out.push({ x0: (FRAME - w) * fx, y0: (FRAME - h) * fy, w, h, mirror: false })
+  for (const sx of SCALES)
+    for (const sy of SCALES) {
+      const w = FRAME * sx
+      const h = FRAME * sy
+      for (const fx of sx === 1 ? [0] : OFFSETS)
+        for (const fy of sy === 1 ? [0] : OFFSETS) {
+          out.push({ x0: (FRAME - w) * fx, y0: (FRAME - h) * fy, w, h, mirror: false })
+        }
     }
-  }
   return out
 })()
 
@@ -73,9 +75,18 @@ export function register(A: Uint8Array, B: Uint8Array): Registered {
  * target: `dot(normalize(sample(…)), target)` in one pass (the target has zero
  * mean and unit length, so the window's mean and length can be taken after).
  */
-function correlate(src: Uint8Array, r: Window, n: number, target: Float32Array, buf: Float32Array, targetSum: number): number {
+function correlate(
+  src: Uint8Array,
+  r: Window,
+  n: number,
+  target: Float32Array,
+  buf: Float32Array,
+  targetSum: number
+): number {
   sampleFast(src, FRAME, r, n, buf)
-  let s = 0, s2 = 0, st = 0
+  let s = 0,
+    s2 = 0,
+    st = 0
   for (let i = 0; i < buf.length; i++) {
     const v = buf[i]
     s += v
@@ -94,9 +105,16 @@ function correlate(src: Uint8Array, r: Window, n: number, target: Float32Array, 
  * stalled with its position off too.
  */
 const MOVES: [number, number, number, number][] = [
-  [-1, 0, 0, 0], [1, 0, 0, 0], [0, -1, 0, 0], [0, 1, 0, 0],
-  [-0.5, 0, 1, 0], [0.5, 0, -1, 0], [0, -0.5, 0, 1], [0, 0.5, 0, -1],
-  [-0.5, -0.5, 1, 1], [0.5, 0.5, -1, -1],
+  [-1, 0, 0, 0],
+  [1, 0, 0, 0],
+  [0, -1, 0, 0],
+  [0, 1, 0, 0],
+  [-0.5, 0, 1, 0],
+  [0.5, 0, -1, 0],
+  [0, -0.5, 0, 1],
+  [0, 0.5, 0, -1],
+  [-0.5, -0.5, 1, 1],
+  [0.5, 0.5, -1, -1],
 ]
 
 /** Hill climbing from the coarse window, at 32×32, in ever smaller steps; each window is scored once. */
@@ -119,12 +137,21 @@ export function refine(A: Uint8Array, B: Uint8Array, start: Window): { r: Window
     for (let improved = true; improved; ) {
       improved = false
       for (const [dx, dy, dw, dh] of MOVES) {
-        const c: Window = { x0: r.x0 + dx * step, y0: r.y0 + dy * step, w: r.w + dw * step, h: r.h + dh * step, mirror: r.mirror }
+        const c: Window = {
+          x0: r.x0 + dx * step,
+          y0: r.y0 + dy * step,
+          w: r.w + dw * step,
+          h: r.h + dh * step,
+          mirror: r.mirror,
+        }
         const s = at(c)
-        if (s > score + 1e-5) { r = c; score = s; improved = true }
+        if (s > score + 1e-5) {
+          r = c
+          score = s
+          improved = true
+        }
       }
     }
   }
   return { r, score }
 }
-

@@ -10,7 +10,16 @@ export type Window = { x0: number; y0: number; w: number; h: number; mirror: boo
  * (stride `step`, offset `ch`) on an n×n grid, each averaged over ss×ss
  * sub-samples so that shrinking does not alias.
  */
-export function sample(src: ArrayLike<number>, S: number, r: Window, n: number, out: Float32Array, ss = 1, step = 1, ch = 0): Float32Array {
+export function sample(
+  src: ArrayLike<number>,
+  S: number,
+  r: Window,
+  n: number,
+  out: Float32Array,
+  ss = 1,
+  step = 1,
+  ch = 0
+): Float32Array {
   if (ss === 1 && step === 1) return sampleFast(src, S, r, n, out)
   const N = n * ss
   out.fill(0)
@@ -24,7 +33,9 @@ export function sample(src: ArrayLike<number>, S: number, r: Window, n: number, 
       const xi = Math.max(0, Math.min(S - 2, Math.floor(x)))
       const fx = Math.min(1, Math.max(0, x - xi))
       const p = (yi * S + xi) * step + ch
-      const v = (src[p] * (1 - fx) + src[p + step] * fx) * (1 - fy) + (src[p + S * step] * (1 - fx) + src[p + (S + 1) * step] * fx) * fy
+      const v =
+        (src[p] * (1 - fx) + src[p + step] * fx) * (1 - fy) +
+        (src[p + S * step] * (1 - fx) + src[p + (S + 1) * step] * fx) * fy
       const col = Math.floor(i / ss)
       out[row + (r.mirror ? n - 1 - col : col)] += v
     }
@@ -65,7 +76,10 @@ export function normalize(v: Float32Array): Float32Array {
   for (let i = 0; i < v.length; i++) m += v[i]
   m /= v.length
   let s = 0
-  for (let i = 0; i < v.length; i++) { v[i] -= m; s += v[i] * v[i] }
+  for (let i = 0; i < v.length; i++) {
+    v[i] -= m
+    s += v[i] * v[i]
+  }
   s = Math.sqrt(s) || 1
   for (let i = 0; i < v.length; i++) v[i] /= s
   return v
@@ -80,16 +94,21 @@ export function dot(a: Float32Array, b: Float32Array) {
 /** Each pixel minus the mean of its 3×3 neighbourhood: the fine detail. */
 export function highpass(v: Float32Array, n: number): Float32Array {
   const o = new Float32Array(v.length)
-  for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) {
-    let s = 0
-    let c = 0
-    for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
-      const yy = y + dy
-      const xx = x + dx
-      if (yy >= 0 && yy < n && xx >= 0 && xx < n) { s += v[yy * n + xx]; c++ }
+  for (let y = 0; y < n; y++)
+    for (let x = 0; x < n; x++) {
+      let s = 0
+      let c = 0
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          const yy = y + dy
+          const xx = x + dx
+          if (yy >= 0 && yy < n && xx >= 0 && xx < n) {
+            s += v[yy * n + xx]
+            c++
+          }
+        }
+      o[y * n + x] = v[y * n + x] - s / c
     }
-    o[y * n + x] = v[y * n + x] - s / c
-  }
   return o
 }
 
@@ -107,7 +126,10 @@ class Memo<V> {
   constructor(private readonly max: number) {}
   get(owner: object, key: string, make: () => V): V {
     let views = this.m.get(owner)
-    if (views) { this.m.delete(owner); this.m.set(owner, views) } else {
+    if (views) {
+      this.m.delete(owner)
+      this.m.set(owner, views)
+    } else {
       if (this.m.size >= this.max) this.m.delete(this.m.keys().next().value!)
       this.m.set(owner, (views = new Map()))
     }
@@ -120,5 +142,5 @@ export const views = new Memo<Float32Array>(4096)
 export const grids = new Memo<Float32Array>(96)
 
 /** The normalised n×n samples of a window of a grey frame, memoised when `key` names the window. */
-export const viewOf = (src: Uint8Array, key: string, r: Window, n: number) => views.get(src, key, () => normalize(sample(src, FRAME, r, n, new Float32Array(n * n))))
-
+export const viewOf = (src: Uint8Array, key: string, r: Window, n: number) =>
+  views.get(src, key, () => normalize(sample(src, FRAME, r, n, new Float32Array(n * n))))

@@ -15,6 +15,10 @@ export const GET = async (req: MedusaStoreRequest<unknown, StoreAvailabilityPara
   const region = await regionContext(req.scope, region_id, salesChannelIds)
   const read = (await readProducts(req.scope, [req.params.id], region)).get(req.params.id)!
   const { reason } = judge(read, { region_id, sales_channel_ids: salesChannelIds })
-  if (reason === "not_published" || reason === "not_in_sales_channel") throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product ${req.params.id} was not found`)
-  res.json({ region_id, variants: read.variants.map((v) => ({ id: v.id, size: v.size, in_stock: covers(v), quantity: v.quantity })) })
+  if (reason === "not_published" || reason === "not_in_sales_channel")
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product ${req.params.id} was not found`)
+  res.json({
+    region_id,
+    variants: read.variants.map((v) => ({ id: v.id, size: v.size, in_stock: covers(v), quantity: v.quantity })),
+  })
 }
