@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run calibrate:duplicates [-- --photos 1200 --window-queries 200 --max-false-merge 0.0005]
-// Calibrates the near-copy thresholds of src/lib/visual-search/near-copy.ts on
+// Calibrates the near-copy thresholds of src/modules/visual-search/near-copy/ on
 // the shared dataset.
 //  Positives: a photo and a transformed copy — the evaluation's transforms
 //   (resize + recompression, 8% crop, mirror, slight re-colour, watermark, a shop
@@ -19,7 +19,7 @@ import { readStyles, DATASET_DIR, SELLABLE_MASTER } from "../scripts/lib/dataset
 import { args, backendTs, shopBadge, table, writeResults } from "./lib.mjs"
 
 const opt = args({ photos: 1200, "window-queries": 200, embedder: "classic", "max-false-merge": 0.0005, seed: 11 })
-const { frameOf, parseFrame, nearCopyScore, NEAR_COPY_THRESHOLDS } = backendTs("src/lib/visual-search/near-copy.ts")
+const { frameOf, parseFrame, nearCopyScore, NEAR_COPY_THRESHOLDS } = backendTs("src/modules/visual-search/near-copy/index.ts")
 const { mulberry32 } = backendTs("src/modules/visual-search/eval/shopper-photo.ts")
 const { splitOf } = backendTs("src/modules/visual-search/eval/split.ts")
 const { createEmbedder } = backendTs("src/modules/visual-search/embedders/index.ts")

@@ -16,7 +16,7 @@ import { readStyles, DATASET_DIR, SELLABLE_MASTER } from "../scripts/lib/dataset
 const N = Number(process.argv[2] || 2000), Q = Number(process.argv[3] || 100)
 const { shopperPhoto, mulberry32 } = backendTs("src/modules/visual-search/eval/shopper-photo.ts")
 const { createEmbedder } = backendTs("src/modules/visual-search/embedders/index.ts")
-const { frameOf, parseFrame, isNearCopy } = backendTs("src/lib/visual-search/near-copy.ts")
+const { frameOf, parseFrame, isNearCopy } = backendTs("src/modules/visual-search/near-copy/index.ts")
 const { walkAhead } = backendTs("src/lib/visual-search/near-copy-worker.ts")
 const { normalizeUpload } = backendTs("src/lib/images.ts")
 const rand = mulberry32(5)

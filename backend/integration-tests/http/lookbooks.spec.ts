@@ -4,6 +4,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { ADMIN, createAdmin, seedDemo } from "../helpers/store"
 import { createTestProduct } from "../helpers/products"
+import { MAX_LOOK_ITEMS } from "../../src/shared/look-limits"
 
 // the weight-free embedder: CLIP weights are not available to the tests
 process.env.CURATOR_EMBEDDER = "classic"
@@ -184,17 +185,43 @@ medusaIntegrationTestRunner({
           expect(await cartLines()).toEqual([])
         })
 
-        it("rolls the whole add back when Medusa's add-to-cart fails part-way (no EUR price)", async () => {
+        it("refuses a pick with no price in the cart's region (not_priced_in_region) and adds nothing", async () => {
+          // before the buyability rule, this reached Medusa's add-to-cart and failed there part-way
           const items = [
             { product_id: products.shirt.id, variant_id: await variantOf(products.shirt.id, "S") },
             { product_id: products.euroOnly.id, variant_id: await variantOf(products.euroOnly.id, "M") },
           ]
           const usCart = (await api.post("/store/carts", { region_id: regions.usd.id }, store)).data.cart.id
           const r = await api.post(url(), { cart_id: usCart, items }, store).catch((e: any) => e.response)
-          expect(r.status).toBeGreaterThanOrEqual(400)
-          expect(r.status).toBeLessThan(500)
+          expect(r.status).toBe(409)
+          expect(r.data.items.map((i: any) => [i.ok, i.reason ?? null])).toEqual([[true, null], [false, "not_priced_in_region"]])
           expect(r.data.message).toMatch(/price/i)
           expect((await api.get(`/store/carts/${usCart}`, store)).data.cart.items).toEqual([])
+        })
+
+        it("sums the picks of one variant and what the cart holds against the region's stock (2+2 of 2 → 409, nothing added)", async () => {
+          const m = await variantOf(products.shirt.id, "M") // 2 in the US warehouse
+          const usCart = (await api.post("/store/carts", { region_id: regions.usd.id }, store)).data.cart.id
+          const twice = [{ product_id: products.shirt.id, variant_id: m, quantity: 2 }, { product_id: products.shirt.id, variant_id: m, quantity: 2 }]
+          const r = await api.post(url(), { cart_id: usCart, items: twice }, store).catch((e: any) => e.response)
+          expect(r.status).toBe(409)
+          expect(r.data.items.map((i: any) => i.reason)).toEqual(["out_of_stock", "out_of_stock"])
+          expect((await api.get(`/store/carts/${usCart}`, store)).data.cart.items).toEqual([])
+          // one already in the cart: two more is one too many, one more fits
+          await api.post(`/store/carts/${usCart}/line-items`, { variant_id: m, quantity: 1 }, store)
+          const more = await api.post(url(), { cart_id: usCart, items: [{ product_id: products.shirt.id, variant_id: m, quantity: 2 }] }, store).catch((e: any) => e.response)
+          expect(more.status).toBe(409)
+          expect(more.data.items[0].message).toMatch(/3 units/)
+          const one = await api.post(url(), { cart_id: usCart, items: [{ product_id: products.shirt.id, variant_id: m, quantity: 1 }] }, store)
+          expect(one.status).toBe(200)
+          expect((await api.get(`/store/carts/${usCart}`, store)).data.cart.items.reduce((n: number, i: any) => n + i.quantity, 0)).toBe(2)
+        })
+
+        it("refuses more items than the limit shared with the storefront", async () => {
+          const pick = { product_id: products.jeans.id, variant_id: await variantOf(products.jeans.id, "32") }
+          const r = await api.post(url(), { cart_id: cartId, items: Array.from({ length: MAX_LOOK_ITEMS + 1 }, () => pick) }, store).catch((e: any) => e.response)
+          expect(r.status).toBe(400)
+          expect(await cartLines()).toEqual([])
         })
 
         it("rejects malformed bodies and unknown ids", async () => {

@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { indexProductImagesWorkflow } from "../workflows/visual-search/index-product-images"
-import { forgetProducts } from "../lib/visual-search/prefilter"
+import { forgetProducts } from "../lib/offers"
 
 /**
  * Keeps the visual index current: a created or updated product has its

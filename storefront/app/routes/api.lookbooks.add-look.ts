@@ -5,6 +5,8 @@ import { getOrCreateCart } from "~/lib/data/cart.server"
 import { addLookToCart, getLookbook, type AddLookItemResult } from "~/lib/data/lookbooks.server"
 import { getRegion } from "~/lib/data/regions.server"
 import { commitSession, getSession } from "~/lib/session.server"
+// the one limit, shared with the backend's validator
+import { MAX_LOOK_ITEMS } from "../../../backend/src/shared/look-limits"
 
 const FormSchema = z.object({
   lookbook_id: z.string().regex(/^lkbk_\w+$/, "Unknown lookbook"),
@@ -16,7 +18,7 @@ const FormSchema = z.object({
   items: z
     .array(z.object({ product_id: z.string().regex(/^prod_\w+$/), variant_id: z.string().regex(/^variant_\w+$/, "Choose a size") }))
     .min(1, "Choose a size for at least one piece")
-    .max(20),
+    .max(MAX_LOOK_ITEMS, `Choose at most ${MAX_LOOK_ITEMS} pieces`),
 })
 
 function parseForm(form: FormData) {
@@ -38,6 +40,8 @@ function describe(item: AddLookItemResult, names: Map<string, { title: string; s
   switch (item.reason) {
     case "out_of_stock":
       return `Size ${v?.size ?? "?"} is out of stock in your region, ${regionName}${piece}`
+    case "not_priced_in_region":
+      return `Size ${v?.size ?? "?"} is not sold in your region, ${regionName}${piece}`
     case "not_in_look":
       return `That piece is no longer part of this look${piece}`
     case "variant_not_of_product":

@@ -1,38 +1,122 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { variantAvailability } from "../region-stock"
+import { sellableProducts, type ExclusionReason, type ProductOffer } from "../offers"
 
 export type LookItem = { product_id: string; variant_id: string; quantity?: number }
-export type LookItemVerdict = LookItem & { ok: boolean; reason?: "not_in_look" | "variant_not_of_product" | "out_of_stock" | "not_priced_in_region"; message?: string }
+export type LookItemReason = "not_in_look" | "variant_not_of_product" | ExclusionReason
+export type LookItemVerdict = LookItem & { ok: boolean; reason?: LookItemReason; message?: string }
+
+/**
+ * Thrown by the add-look workflow when any picked item cannot go into the
+ * cart; carries every item's verdict. The workflow engine hands it on as a
+ * plain object, so test for it with `isLookItemsRefused`.
+ */
+export class LookItemsRefused extends MedusaError {
+  constructor(public items: LookItemVerdict[]) {
+    super(
+      MedusaError.Types.CONFLICT,
+      `Nothing was added: some items of this look cannot be bought as picked. ${items
+        .filter((i) => !i.ok)
+        .map((i) => i.message)
+        .join("; ")}`
+    )
+    this.name = "LookItemsRefused"
+  }
+}
+
+export const isLookItemsRefused = (e: unknown): e is { message: string; items: LookItemVerdict[] } =>
+  (e as any)?.name === "LookItemsRefused" && Array.isArray((e as any)?.items)
 
 /**
  * Can every picked item of a look go into this cart? Each item must be a
- * product shown on the look, the variant one of that product's, priced and in
- * stock (for the quantity) in a warehouse serving the cart's region.
+ * product shown on the look and a variant of that product, and the
+ * buyability rule (lib/offers) must say the cart's shopper can buy it in the
+ * quantity wanted: the picks of one variant summed, plus what the cart
+ * already holds of it.
  */
 export async function checkLookItems(
   container: MedusaContainer,
   input: { cart_id: string; hotspotProductIds: string[]; items: LookItem[] }
-): Promise<{ cart: { id: string; region_id: string; currency_code: string; sales_channel_id: string | null }; verdicts: LookItemVerdict[] }> {
+): Promise<{ cart: { id: string; region_id: string; sales_channel_id: string | null }; verdicts: LookItemVerdict[] }> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: carts } = await query.graph({ entity: "cart", fields: ["id", "region_id", "currency_code", "sales_channel_id", "completed_at"], filters: { id: input.cart_id } })
+  const { data: carts } = await query.graph({
+    entity: "cart",
+    fields: ["id", "region_id", "sales_channel_id", "completed_at", "items.variant_id", "items.quantity"],
+    filters: { id: input.cart_id },
+  })
   const cart = carts[0] as any
   if (!cart) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${input.cart_id} was not found`)
-  if (cart.completed_at) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cart ${input.cart_id} is already completed`)
-  const productIds = [...new Set(input.items.map((i) => i.product_id))]
-  const { data: variants } = await query.graph({ entity: "product_variant", fields: ["id", "product_id", "title"], filters: { id: input.items.map((i) => i.variant_id) } })
-  const stock = await variantAvailability(container, { regionId: cart.region_id, salesChannelIds: cart.sales_channel_id ? [cart.sales_channel_id] : [], productIds })
+  if (cart.completed_at)
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cart ${input.cart_id} is already completed`)
+  const wanted = new Map<string, number>()
+  for (const line of cart.items ?? [])
+    if (line?.variant_id) wanted.set(line.variant_id, (wanted.get(line.variant_id) ?? 0) + Number(line.quantity ?? 0))
+  for (const item of input.items) wanted.set(item.variant_id, (wanted.get(item.variant_id) ?? 0) + (item.quantity ?? 1))
+
+  const { data: variants } = await query.graph({
+    entity: "product_variant",
+    fields: ["id", "product_id", "title"],
+    filters: { id: input.items.map((i) => i.variant_id) },
+  })
+  const variantOf = new Map((variants as any[]).map((v) => [v.id, v]))
+  // one decision per distinct quantity wanted (usually one): the rule checks stock for that many
+  const offers = new Map<string, ProductOffer>() // by variant id
+  const byQuantity = new Map<number, Set<string>>()
+  for (const item of input.items) {
+    const q = wanted.get(item.variant_id)!
+    if (!byQuantity.has(q)) byQuantity.set(q, new Set())
+    byQuantity.get(q)!.add(item.product_id)
+  }
+  const ctx = { region_id: cart.region_id, sales_channel_ids: cart.sales_channel_id ? [cart.sales_channel_id] : [] }
+  for (const [quantity, productIds] of byQuantity) {
+    const decided = await sellableProducts(container, [...productIds], { ...ctx, quantity })
+    for (const item of input.items)
+      if (wanted.get(item.variant_id) === quantity && decided.has(item.product_id))
+        offers.set(item.variant_id, decided.get(item.product_id)!)
+  }
+
   const onLook = new Set(input.hotspotProductIds)
   const verdicts = input.items.map((item): LookItemVerdict => {
-    const qty = item.quantity ?? 1
-    if (!onLook.has(item.product_id)) return { ...item, ok: false, reason: "not_in_look", message: `Product ${item.product_id} is not part of this look` }
-    const v = (variants as any[]).find((x) => x.id === item.variant_id)
-    if (!v || v.product_id !== item.product_id) return { ...item, ok: false, reason: "variant_not_of_product", message: `Variant ${item.variant_id} is not a variant of product ${item.product_id}` }
-    const s = stock.find((x) => x.id === item.variant_id)
-    if (!s || !s.in_stock || (s.quantity !== null && s.quantity < qty)) {
-      return { ...item, ok: false, reason: "out_of_stock", message: `Size ${v.title} of product ${item.product_id} is out of stock in this region` }
+    if (!onLook.has(item.product_id))
+      return {
+        ...item,
+        ok: false,
+        reason: "not_in_look",
+        message: `Product ${item.product_id} is not part of this look`,
+      }
+    const v = variantOf.get(item.variant_id)
+    if (!v || v.product_id !== item.product_id)
+      return {
+        ...item,
+        ok: false,
+        reason: "variant_not_of_product",
+        message: `Variant ${item.variant_id} is not a variant of product ${item.product_id}`,
+      }
+    const offer = offers.get(item.variant_id)!
+    if (offer.variants.some((x) => x.id === item.variant_id)) return { ...item, ok: true }
+    const reason =
+      offer.excluded.find((e) => e.variant_id === item.variant_id || e.variant_id === null)?.reason ??
+      offer.reason ??
+      "not_published"
+    return {
+      ...item,
+      ok: false,
+      reason,
+      message: refusal(reason, item.product_id, v.title, wanted.get(item.variant_id)!),
     }
-    return { ...item, ok: true }
   })
   return { cart, verdicts }
+}
+
+function refusal(reason: ExclusionReason, productId: string, size: string, quantity: number): string {
+  switch (reason) {
+    case "out_of_stock":
+      return `Size ${size} of product ${productId} is out of stock in this region${
+        quantity > 1 ? ` for ${quantity} units (counting the cart's)` : ""
+      }`
+    case "not_priced_in_region":
+      return `Size ${size} of product ${productId} has no price in this region`
+    default:
+      return `Product ${productId} is not sold here`
+  }
 }

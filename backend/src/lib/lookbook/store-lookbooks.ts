@@ -1,10 +1,11 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import LookbookModuleService from "../../modules/lookbook/service"
+import { soldInChannels } from "../offers"
 
 export const STORE_LOOKBOOK_FIELDS = ["id", "title", "handle", "description", "cover_image", "status", "publish_at", "unpublish_at", "sales_channels.id", "looks.id", "looks.title", "looks.image_url", "looks.rank", "looks.hotspots.*"]
 
-const inChannel = (lb: any, salesChannelIds: string[]) => !salesChannelIds.length || (lb.sales_channels ?? []).some((c: any) => salesChannelIds.includes(c?.id))
+const inChannel = (lb: any, salesChannelIds: string[]) => soldInChannels((lb.sales_channels ?? []).map((c: any) => c?.id), salesChannelIds)
 
 /** Lookbooks a shopper of these sales channels may see now: published, inside the publish window, in the channel. */
 export async function liveLookbooks(container: MedusaContainer, salesChannelIds: string[], filters: Record<string, unknown> = {}) {

@@ -1,5 +1,6 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { onForget } from "../offers"
 
 /**
  * Category consensus re-ranking (pseudo-relevance feedback over the
@@ -29,13 +30,14 @@ export const CONSENSUS = {
  */
 export const CONSENSUS_HEAD = 5
 
-/** Filing changes only with a product edit, whose event forgets the product (forgetCategoryKeys). */
+/** Filing changes only with a product edit, whose event forgets the product (lib/offers forgetProducts). */
 const TTL_MS = 600_000
 const cache = new Map<string, { keys: string[]; at: number }>()
 
-export function forgetCategoryKeys(ids: string[]) {
+// filing is part of the product: forgotten whenever the buyability rule forgets the product (lib/offers)
+onForget((ids) => {
   for (const id of ids) cache.delete(id)
-}
+})
 
 /** The products of `ids` whose keys are missing or older than `maxAgeMs` (for the warmer). */
 export function categoryKeysDue(ids: Iterable<string>, maxAgeMs: number): string[] {

@@ -2,8 +2,8 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { VISUAL_SEARCH_MODULE } from "../../modules/visual-search"
 import type VisualSearchModuleService from "../../modules/visual-search/service"
-import { activeContexts, dueForRefresh, OFFER_TTL_MS, touchContext } from "./offers"
-import { fetchOffers, purchasableContext } from "./purchasable"
+import { readProducts, regionContext } from "../offers"
+import { activeContexts, dueForRefresh, OFFER_TTL_MS, rememberOffers, touchContext } from "./offers"
 import { categoryKeys, categoryKeysDue } from "./category-consensus"
 
 /**
@@ -64,11 +64,11 @@ export async function warmOffers(container: MedusaContainer, maxAgeMs = OFFER_TT
     for (const c of activeContexts(ACTIVE_MS)) {
       const due = dueForRefresh(c.key, ids, maxAgeMs)
       if (!due.length) continue
-      const ctx = await purchasableContext(container, c.regionId, c.salesChannelIds).catch(() => null) // a region deleted since
-      if (!ctx) continue
+      const region = await regionContext(container, c.regionId, c.salesChannelIds).catch(() => null) // a region deleted since
+      if (!region) continue
       for (let i = 0; i < due.length; i += CHUNK) {
         const chunk = due.slice(i, i + CHUNK)
-        await fetchOffers(container, chunk, c.regionId, c.salesChannelIds, ctx)
+        rememberOffers(c.regionId, c.salesChannelIds, await readProducts(container, chunk, region))
         refreshed += chunk.length
         await new Promise((r) => setImmediate(r))
       }

@@ -1,80 +1,75 @@
 /**
  * The offer sheet: what each product offers the shoppers of one region through
- * one set of sales channels — per variant its size, its price in the region
- * and whether a location serving the region holds it — as last read from
- * Medusa, kept per process.
+ * one set of sales channels, as last read by the buyability rule (lib/offers),
+ * kept per process. It is a *predictor* only; the decision is always the
+ * rule's `judge`.
  *
- * A search uses it to *predict*: a candidate whose recent offer cannot meet the
+ * A search uses it to predict: a candidate whose recent read cannot meet the
  * shopper's constraints is passed over without a pricing call. Candidates
  * predicted to pass (or not known) are still checked against fresh data before
- * they are shown, so a stale offer can hide a product that just became
- * purchasable (for at most TTL_MS, or until this process sees the product's
- * `product.*` event) but can never show one that is not.
+ * they are shown, so a stale read can hide a product that just became
+ * purchasable (for at most OFFER_TTL_MS, or until the rule forgets the
+ * product) but can never show one that is not.
  *
- * A warmer keeps the sheet of every context a shopper used recently filled for
- * every indexed product, refreshing entries before they expire, a chunk at a
- * time, so that searches rarely price a candidate they will not show.
+ * A warmer (offer-warmer.ts) keeps the sheet of every context a shopper used
+ * recently filled for every indexed product.
  */
-import type { FilterReason, Constraints, PurchasableProduct } from "./purchasable"
+import { contextKey, judge, onForget, STRUCTURE_TTL_MS, type ProductRead } from "../offers"
+import { FILTER_REASON, type Constraints, type FilterReason } from "./purchasable"
 
-export const OFFER_TTL_MS = Number(process.env.CURATOR_OFFER_TTL_MS || 600_000)
+export const OFFER_TTL_MS = STRUCTURE_TTL_MS
 
-export type OfferVariant = { id: string; title: string; size: string | null; amount: number | null; currency: string; in_stock: boolean }
-/** `partial`: only the variants of one size were read (a search for that size); never kept on the sheet. */
-export type Offer = { sold: boolean; product: PurchasableProduct["product"]; variants: OfferVariant[]; partial?: boolean }
-
-type Entry = { offer: Offer; at: number }
+type Entry = { read: ProductRead; at: number }
 export type OfferContext = { regionId: string; salesChannelIds: string[] }
 
 const sheets = new Map<string, Map<string, Entry>>()
 const contexts = new Map<string, OfferContext & { lastUsed: number }>()
 
-export const contextKey = (regionId: string, salesChannelIds: string[]) => `${regionId}|${[...salesChannelIds].sort().join(",")}`
+// the rule forgets a product that changed: so does the sheet, in every context
+onForget((ids) => {
+  for (const sheet of sheets.values()) for (const id of ids) sheet.delete(id)
+})
 
-export const sameSize = (a: string | null, b: string) => !!a && a.trim().toLowerCase() === b.trim().toLowerCase()
+export { contextKey }
 
-/**
- * The decision of the search contract for one offer: the variants this shopper
- * can buy, or the first constraint that ruled the product out.
- */
-export function judge(offer: Offer, c: Constraints): PurchasableProduct | FilterReason {
-  const priced = offer.variants.filter((v) => v.amount != null)
-  if (!offer.sold || !priced.length) return "not_in_region"
-  const sized = c.size ? priced.filter((v) => sameSize(v.size, c.size!)) : priced
-  if (!sized.length) return "no_size"
-  const inStock = sized.filter((v) => v.in_stock)
-  if (!inStock.length) return "out_of_stock"
-  const affordable = inStock.filter((v) => (c.min_price == null || v.amount! >= c.min_price) && (c.max_price == null || v.amount! <= c.max_price))
-  if (!affordable.length) return "over_budget"
-  return {
-    product: offer.product,
-    variants: affordable.map((v) => ({ id: v.id, title: v.title, size: v.size, calculated_price: v.amount!, currency_code: v.currency, in_stock: true })),
-  }
+export function rememberOffers(
+  regionId: string,
+  salesChannelIds: string[],
+  reads: Map<string, ProductRead>,
+  at = Date.now()
+) {
+  const key = contextKey(regionId, salesChannelIds)
+  for (const [id, read] of reads) rememberOffer(key, id, read, at)
 }
 
-export function rememberOffer(key: string, productId: string, offer: Offer, at = Date.now()) {
+export function rememberOffer(key: string, productId: string, read: ProductRead, at = Date.now()) {
   let sheet = sheets.get(key)
   if (!sheet) sheets.set(key, (sheet = new Map()))
-  sheet.set(productId, { offer, at })
+  sheet.set(productId, { read, at })
 }
 
-/** A recent offer of the product in this context, if any. */
-export function recallOffer(key: string, productId: string, now = Date.now()): Offer | undefined {
+/** A recent read of the product in this context, if any. */
+export function recallOffer(key: string, productId: string, now = Date.now()): ProductRead | undefined {
   const e = sheets.get(key)?.get(productId)
-  return e && e.at > now - OFFER_TTL_MS ? e.offer : undefined
+  return e && e.at > now - OFFER_TTL_MS ? e.read : undefined
 }
 
-/** The reason a recent offer says the product fails these constraints; undefined when it may pass or is not known. */
-export function predictedFailure(key: string, productId: string, c: Constraints): FilterReason | undefined {
-  const offer = recallOffer(key, productId)
-  if (!offer) return undefined
-  const r = judge(offer, c)
-  return typeof r === "string" ? r : undefined
-}
-
-/** Forgets these products everywhere (they changed). */
-export function forgetOffers(ids: string[]) {
-  for (const sheet of sheets.values()) for (const id of ids) sheet.delete(id)
+/** The reason a recent read says the product fails these constraints (the rule's decision); undefined when it may pass or is not known. */
+export function predictedFailure(
+  key: string,
+  productId: string,
+  c: Constraints & { salesChannelIds: string[] }
+): FilterReason | undefined {
+  const read = recallOffer(key, productId)
+  if (!read) return undefined
+  const { reason } = judge(read, {
+    region_id: c.region_id,
+    sales_channel_ids: c.salesChannelIds,
+    size: c.size,
+    min_price: c.min_price,
+    max_price: c.max_price,
+  })
+  return reason ? FILTER_REASON[reason] : undefined
 }
 
 /** Notes that shoppers search in this context (the warmer keeps it filled). */
@@ -85,10 +80,12 @@ export function touchContext(ctx: OfferContext) {
 /** Contexts used within `withinMs`. */
 export function activeContexts(withinMs: number): (OfferContext & { key: string })[] {
   const now = Date.now()
-  return [...contexts.entries()].filter(([, c]) => c.lastUsed > now - withinMs).map(([key, c]) => ({ key, regionId: c.regionId, salesChannelIds: c.salesChannelIds }))
+  return [...contexts.entries()]
+    .filter(([, c]) => c.lastUsed > now - withinMs)
+    .map(([key, c]) => ({ key, regionId: c.regionId, salesChannelIds: c.salesChannelIds }))
 }
 
-/** The products of `ids` whose offer in this context is missing or older than `maxAgeMs`. */
+/** The products of `ids` whose read in this context is missing or older than `maxAgeMs`. */
 export function dueForRefresh(key: string, ids: Iterable<string>, maxAgeMs: number): string[] {
   const sheet = sheets.get(key)
   const cutoff = Date.now() - maxAgeMs
@@ -104,10 +101,4 @@ export function offerStats() {
     for (const e of sheet.values()) if (e.at > now - OFFER_TTL_MS) fresh++
     return { context: key, products: sheet.size, fresh }
   })
-}
-
-/** For tests. */
-export function clearOffers() {
-  sheets.clear()
-  contexts.clear()
 }

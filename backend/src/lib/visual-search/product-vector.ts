@@ -1,17 +1,16 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { VISUAL_SEARCH_MODULE } from "../../modules/visual-search"
 import type VisualSearchModuleService from "../../modules/visual-search/service"
 import { l2normalize } from "../../modules/visual-search/embedders/types"
 import { indexProductImagesWorkflow } from "../../workflows/visual-search/index-product-images"
+import { productReason, productStructures } from "../offers"
 
 /** The query vector of a product: the mean of its photos' vectors (indexed first if it is not yet). */
 export async function productQueryVector(container: MedusaContainer, productId: string, salesChannelIds: string[]): Promise<Float32Array> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "product", fields: ["id", "status", "sales_channels.id"], filters: { id: productId } })
-  const p = data[0] as any
-  const visible = p && p.status === "published" && (!salesChannelIds.length || (p.sales_channels ?? []).some((s: any) => salesChannelIds.includes(s?.id)))
-  if (!visible) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product ${productId} was not found`)
+  // a product this shopper cannot see (the rule's product-level reasons) does not exist for them
+  const structure = (await productStructures(container, [productId])).get(productId)
+  if (!structure || productReason(structure, salesChannelIds)) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product ${productId} was not found`)
   const service = container.resolve<VisualSearchModuleService>(VISUAL_SEARCH_MODULE)
   let images = await service.indexedImagesOf(productId)
   if (!images.length) {

@@ -7,11 +7,12 @@ import { ShownProducts } from "./duplicates"
 import { nearCopyWorker } from "./near-copy-worker"
 import { ResultOrder } from "./category-consensus"
 import { cosineIn } from "../../modules/visual-search/embedders/types"
-import { forgetProducts, normaliseSize, productSizes } from "./prefilter"
-import { contextKey, predictedFailure, recallOffer, touchContext } from "./offers"
+import { normaliseSize, productSizes } from "./prefilter"
+import { forgetProducts, regionContext, type RegionContext } from "../offers"
+import { contextKey, predictedFailure, recallOffer, rememberOffers, touchContext } from "./offers"
 import { startOfferWarmer } from "./offer-warmer"
 import { Timings } from "../timings"
-import { checkPurchasable, purchasableContext, type Constraints, type FilterReason, type PurchasableContext, type PurchasableProduct } from "./purchasable"
+import { checkPurchasable, type Constraints, type FilterReason, type PurchasableProduct } from "./purchasable"
 
 /** How far ahead a search looks for candidates to rule out or price together. */
 const LOOKAHEAD = 200
@@ -32,7 +33,7 @@ export type VisualSearchResult = {
  */
 export async function searchPurchasable(
   container: MedusaContainer,
-  input: Constraints & { vector: Float32Array; limit: number; salesChannelIds: string[]; excludeProductIds?: string[]; started: number; context?: PurchasableContext },
+  input: Constraints & { vector: Float32Array; limit: number; salesChannelIds: string[]; excludeProductIds?: string[]; started: number; context?: RegionContext },
   timings: Timings = new Timings()
 ): Promise<VisualSearchResult> {
   const service = container.resolve<VisualSearchModuleService>(VISUAL_SEARCH_MODULE)
@@ -52,7 +53,7 @@ export async function searchPurchasable(
   let duplicatesRemoved = 0
   let dedupMs = 0
   // the region (404 when unknown), its currency and the locations that ship to it: once per search
-  const ctx = input.context ?? (await purchasableContext(container, input.region_id, input.salesChannelIds, timings))
+  const ctx = input.context ?? (await regionContext(container, input.region_id, input.salesChannelIds, timings))
   const sheet = contextKey(input.region_id, input.salesChannelIds)
   touchContext({ regionId: input.region_id, salesChannelIds: input.salesChannelIds })
   startOfferWarmer(container)
@@ -109,7 +110,7 @@ export async function searchPurchasable(
         chunk = Math.min(chunk * 2, 400)
         // while this thread reads their prices and stock, the near-copy worker makes the checks they will need
         const [fresh] = await Promise.all([
-          checkPurchasable(container, todo, input, input.salesChannelIds, timings, ctx),
+          checkPurchasable(container, todo, input, input.salesChannelIds, timings, ctx, (reads) => rememberOffers(input.region_id, input.salesChannelIds, reads)),
           timings.time("dedup_worker", () => shown.decideAhead(todo.map((id) => images.get(id) ?? []), input.limit - results.length, warn)),
         ])
         for (const [id, r] of fresh) checked.set(id, r)

@@ -7,8 +7,9 @@ import { VectorIndex } from "./vector-index"
 import { createEmbedder, type EmbedderChoice } from "./embedders"
 import type { ImageEmbedder } from "./embedders/types"
 import type { IndexedImage, Neighbour, VisualSearchOptions } from "./types"
-import { fetchImage, imageSignature } from "../../lib/images"
-import { parseFrame } from "../../lib/visual-search/near-copy"
+import { fetchImage } from "./images/fetch-image"
+import { imageSignature } from "./images/signature"
+import { parseFrame } from "./near-copy"
 
 type InjectedDependencies = { logger: Logger }
 
@@ -108,7 +109,7 @@ class VisualSearchModuleService extends MedusaService({ ImageVector }) {
             const frame = parseFrame(r.frame)
             // indexed before near-copy frames existed: searchable now, refreshed by the catch-up job
             if (!frame) st.stale.add(r.product_id)
-            live.push({ id: r.id, product_id: r.product_id, image_url: r.image_url, vector: Float32Array.from(r.vector), phash: r.phash, phash_mirror: r.phash_mirror, colour: r.colour, frame })
+            live.push({ id: r.id, product_id: r.product_id, image_url: r.image_url, vector: Float32Array.from(r.vector), phash: r.phash, frame })
           }
         }
         this.index_.upsert(live)
@@ -229,12 +230,12 @@ class VisualSearchModuleService extends MedusaService({ ImageVector }) {
       const r = results.get(img)!
       let prev = byKey.get(`${img.product_id}|${img.url}`)
       const data = r.vector
-        ? { status: "indexed" as const, vector: Array.from(r.vector, (x) => Math.round(x * 1e6) / 1e6) as any, phash: r.signature.phash, phash_mirror: r.signature.phashMirror, colour: r.signature.colour as any, frame: r.signature.frame ?? null, error: null, attempts: (prev?.attempts ?? 0) + 1 }
+        ? { status: "indexed" as const, vector: Array.from(r.vector, (x) => Math.round(x * 1e6) / 1e6) as any, phash: r.signature.phash, frame: r.signature.frame, error: null, attempts: (prev?.attempts ?? 0) + 1 }
         : { status: "failed" as const, vector: null, error: r.error!, attempts: (prev?.attempts ?? 0) + 1 }
       if (r.error) outcome.failed.push({ url: img.url, error: r.error })
       if (prev) {
         await this.updateImageVectors({ id: prev.id, ...data, image_id: img.image_id ?? null })
-        outcome.updated.push({ id: prev.id, previous: { status: prev.status, vector: prev.vector, phash: prev.phash, phash_mirror: prev.phash_mirror, colour: prev.colour, frame: prev.frame, error: prev.error, attempts: prev.attempts } })
+        outcome.updated.push({ id: prev.id, previous: { status: prev.status, vector: prev.vector, phash: prev.phash, frame: prev.frame, error: prev.error, attempts: prev.attempts } })
       } else {
         try {
           const created = await this.createImageVectors({ product_id: img.product_id, image_id: img.image_id ?? null, image_url: img.url, embedder: embedder.id, ...data })
@@ -244,7 +245,7 @@ class VisualSearchModuleService extends MedusaService({ ImageVector }) {
           ;[prev] = (await this.listImageVectors({ product_id: img.product_id, image_url: img.url, embedder: embedder.id })) as any[]
           if (!prev) throw e
           await this.updateImageVectors({ id: prev.id, ...data, image_id: img.image_id ?? null })
-          outcome.updated.push({ id: prev.id, previous: { status: prev.status, vector: prev.vector, phash: prev.phash, phash_mirror: prev.phash_mirror, colour: prev.colour, frame: prev.frame, error: prev.error, attempts: prev.attempts } })
+          outcome.updated.push({ id: prev.id, previous: { status: prev.status, vector: prev.vector, phash: prev.phash, frame: prev.frame, error: prev.error, attempts: prev.attempts } })
         }
       }
     }

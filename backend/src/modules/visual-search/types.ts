@@ -1,4 +1,4 @@
-import type { Frame } from "../../lib/visual-search/near-copy"
+import type { Frame } from "./near-copy"
 export type VisualSearchOptions = {
   /** clip | classic | auto (default auto: CLIP when its model loads, otherwise classic — logged either way) */
   embedder?: "clip" | "classic" | "auto"
@@ -14,8 +14,6 @@ export type IndexedImage = {
   image_url: string
   vector: Float32Array
   phash: string | null
-  phash_mirror: string | null
-  colour: number[] | null
   /** the near-copy frame (null for rows indexed before frames existed: those are reindexed) */
   frame?: Frame | null
 }

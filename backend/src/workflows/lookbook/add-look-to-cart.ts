@@ -8,11 +8,11 @@ export type AddLookToCartInput = { lookbook_id: string; look_id: string; cart_id
 
 /**
  * Adds every picked item of a look to the cart, or none: the items are
- * validated first, then added by Medusa's addToCartWorkflow in one run, whose
+ * validated first (validate-look-items, the only check), then added by Medusa's addToCartWorkflow in one run, whose
  * own compensation rolls back a partial add.
  */
 export const addLookToCartWorkflow = createWorkflow("add-look-to-cart", (input: AddLookToCartInput) => {
-  validateLookItemsStep(transform({ input }, ({ input }) => ({ cart_id: input.cart_id, hotspotProductIds: input.hotspotProductIds, items: input.items })))
+  const verdicts = validateLookItemsStep(transform({ input }, ({ input }) => ({ cart_id: input.cart_id, hotspotProductIds: input.hotspotProductIds, items: input.items })))
   addToCartWorkflow.runAsStep({
     input: transform({ input }, ({ input }) => ({
       cart_id: input.cart_id,
@@ -21,5 +21,5 @@ export const addLookToCartWorkflow = createWorkflow("add-look-to-cart", (input: 
   })
   recordLookEventStep(transform({ input }, ({ input }) => ({ type: "look_added_to_cart" as const, lookbook_id: input.lookbook_id, look_id: input.look_id, cart_id: input.cart_id, item_count: input.items.length })))
   emitEventStep(transform({ input }, ({ input }) => ({ eventName: "lookbook.look_added_to_cart", data: { lookbook_id: input.lookbook_id, look_id: input.look_id, cart_id: input.cart_id } })))
-  return new WorkflowResponse({ cart_id: input.cart_id })
+  return new WorkflowResponse({ cart_id: input.cart_id, items: verdicts })
 })

@@ -61,7 +61,7 @@ export type AddLookItemResult = {
   product_id: string
   variant_id: string
   ok: boolean
-  reason?: "not_in_look" | "variant_not_of_product" | "out_of_stock"
+  reason?: "not_in_look" | "variant_not_of_product" | "out_of_stock" | "not_priced_in_region" | "not_published" | "not_in_sales_channel"
   message?: string
 }
 

@@ -7,7 +7,7 @@ import { searchPurchasable } from "../../../lib/visual-search/search"
 import { productQueryVector } from "../../../lib/visual-search/product-vector"
 import { parseConstraints, parseJsonQuery } from "./parse"
 import { Timings } from "../../../lib/timings"
-import { purchasableContext } from "../../../lib/visual-search/purchasable"
+import { regionContext } from "../../../lib/offers"
 import { searchStarting } from "../../../lib/visual-search/near-copy-worker"
 
 /**
@@ -23,7 +23,7 @@ export const POST = async (req: MedusaStoreRequest<Record<string, unknown>>, res
   const timings = new Timings()
   // an unknown region is a 404 before any photo is decoded
   const salesChannelIds = req.publishable_key_context?.sales_channel_ids ?? []
-  const context = await purchasableContext(req.scope, constraints.region_id, salesChannelIds, timings)
+  const context = await regionContext(req.scope, constraints.region_id, salesChannelIds, timings)
   const service = req.scope.resolve<VisualSearchModuleService>(VISUAL_SEARCH_MODULE)
   const embedder = await service.getEmbedder()
   const file = (req as any).file as { buffer: Buffer } | undefined

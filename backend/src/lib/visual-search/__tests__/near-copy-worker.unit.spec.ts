@@ -1,7 +1,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import sharp from "sharp"
-import { frameOf, isNearCopy, nearCopyScore, parseFrame, type Frame } from "../near-copy"
+import { frameOf, isNearCopy, nearCopyScore, parseFrame, type Frame } from "../../../modules/visual-search/near-copy"
 import { imageKey, NearCopyDecisions, nearCopyWorker, pairKey, Prewarm, searchStarting, walkAhead, type MirroredImage } from "../near-copy-worker"
 import { ShownProducts } from "../duplicates"
 
@@ -29,7 +29,7 @@ describe("near-copy checks on the worker thread", () => {
       await frame(await sharp(original).flop().jpeg().toBuffer()), // a mirrored copy
       ...(await Promise.all(files.slice(20, 26).map((f) => frame(photo(f))))),
     ]
-    const images = frames.map((f, i) => ({ id: `img_${i}`, product_id: `prod_${i}`, image_url: "", vector: new Float32Array(0), phash: "p", phash_mirror: null, colour: null, frame: f }))
+    const images = frames.map((f, i) => ({ id: `img_${i}`, product_id: `prod_${i}`, image_url: "", vector: new Float32Array(0), phash: "p", frame: f }))
     const made = await nearCopyWorker().decide([], images.map((i) => [{ key: `${i.id}:p`, frame: i.frame }]), 10)
     expect(made.length).toBeGreaterThan(images.length - 2)
     for (const [key, d] of made) {

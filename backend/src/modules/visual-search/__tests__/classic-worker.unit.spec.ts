@@ -2,7 +2,7 @@ import fs from "fs"
 import path from "path"
 import { ClassicEmbedder } from "../embedders/classic"
 import { ClassicWorkerEmbedder } from "../embedders/classic-worker"
-import { workerErrorText } from "../../../lib/worker-boot"
+import { workerErrorText } from "../workers/worker-client"
 
 // Real product photos shipped with the repo (data/demo-catalog).
 const DIR = path.resolve(__dirname, "../../../../data/demo-catalog/images")

@@ -4,7 +4,7 @@ import path from "node:path"
 import { VISUAL_SEARCH_MODULE } from ".."
 import type VisualSearchModuleService from "../service"
 import { ImageVector } from "../models/image-vector"
-import { parseFrame } from "../../../lib/visual-search/near-copy"
+import { parseFrame } from "../near-copy"
 
 jest.setTimeout(120 * 1000)
 

@@ -9,7 +9,7 @@ function rand(seed: number) {
 function images(n: number, dims: number, seed = 1): IndexedImage[] {
   const r = rand(seed)
   return Array.from({ length: n }, (_, i) => ({
-    id: `img_${i}`, product_id: `prod_${i % (n / 2)}`, image_url: `u${i}`, phash: null, phash_mirror: null, colour: null,
+    id: `img_${i}`, product_id: `prod_${i % (n / 2)}`, image_url: `u${i}`, phash: null,
     vector: l2normalize(Float32Array.from({ length: dims }, r)),
   }))
 }

@@ -1,9 +1,10 @@
 import sharp from "sharp"
+import { linearRgbToLab, SRGB_TO_LINEAR } from "../images/colour"
 
 /**
  * Raw, hand-made image descriptor of the "classic" (weight-free) embedder.
  *
- * 1. decode with sharp, fit inside WORK×WORK, raw RGB → CIE Lab (all maths here)
+ * 1. decode with sharp, fit inside WORK×WORK, raw RGB → CIE Lab (images/colour.ts)
  * 2. background model: a robust plane (Lab = a + b·x + c·y) fitted to the border
  *    ring handles solid and gradient backgrounds; its residual spread sets the
  *    tolerance (noisy backgrounds). Pixels near the model and without a strong
@@ -60,23 +61,12 @@ export const RAW_DIM = Object.values(BLOCKS).reduce((a, b) => a + b, 0)
 
 // ---------------------------------------------------------------- colour ----
 
-const SRGB_LIN = new Float32Array(256)
-for (let i = 0; i < 256; i++) {
-  const c = i / 255
-  SRGB_LIN[i] = c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4)
-}
-const labF = (t: number) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116)
-
 function toLab(px: Buffer | Uint8Array, n: number, L: Float32Array, A: Float32Array, B: Float32Array) {
   for (let i = 0; i < n; i++) {
-    const r = SRGB_LIN[px[i * 3]], g = SRGB_LIN[px[i * 3 + 1]], b = SRGB_LIN[px[i * 3 + 2]]
-    const x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
-    const y = 0.2126 * r + 0.7152 * g + 0.0722 * b
-    const z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
-    const fx = labF(x), fy = labF(y), fz = labF(z)
-    L[i] = 116 * fy - 16
-    A[i] = 500 * (fx - fy)
-    B[i] = 200 * (fy - fz)
+    const [l, a, b] = linearRgbToLab(SRGB_TO_LINEAR[px[i * 3]], SRGB_TO_LINEAR[px[i * 3 + 1]], SRGB_TO_LINEAR[px[i * 3 + 2]])
+    L[i] = l
+    A[i] = a
+    B[i] = b
   }
 }
 
@@ -134,28 +124,51 @@ export function segmentRGB(px: Buffer | Uint8Array, w: number, h: number): Segme
   return segment(L, A, B, w, h)
 }
 
+/**
+ * The product's pixels: the backdrop is modelled on the border ring, flooded
+ * in from the border, and what is left (its big components, with enclosed
+ * backdrop-looking holes taken back) is the product.
+ */
 export function segment(L: Float32Array, A: Float32Array, B: Float32Array, w: number, h: number): Segmentation {
-  const n = w * h
-  const Ls = boxBlur3(L, w, h), As = boxBlur3(A, w, h), Bs = boxBlur3(B, w, h)
+  const smooth = [boxBlur3(L, w, h), boxBlur3(A, w, h), boxBlur3(B, w, h)]
+  const ring = borderRing(w, h)
+  const backdrop = fitBackdrop(smooth, ring, w, h)
+  const dist = backdropDistance(smooth, backdrop.coef, w, h)
+  const grad = lightnessGradient(smooth[0], w, h)
+  const edge = Math.max(6, 3 * median(ring.map((i) => grad[i])) + 4)
+  const bg = floodBackdrop(ring, (i) => dist[i] < backdrop.tolerance && grad[i] < edge, w, h)
+  const mask = fillEnclosed(productComponents(bg, dist, backdrop.tolerance, w, h), w, h)
+  return boundingBox(mask, w, h)
+}
 
-  // border ring (2 px)
+/** The pixels of the 2-px border ring, row by row. */
+function borderRing(w: number, h: number): number[] {
   const ring: number[] = []
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
     if (x < 2 || y < 2 || x >= w - 2 || y >= h - 2) ring.push(y * w + x)
   }
-  const nx = (i: number) => ((i % w) / w) - 0.5
-  const ny = (i: number) => (Math.floor(i / w) / h) - 0.5
+  return ring
+}
 
-  // robust plane fit of each Lab channel on the ring
+/** A pixel's position as a share of the image, centred: the plane's coordinates. */
+const planeX = (i: number, w: number) => ((i % w) / w) - 0.5
+const planeY = (i: number, w: number, h: number) => (Math.floor(i / w) / h) - 0.5
+
+/**
+ * The backdrop model: a plane per Lab channel (value = c0 + c1·x + c2·y) fitted
+ * to the border ring, refitting on the inliers three times; `tolerance` is the
+ * distance from the plane within which a pixel may be backdrop (from the
+ * residuals' spread: noisy backdrops get more).
+ */
+function fitBackdrop(chans: Float32Array[], ring: number[], w: number, h: number): { coef: number[][]; tolerance: number } {
   let inl = ring
   let coef: number[][] = [[0, 0, 0], [0, 0, 0], [0, 0, 0]]
-  const chans = [Ls, As, Bs]
   const resid = new Float32Array(ring.length)
   for (let it = 0; it < 3; it++) {
     const M = [0, 0, 0, 0, 0, 0, 0, 0, 0]
     const v = [[0, 0, 0], [0, 0, 0], [0, 0, 0]]
     for (const i of inl) {
-      const f = [1, nx(i), ny(i)]
+      const f = [1, planeX(i, w), planeY(i, w, h)]
       for (let r = 0; r < 3; r++) {
         for (let c = 0; c < 3; c++) M[r * 3 + c] += f[r] * f[c]
         for (let k = 0; k < 3; k++) v[k][r] += f[r] * chans[k][i]
@@ -164,7 +177,7 @@ export function segment(L: Float32Array, A: Float32Array, B: Float32Array, w: nu
     for (let r = 0; r < 3; r++) M[r * 4] += 1e-6
     coef = v.map((vk) => solve3(M, vk))
     for (let j = 0; j < ring.length; j++) {
-      const i = ring[j], fx = nx(i), fy = ny(i)
+      const i = ring[j], fx = planeX(i, w), fy = planeY(i, w, h)
       let d = 0
       for (let k = 0; k < 3; k++) {
         const e = chans[k][i] - (coef[k][0] + coef[k][1] * fx + coef[k][2] * fy)
@@ -182,32 +195,42 @@ export function segment(L: Float32Array, A: Float32Array, B: Float32Array, w: nu
   const inRes: number[] = []
   for (let j = 0; j < ring.length; j++) inRes.push(resid[j])
   const sigma = 1.4826 * median(inRes.sort((a, b) => a - b).slice(0, Math.max(1, Math.floor(inRes.length * 0.6))))
-  const T = Math.min(40, Math.max(7, 3 * sigma + 5))
+  return { coef, tolerance: Math.min(40, Math.max(7, 3 * sigma + 5)) }
+}
 
-  // distance to the background model + edge strength (smoothed lightness)
+/** Each pixel's Lab distance from the backdrop plane. */
+function backdropDistance(chans: Float32Array[], coef: number[][], w: number, h: number): Float32Array {
+  const n = w * h
+  const [Ls, As, Bs] = chans
   const dist = new Float32Array(n)
   for (let i = 0; i < n; i++) {
-    const fx = nx(i), fy = ny(i)
+    const fx = planeX(i, w), fy = planeY(i, w, h)
     const e0 = Ls[i] - (coef[0][0] + coef[0][1] * fx + coef[0][2] * fy)
     const e1 = As[i] - (coef[1][0] + coef[1][1] * fx + coef[1][2] * fy)
     const e2 = Bs[i] - (coef[2][0] + coef[2][1] * fx + coef[2][2] * fy)
     dist[i] = Math.sqrt(e0 * e0 + e1 * e1 + e2 * e2)
   }
-  const grad = new Float32Array(n)
+  return dist
+}
+
+/** Edge strength: the central-difference gradient of (smoothed) lightness; 0 on the outermost pixels. */
+function lightnessGradient(Ls: Float32Array, w: number, h: number): Float32Array {
+  const grad = new Float32Array(w * h)
   for (let y = 1; y < h - 1; y++) for (let x = 1; x < w - 1; x++) {
     const i = y * w + x
     const gx = Ls[i + 1] - Ls[i - 1], gy = Ls[i + w] - Ls[i - w]
     grad[i] = Math.sqrt(gx * gx + gy * gy)
   }
-  const ringGrad: number[] = []
-  for (const i of ring) ringGrad.push(grad[i])
-  const G = Math.max(6, 3 * median(ringGrad) + 4)
+  return grad
+}
 
+/** The backdrop: pixels reached from the border ring through pixels that may be backdrop (4-connected). */
+function floodBackdrop(ring: number[], mayBeBackdrop: (i: number) => boolean, w: number, h: number): Uint8Array {
+  const n = w * h
   const bg = new Uint8Array(n)
   const stack = new Int32Array(n)
   let sp = 0
-  const cand = (i: number) => dist[i] < T && grad[i] < G
-  const push = (i: number) => { if (!bg[i] && cand(i)) { bg[i] = 1; stack[sp++] = i } }
+  const push = (i: number) => { if (!bg[i] && mayBeBackdrop(i)) { bg[i] = 1; stack[sp++] = i } }
   for (const i of ring) push(i)
   while (sp > 0) {
     const i = stack[--sp]
@@ -217,9 +240,18 @@ export function segment(L: Float32Array, A: Float32Array, B: Float32Array, w: nu
     if (i >= w) push(i - w)
     if (i < n - w) push(i + w)
   }
+  return bg
+}
 
-  // connected components of the product
+/**
+ * The product mask: the connected components of what is not backdrop, the
+ * largest and those at least 15% of it (pairs of shoes). When nothing
+ * separable is found: the pixels clearly off the backdrop, else everything.
+ */
+function productComponents(bg: Uint8Array, dist: Float32Array, tolerance: number, w: number, h: number): Uint8Array {
+  const n = w * h
   const lab = new Int32Array(n).fill(-1)
+  const stack = new Int32Array(n)
   const sizes: number[] = []
   for (let s = 0; s < n; s++) {
     if (bg[s] || lab[s] >= 0) continue
@@ -227,7 +259,7 @@ export function segment(L: Float32Array, A: Float32Array, B: Float32Array, w: nu
     let cnt = 0
     lab[s] = id
     stack[0] = s
-    sp = 1
+    let sp = 1
     while (sp > 0) {
       const i = stack[--sp]
       cnt++
@@ -237,20 +269,23 @@ export function segment(L: Float32Array, A: Float32Array, B: Float32Array, w: nu
     }
     sizes.push(cnt)
   }
-  let mask = new Uint8Array(n)
+  const mask = new Uint8Array(n)
   let big = 0
   for (const s of sizes) big = Math.max(big, s)
   if (big < n * 0.005) {
-    // nothing separable: fall back to pixels clearly off the background, else all
     let c = 0
-    for (let i = 0; i < n; i++) if (dist[i] > T * 0.5) { mask[i] = 1; c++ }
+    for (let i = 0; i < n; i++) if (dist[i] > tolerance * 0.5) { mask[i] = 1; c++ }
     if (c < n * 0.005) mask.fill(1)
   } else {
     const keep = sizes.map((s) => s >= Math.max(0.15 * big, n * 0.003))
     for (let i = 0; i < n; i++) if (lab[i] >= 0 && keep[lab[i]]) mask[i] = 1
   }
+  return mask
+}
 
-  // take back background-looking pixels enclosed on all four sides
+/** The mask with backdrop-looking pixels that the product encloses on all four sides taken back (white garment on white). */
+function fillEnclosed(mask: Uint8Array, w: number, h: number): Uint8Array {
+  const n = w * h
   const fgL = new Uint8Array(n), fgU = new Uint8Array(n)
   for (let y = 0; y < h; y++) {
     let s = 0
@@ -277,8 +312,12 @@ export function segment(L: Float32Array, A: Float32Array, B: Float32Array, w: nu
       if (mask[i]) s = 1
     }
   }
-  mask = filled
+  return filled
+}
 
+/** The mask's bounding box and area (the whole image when the mask is empty). */
+function boundingBox(mask: Uint8Array, w: number, h: number): Segmentation {
+  const n = w * h
   let x0 = w, y0 = h, x1 = -1, y1 = -1, area = 0
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
     if (!mask[y * w + x]) continue
@@ -374,62 +413,81 @@ export function describeRaw(px: Buffer | Uint8Array, w: number, h: number): Floa
   const n = w * h
   const L = new Float32Array(n), A = new Float32Array(n), B = new Float32Array(n)
   toLab(px, n, L, A, B)
-  const seg = segment(L, A, B, w, h)
-  const { mask, x0, y0, x1, y1 } = seg
-  const bw = x1 - x0 + 1, bh = y1 - y0 + 1
+  const photo: Photo = { w, h, L, A, B, seg: segment(L, A, B, w, h) }
   const out = new Float32Array(RAW_DIM)
-  const R = BLOCK_RANGES
+  colourFeatures(photo, out)
+  const canvas = productCanvas(photo)
+  shapeFeatures(photo, canvas, out)
+  hogFeatures(canvas, out)
+  fabricFeatures(canvas, out)
+  colourLayoutFeatures(canvas, out)
+  textureFeatures(canvas, out)
+  return out
+}
 
-  // colour histogram + stats over product pixels
-  {
-    const off = R.colourHist[0]
-    let sL = 0, sA = 0, sB = 0, qL = 0, qA = 0, qB = 0, c = 0
-    // colour from the eroded mask: edge pixels are blends with the background
-    const inner = new Uint8Array(w * h)
-    let nInner = 0
-    for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
-      const i = y * w + x
-      if (mask[i] && x > 0 && y > 0 && x < w - 1 && y < h - 1 && mask[i - 1] && mask[i + 1] && mask[i - w] && mask[i + w]) {
-        inner[i] = 1
-        nInner++
-      }
+/** A decoded photo in Lab with its segmentation. */
+type Photo = { w: number; h: number; L: Float32Array; A: Float32Array; B: Float32Array; seg: Segmentation }
+
+/**
+ * The product's bounding box resampled into an aspect-preserving CANVAS×CANVAS
+ * square: `mask` (coverage 0–1) and Lab, the backdrop replaced by the
+ * product's mean colour.
+ */
+type Canvas = { mask: Float32Array; L: Float32Array; A: Float32Array; B: Float32Array; meanL: number; meanA: number; meanB: number }
+
+/** Colour: soft Lab histogram and mean/std over the product (its eroded mask: edge pixels blend with the backdrop). */
+function colourFeatures({ w, h, L, A, B, seg }: Photo, out: Float32Array) {
+  const { mask, x0, y0, x1, y1 } = seg
+  const R = BLOCK_RANGES
+  const off = R.colourHist[0]
+  let sL = 0, sA = 0, sB = 0, qL = 0, qA = 0, qB = 0, c = 0
+  const inner = new Uint8Array(w * h)
+  let nInner = 0
+  for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
+    const i = y * w + x
+    if (mask[i] && x > 0 && y > 0 && x < w - 1 && y < h - 1 && mask[i - 1] && mask[i + 1] && mask[i - w] && mask[i + w]) {
+      inner[i] = 1
+      nInner++
     }
-    const cmask = nInner >= 20 ? inner : mask
-    for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
-      const i = y * w + x
-      if (!cmask[i]) continue
-      const l = L[i], a = A[i], b = B[i]
-      const [l0, l1, lf] = softIdx(l, L_C0, L_STEP, NB_L)
-      const [a0, a1, af] = softIdx(a, AB_C0, AB_STEP, NB_A)
-      const [b0, b1, bf] = softIdx(b, AB_C0, AB_STEP, NB_B)
-      for (let p = 0; p < 2; p++) {
-        const li = p ? l1 : l0, lw = p ? 1 - lf : lf
-        if (lw === 0) continue
-        for (let q = 0; q < 2; q++) {
-          const ai = q ? a1 : a0, aw = q ? 1 - af : af
-          if (aw === 0) continue
-          for (let r = 0; r < 2; r++) {
-            const bi = r ? b1 : b0, bwt = r ? 1 - bf : bf
-            if (bwt === 0) continue
-            out[off + (li * NB_A + ai) * NB_B + bi] += lw * aw * bwt
-          }
+  }
+  const cmask = nInner >= 20 ? inner : mask
+  for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
+    const i = y * w + x
+    if (!cmask[i]) continue
+    const l = L[i], a = A[i], b = B[i]
+    const [l0, l1, lf] = softIdx(l, L_C0, L_STEP, NB_L)
+    const [a0, a1, af] = softIdx(a, AB_C0, AB_STEP, NB_A)
+    const [b0, b1, bf] = softIdx(b, AB_C0, AB_STEP, NB_B)
+    for (let p = 0; p < 2; p++) {
+      const li = p ? l1 : l0, lw = p ? 1 - lf : lf
+      if (lw === 0) continue
+      for (let q = 0; q < 2; q++) {
+        const ai = q ? a1 : a0, aw = q ? 1 - af : af
+        if (aw === 0) continue
+        for (let r = 0; r < 2; r++) {
+          const bi = r ? b1 : b0, bwt = r ? 1 - bf : bf
+          if (bwt === 0) continue
+          out[off + (li * NB_A + ai) * NB_B + bi] += lw * aw * bwt
         }
       }
-      sL += l; sA += a; sB += b; qL += l * l; qA += a * a; qB += b * b; c++
     }
-    normBlock(out, R.colourHist[0], R.colourHist[1], true)
-    c = Math.max(c, 1)
-    const mL = sL / c, mA = sA / c, mB = sB / c
-    const o = R.colourStats[0]
-    out[o] = mL / 100
-    out[o + 1] = mA / 100
-    out[o + 2] = mB / 100
-    out[o + 3] = Math.sqrt(Math.max(0, qL / c - mL * mL)) / 100
-    out[o + 4] = Math.sqrt(Math.max(0, qA / c - mA * mA)) / 100
-    out[o + 5] = Math.sqrt(Math.max(0, qB / c - mB * mB)) / 100
+    sL += l; sA += a; sB += b; qL += l * l; qA += a * a; qB += b * b; c++
   }
+  normBlock(out, R.colourHist[0], R.colourHist[1], true)
+  c = Math.max(c, 1)
+  const mL = sL / c, mA = sA / c, mB = sB / c
+  const o = R.colourStats[0]
+  out[o] = mL / 100
+  out[o + 1] = mA / 100
+  out[o + 2] = mB / 100
+  out[o + 3] = Math.sqrt(Math.max(0, qL / c - mL * mL)) / 100
+  out[o + 4] = Math.sqrt(Math.max(0, qA / c - mA * mA)) / 100
+  out[o + 5] = Math.sqrt(Math.max(0, qB / c - mB * mB)) / 100
+}
 
-  // resample the crop into an aspect-preserving S×S canvas: mask and lightness
+function productCanvas({ w, L, A, B, seg }: Photo): Canvas {
+  const { mask, x0, y0, x1, y1 } = seg
+  const bw = x1 - x0 + 1, bh = y1 - y0 + 1
   const S = CANVAS
   const side = Math.max(bw, bh)
   const scale = side / S // source px per canvas px
@@ -465,64 +523,73 @@ export function describeRaw(px: Buffer | Uint8Array, w: number, h: number): Floa
     ca[cy * S + cx] = a
     cb[cy * S + cx] = b
   }
+  return { mask: cm, L: cl, A: ca, B: cb, meanL, meanA, meanB }
+}
 
-  // shape: square grid from the canvas (area average), stretched grid, profiles
-  {
-    const g = 10, o = R.maskSquare[0]
-    const cell = S / g
-    for (let cy = 0; cy < S; cy++) for (let cx = 0; cx < S; cx++) {
-      const gx = Math.min(g - 1, Math.floor(cx / cell)), gy = Math.min(g - 1, Math.floor(cy / cell))
-      out[o + gy * g + gx] += cm[cy * S + cx]
-    }
-    const counts = new Float32Array(g * g)
-    for (let cy = 0; cy < S; cy++) for (let cx = 0; cx < S; cx++) {
-      counts[Math.min(g - 1, Math.floor(cy / cell)) * g + Math.min(g - 1, Math.floor(cx / cell))]++
-    }
-    for (let k = 0; k < g * g; k++) out[o + k] /= counts[k]
-
-    const g2 = 6, o2 = R.maskStretch[0]
-    const cnt2 = new Float32Array(g2 * g2)
-    const rows = new Float32Array(12), cols = new Float32Array(12)
-    for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
-      const u = (x - x0) / bw, v = (y - y0) / bh
-      const k = Math.floor(v * g2) * g2 + Math.floor(u * g2)
-      cnt2[k]++
-      if (mask[y * w + x]) {
-        out[o2 + k]++
-        rows[Math.floor(v * 12)]++
-        cols[Math.floor(u * 12)]++
-      }
-    }
-    for (let k = 0; k < g2 * g2; k++) out[o2 + k] = cnt2[k] ? out[o2 + k] / cnt2[k] : 0
-    const op = R.profiles[0]
-    const rowPx = bw * (bh / 12), colPx = bh * (bw / 12)
-    for (let k = 0; k < 12; k++) {
-      out[op + k] = rows[k] / Math.max(1, rowPx)
-      out[op + 12 + k] = cols[k] / Math.max(1, colPx)
-    }
-    const os = R.shapeScalars[0]
-    out[os] = Math.log(bw / bh) / 2
-    out[os + 1] = seg.area / (bw * bh)
-    out[os + 2] = (x0 === 0 ? 0.5 : 0) + (x1 === w - 1 ? 0.5 : 0)
-    out[os + 3] = (y0 === 0 ? 0.5 : 0) + (y1 === h - 1 ? 0.5 : 0)
+/** Shape: the mask on a square grid of the canvas (area average), on a grid stretched over the box, row/column profiles, scalars. */
+function shapeFeatures({ w, h, seg }: Photo, { mask: cm }: Canvas, out: Float32Array) {
+  const { mask, x0, y0, x1, y1 } = seg
+  const bw = x1 - x0 + 1, bh = y1 - y0 + 1
+  const S = CANVAS
+  const R = BLOCK_RANGES
+  const g = 10, o = R.maskSquare[0]
+  const cell = S / g
+  for (let cy = 0; cy < S; cy++) for (let cx = 0; cx < S; cx++) {
+    const gx = Math.min(g - 1, Math.floor(cx / cell)), gy = Math.min(g - 1, Math.floor(cy / cell))
+    out[o + gy * g + gx] += cm[cy * S + cx]
   }
-
-  // HOG of the silhouette and of the inner lightness
-  {
-    const silhouette = new Float32Array(S * S)
-    for (let i = 0; i < S * S; i++) silhouette[i] = cm[i] * 100
-    hog(silhouette, null, S, 4, out, R.hogShape[0])
-    normBlock(out, R.hogShape[0], R.hogShape[1], true)
-    // inner structure: only where the product is (weight = mask), background flattened to mean L
-    hog(cl, cm, S, 4, out, R.hogInner[0])
-    normBlock(out, R.hogInner[0], R.hogInner[1], true)
-    hog(cl, cm, S, 8, out, R.hogInnerFine[0])
-    normBlock(out, R.hogInnerFine[0], R.hogInnerFine[1], true)
+  const counts = new Float32Array(g * g)
+  for (let cy = 0; cy < S; cy++) for (let cx = 0; cx < S; cx++) {
+    counts[Math.min(g - 1, Math.floor(cy / cell)) * g + Math.min(g - 1, Math.floor(cx / cell))]++
   }
+  for (let k = 0; k < g * g; k++) out[o + k] /= counts[k]
 
-  // fabric: rotation-invariant uniform LBP (P = 8) at radius 1 and 2, inside the product
+  const g2 = 6, o2 = R.maskStretch[0]
+  const cnt2 = new Float32Array(g2 * g2)
+  const rows = new Float32Array(12), cols = new Float32Array(12)
+  for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
+    const u = (x - x0) / bw, v = (y - y0) / bh
+    const k = Math.floor(v * g2) * g2 + Math.floor(u * g2)
+    cnt2[k]++
+    if (mask[y * w + x]) {
+      out[o2 + k]++
+      rows[Math.floor(v * 12)]++
+      cols[Math.floor(u * 12)]++
+    }
+  }
+  for (let k = 0; k < g2 * g2; k++) out[o2 + k] = cnt2[k] ? out[o2 + k] / cnt2[k] : 0
+  const op = R.profiles[0]
+  const rowPx = bw * (bh / 12), colPx = bh * (bw / 12)
+  for (let k = 0; k < 12; k++) {
+    out[op + k] = rows[k] / Math.max(1, rowPx)
+    out[op + 12 + k] = cols[k] / Math.max(1, colPx)
+  }
+  const os = R.shapeScalars[0]
+  out[os] = Math.log(bw / bh) / 2
+  out[os + 1] = seg.area / (bw * bh)
+  out[os + 2] = (x0 === 0 ? 0.5 : 0) + (x1 === w - 1 ? 0.5 : 0)
+  out[os + 3] = (y0 === 0 ? 0.5 : 0) + (y1 === h - 1 ? 0.5 : 0)
+}
+
+/** HOG of the silhouette, and of the inner lightness (only where the product is; backdrop flattened to its mean L) at two cell sizes. */
+function hogFeatures({ mask: cm, L: cl }: Canvas, out: Float32Array) {
+  const S = CANVAS
+  const R = BLOCK_RANGES
+  const silhouette = new Float32Array(S * S)
+  for (let i = 0; i < S * S; i++) silhouette[i] = cm[i] * 100
+  hog(silhouette, null, S, 4, out, R.hogShape[0])
+  normBlock(out, R.hogShape[0], R.hogShape[1], true)
+  hog(cl, cm, S, 4, out, R.hogInner[0])
+  normBlock(out, R.hogInner[0], R.hogInner[1], true)
+  hog(cl, cm, S, 8, out, R.hogInnerFine[0])
+  normBlock(out, R.hogInnerFine[0], R.hogInnerFine[1], true)
+}
+
+/** Fabric: rotation-invariant uniform LBP (P = 8) at radius 1 and 2, inside the product. */
+function fabricFeatures({ mask: cm, L: cl }: Canvas, out: Float32Array) {
+  const S = CANVAS
   for (const [k, r] of [[0, 1], [1, 2]] as const) {
-    const o = R.lbp[0] + k * 10
+    const o = BLOCK_RANGES.lbp[0] + k * 10
     const dx = [1, 1, 0, -1, -1, -1, 0, 1].map((v) => v * r), dy = [0, -1, -1, -1, 0, 1, 1, 1].map((v) => v * r)
     for (let y = r; y < S - r; y++) for (let x = r; x < S - r; x++) {
       const i = y * S + x
@@ -539,41 +606,42 @@ export function describeRaw(px: Buffer | Uint8Array, w: number, h: number): Floa
     }
     normBlock(out, o, o + 10, true)
   }
+}
 
-  // colour layout: mean Lab of the product per cell of a 4×4 grid (the product's mean where a cell is empty)
-  {
-    const g = 4, o = R.colourLayout[0], cell = S / g
-    const sums = new Float32Array(g * g * 4)
-    for (let cy = 0; cy < S; cy++) for (let cx = 0; cx < S; cx++) {
-      const i = cy * S + cx, m = cm[i]
-      if (m <= 0) continue
-      const k = (Math.floor(cy / cell) * g + Math.floor(cx / cell)) * 4
-      sums[k] += m * cl[i]; sums[k + 1] += m * ca[i]; sums[k + 2] += m * cb[i]; sums[k + 3] += m
-    }
-    for (let k = 0; k < g * g; k++) {
-      const wsum = sums[k * 4 + 3]
-      out[o + k * 3] = (wsum > 1 ? sums[k * 4] / wsum : meanL) / 100
-      out[o + k * 3 + 1] = (wsum > 1 ? sums[k * 4 + 1] / wsum : meanA) / 100
-      out[o + k * 3 + 2] = (wsum > 1 ? sums[k * 4 + 2] / wsum : meanB) / 100
-    }
+/** Colour layout: mean Lab of the product per cell of a 4×4 grid (the product's mean where a cell is empty). */
+function colourLayoutFeatures({ mask: cm, L: cl, A: ca, B: cb, meanL, meanA, meanB }: Canvas, out: Float32Array) {
+  const S = CANVAS
+  const g = 4, o = BLOCK_RANGES.colourLayout[0], cell = S / g
+  const sums = new Float32Array(g * g * 4)
+  for (let cy = 0; cy < S; cy++) for (let cx = 0; cx < S; cx++) {
+    const i = cy * S + cx, m = cm[i]
+    if (m <= 0) continue
+    const k = (Math.floor(cy / cell) * g + Math.floor(cx / cell)) * 4
+    sums[k] += m * cl[i]; sums[k + 1] += m * ca[i]; sums[k + 2] += m * cb[i]; sums[k + 3] += m
   }
+  for (let k = 0; k < g * g; k++) {
+    const wsum = sums[k * 4 + 3]
+    out[o + k * 3] = (wsum > 1 ? sums[k * 4] / wsum : meanL) / 100
+    out[o + k * 3 + 1] = (wsum > 1 ? sums[k * 4 + 1] / wsum : meanA) / 100
+    out[o + k * 3 + 2] = (wsum > 1 ? sums[k * 4 + 2] / wsum : meanB) / 100
+  }
+}
 
-  // texture: histogram of gradient magnitude inside the product (canvas scale)
-  {
-    const o = R.texture[0]
-    const edges = [2, 5, 10, 20, 40]
-    let tot = 0
-    for (let y = 1; y < S - 1; y++) for (let x = 1; x < S - 1; x++) {
-      const i = y * S + x
-      if (cm[i] < 0.99 || cm[i - 1] < 0.99 || cm[i + 1] < 0.99 || cm[i - S] < 0.99 || cm[i + S] < 0.99) continue
-      const gx = cl[i + 1] - cl[i - 1], gy = cl[i + S] - cl[i - S]
-      const m = Math.sqrt(gx * gx + gy * gy)
-      let b = 0
-      while (b < edges.length && m >= edges[b]) b++
-      out[o + b]++
-      tot++
-    }
-    if (tot > 0) for (let k = 0; k < 6; k++) out[o + k] = Math.sqrt(out[o + k] / tot)
+/** Texture: histogram of gradient magnitude inside the product (canvas scale). */
+function textureFeatures({ mask: cm, L: cl }: Canvas, out: Float32Array) {
+  const S = CANVAS
+  const o = BLOCK_RANGES.texture[0]
+  const edges = [2, 5, 10, 20, 40]
+  let tot = 0
+  for (let y = 1; y < S - 1; y++) for (let x = 1; x < S - 1; x++) {
+    const i = y * S + x
+    if (cm[i] < 0.99 || cm[i - 1] < 0.99 || cm[i + 1] < 0.99 || cm[i - S] < 0.99 || cm[i + S] < 0.99) continue
+    const gx = cl[i + 1] - cl[i - 1], gy = cl[i + S] - cl[i - S]
+    const m = Math.sqrt(gx * gx + gy * gy)
+    let b = 0
+    while (b < edges.length && m >= edges[b]) b++
+    out[o + b]++
+    tot++
   }
-  return out
+  if (tot > 0) for (let k = 0; k < 6; k++) out[o + k] = Math.sqrt(out[o + k] / tot)
 }

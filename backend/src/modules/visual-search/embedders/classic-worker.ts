@@ -1,7 +1,7 @@
 import { isMainThread, parentPort, workerData } from "worker_threads"
 import type { ImageEmbedder } from "./types"
 import { ClassicEmbedder } from "./classic"
-import { WorkerClient } from "../../../lib/worker-boot"
+import { WorkerClient } from "../workers/worker-client"
 
 /**
  * The classic embedder on its own thread. Its descriptor (background

@@ -4,7 +4,7 @@ import path from "path"
 import crypto from "crypto"
 import { Worker, isMainThread, parentPort, workerData } from "worker_threads"
 import { RAW_DIM } from "../embedders/classic-features"
-import { workerBoot } from "../../../lib/worker-boot"
+import { workerBoot } from "../workers/worker-client"
 
 /**
  * Computes raw classic descriptors for many images on all cores (worker

@@ -15,9 +15,7 @@ export const ImageVector = model
     /** float array; null when indexing failed */
     vector: model.json().nullable(),
     phash: model.text().nullable(),
-    phash_mirror: model.text().nullable(),
-    colour: model.json().nullable(),
-    /** base64 64×64 grey + 24×24 Lab of the whole photo (near-copy check, lib/visual-search/near-copy.ts) */
+    /** base64 64×64 grey + 24×24 Lab of the whole photo (near-copy check, near-copy/frame.ts) */
     frame: model.text().nullable(),
     error: model.text().nullable(),
     attempts: model.number().default(0),

@@ -1,14 +1,16 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { MedusaError } from "@medusajs/framework/utils"
-import { checkLookItems, type LookItem } from "../../../lib/lookbook/check-look-items"
+import { checkLookItems, LookItemsRefused, type LookItem } from "../../../lib/lookbook/check-look-items"
 
-/** Re-checks, inside the workflow, that every picked item can go into the cart; throws if any cannot. */
+/**
+ * The one place add-look is validated: every picked item must be on the look
+ * and buyable by the cart's shopper (lib/offers) in the quantity wanted.
+ * Throws LookItemsRefused, carrying every item's verdict, when any is not.
+ */
 export const validateLookItemsStep = createStep(
   "validate-look-items",
   async (input: { cart_id: string; hotspotProductIds: string[]; items: LookItem[] }, { container }) => {
     const { verdicts } = await checkLookItems(container, input)
-    const bad = verdicts.filter((v) => !v.ok)
-    if (bad.length) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, bad.map((b) => b.message).join("; "))
+    if (verdicts.some((v) => !v.ok)) throw new LookItemsRefused(verdicts)
     return new StepResponse(verdicts)
   }
 )

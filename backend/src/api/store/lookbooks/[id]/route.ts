@@ -1,13 +1,13 @@
 import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { liveLookbook } from "../../../../lib/lookbook/store-lookbooks"
 import { productCards } from "../../../../lib/product-cards"
-import { loadRegion } from "../../../../lib/visual-search/purchasable"
+import { regionContext } from "../../../../lib/offers"
 
 /** GET /store/lookbooks/:id (id or handle) ?region_id= — looks, hotspots and their products priced and stocked for the region. */
 export const GET = async (req: MedusaStoreRequest<unknown, { region_id?: string }>, res: MedusaResponse) => {
   const salesChannelIds = req.publishable_key_context?.sales_channel_ids ?? []
   const regionId = req.validatedQuery?.region_id
-  if (regionId) await loadRegion(req.scope, regionId)
+  if (regionId) await regionContext(req.scope, regionId, salesChannelIds) // 404 naming an unknown region
   const lb = await liveLookbook(req.scope, req.params.id, salesChannelIds)
   const productIds = [...new Set(lb.looks.flatMap((l: any) => (l.hotspots ?? []).map((h: any) => h.product_id)))] as string[]
   const cards = await productCards(req.scope, productIds, regionId, salesChannelIds)

@@ -1,20 +1,24 @@
 import type { MedusaStoreRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { variantAvailability } from "../../../../../lib/region-stock"
+import { MedusaError } from "@medusajs/framework/utils"
+import { covers, judge, readProducts, regionContext } from "../../../../../lib/offers"
 import type { StoreAvailabilityParamsType } from "../../../validators"
 
-/** GET /store/products/:id/availability?region_id= — which sizes a shopper in that region can buy. */
+/**
+ * GET /store/products/:id/availability?region_id= — which sizes a shopper in
+ * that region can have: the stock facts the buyability rule (lib/offers)
+ * decides on. A product the rule rules out as a whole (not published, not in
+ * the key's sales channels) is a 404.
+ */
 export const GET = async (req: MedusaStoreRequest<unknown, StoreAvailabilityParamsType>, res: MedusaResponse) => {
   const salesChannelIds = req.publishable_key_context?.sales_channel_ids ?? []
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: products } = await query.graph({
-    entity: "product",
-    fields: ["id", "sales_channels.id"],
-    filters: { id: req.params.id, status: "published" },
-  })
-  const visible = products[0] && (!salesChannelIds.length || (products[0].sales_channels ?? []).some((s: any) => salesChannelIds.includes(s?.id)))
-  if (!visible) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product ${req.params.id} was not found`)
   const region_id = req.validatedQuery.region_id
-  const variants = await variantAvailability(req.scope, { regionId: region_id, salesChannelIds, productIds: [req.params.id] })
-  res.json({ region_id, variants: variants.map(({ product_id, ...v }) => v) })
+  const region = await regionContext(req.scope, region_id, salesChannelIds)
+  const read = (await readProducts(req.scope, [req.params.id], region)).get(req.params.id)!
+  const { reason } = judge(read, { region_id, sales_channel_ids: salesChannelIds })
+  if (reason === "not_published" || reason === "not_in_sales_channel")
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product ${req.params.id} was not found`)
+  res.json({
+    region_id,
+    variants: read.variants.map((v) => ({ id: v.id, size: v.size, in_stock: covers(v), quantity: v.quantity })),
+  })
 }

@@ -3,7 +3,7 @@ import { searchPurchasable } from "../../../../../lib/visual-search/search"
 import { productQueryVector } from "../../../../../lib/visual-search/product-vector"
 import { parseConstraints } from "../../../visual-search/parse"
 import { Timings } from "../../../../../lib/timings"
-import { purchasableContext } from "../../../../../lib/visual-search/purchasable"
+import { regionContext } from "../../../../../lib/offers"
 import { searchStarting } from "../../../../../lib/visual-search/near-copy-worker"
 
 /** GET /store/products/:id/similar?region_id=&limit= — products that look like this one, purchasable in the region. */
@@ -14,7 +14,7 @@ export const GET = async (req: MedusaStoreRequest, res: MedusaResponse) => {
   const constraints = parseConstraints(req.query as any)
   const salesChannelIds = req.publishable_key_context?.sales_channel_ids ?? []
   const timings = new Timings()
-  const context = await purchasableContext(req.scope, constraints.region_id, salesChannelIds, timings)
+  const context = await regionContext(req.scope, constraints.region_id, salesChannelIds, timings)
   const vector = await timings.time("vector", () => productQueryVector(req.scope, req.params.id, salesChannelIds))
   const result = await searchPurchasable(req.scope, { ...constraints, vector, excludeProductIds: [req.params.id], salesChannelIds, started, context }, timings)
   res.setHeader("Server-Timing", timings.header())

@@ -1,17 +1,16 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { forgetOffers } from "../lib/visual-search/offers"
-import { productsOfInventoryItems } from "../lib/visual-search/purchasable"
+import { forgetProducts, productsOfInventoryItems } from "../lib/offers"
 
 type Payload = { id: string; inventory_item_id?: string }
 
 /**
- * Stock moved (a level was set, a reservation made or released): the offer
- * sheet of visual search forgets the products drawing on that inventory item,
- * so a restocked product is back in results at the next search instead of
- * after the sheet's TTL. (A search never trusts the sheet to *show* a
- * product — shown products are always checked fresh — so this only matters
- * for products that came back.)
+ * Stock moved (a level was set, a reservation made or released): the
+ * buyability rule forgets the products drawing on that inventory item (and
+ * with it every cache built on it, such as visual search's offer sheet), so a
+ * restocked product is back in results at the next search instead of after
+ * the sheet's TTL. (Decisions always read stock fresh, so this only matters
+ * for predictions.)
  */
 export default async function stockChangedForgetOffers({ event, container }: SubscriberArgs<Payload | Payload[]>) {
   const rows = (Array.isArray(event.data) ? event.data : [event.data]).filter((d) => d?.id)
@@ -26,9 +25,11 @@ export default async function stockChangedForgetOffers({ event, container }: Sub
         : await inventory.listInventoryLevels({ id: unknown }, { select: ["inventory_item_id"], withDeleted: true })
       for (const r of found as any[]) if (r.inventory_item_id) itemIds.add(r.inventory_item_id)
     }
-    if (itemIds.size) forgetOffers(productsOfInventoryItems([...itemIds]))
+    if (itemIds.size) forgetProducts(productsOfInventoryItems([...itemIds]))
   } catch (e: any) {
-    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`[visual-search] could not map ${event.name} to products: ${e?.message ?? e}`)
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(`[offers] could not map ${event.name} to products: ${e?.message ?? e}`)
   }
 }
 

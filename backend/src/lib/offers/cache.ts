@@ -1,0 +1,124 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { Timings } from "../timings"
+import { AVAILABILITY_FIELDS, regionLocations } from "./region-stock"
+import type { ProductSummary, RegionContext } from "./types"
+
+/**
+ * The only cache of the buyability rule, and the one place that forgets.
+ *
+ * - Product *structure* (status, sales channels, variants with their options,
+ *   price set and inventory items): changes only when the product is edited.
+ *   Kept per process for STRUCTURE_TTL_MS, forgotten at once by
+ *   `forgetProducts` (called by the product, price and inventory subscribers,
+ *   and by the visual index sync when another instance re-indexed a product).
+ *   Prices and stock levels are never cached here: they are read fresh by
+ *   every decision.
+ * - Region context (currency, stock locations serving it): REGION_TTL_MS.
+ *
+ * Several backend instances: an event is handled by one instance; the others
+ * forget the product when their visual-index sync reads the rows that event's
+ * re-indexing rewrote (a second or so), and in any case after the TTL. Caches
+ * built on top (the visual search's offer sheet, category keys) subscribe with
+ * `onForget` instead of keeping their own invalidation.
+ */
+export const STRUCTURE_TTL_MS = Number(process.env.CURATOR_OFFER_TTL_MS || 600_000)
+const REGION_TTL_MS = 30_000
+
+export type Structure = { at: number; product: ProductSummary; status: string; channels: string[]; variants: any[] }
+
+const structures = new Map<string, Structure>()
+const regions = new Map<string, { ctx: RegionContext; at: number }>()
+const listeners = new Set<(ids: string[]) => void>()
+
+/** Forgets these products (they changed) here and in every cache registered with `onForget`. */
+export function forgetProducts(ids: string[]) {
+  if (!ids.length) return
+  for (const id of ids) structures.delete(id)
+  for (const fn of listeners) fn(ids)
+}
+
+/** Registers a cache that must forget the products the rule forgets. */
+export function onForget(fn: (ids: string[]) => void) {
+  listeners.add(fn)
+}
+
+export const contextKey = (regionId: string, salesChannelIds: string[]) =>
+  `${regionId}|${[...salesChannelIds].sort().join(",")}`
+
+/** The region's currency and the stock locations that ship to it through these channels (404 for an unknown region). */
+export async function regionContext(
+  container: MedusaContainer,
+  regionId: string,
+  salesChannelIds: string[],
+  timings = new Timings()
+): Promise<RegionContext> {
+  const key = contextKey(regionId, salesChannelIds)
+  const hit = regions.get(key)
+  if (hit && hit.at > Date.now() - REGION_TTL_MS) return hit.ctx
+  const { region, locationIds } = await timings.time("region", () =>
+    regionLocations(container, regionId, salesChannelIds)
+  )
+  const ctx = { region_id: regionId, currency: region.currency_code as string, locationIds }
+  if (regions.size > 1000) regions.clear()
+  regions.set(key, { ctx, at: Date.now() })
+  return ctx
+}
+
+/** The products' structures, from the cache or read now; unknown ids are absent from the map. */
+export async function productStructures(container: MedusaContainer, ids: string[]): Promise<Map<string, Structure>> {
+  const now = Date.now()
+  const missing = ids.filter((id) => !((structures.get(id)?.at ?? -Infinity) > now - STRUCTURE_TTL_MS))
+  if (missing.length) {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({
+      entity: "product",
+      fields: [
+        "id",
+        "title",
+        "handle",
+        "thumbnail",
+        "status",
+        "sales_channels.id",
+        "variants.title",
+        "variants.price_set.id",
+        ...AVAILABILITY_FIELDS.map((f) => `variants.${f}`),
+      ],
+      filters: { id: missing },
+    })
+    if (structures.size > 200_000) structures.clear()
+    for (const p of data as any[]) {
+      structures.set(p.id, {
+        at: now,
+        product: { id: p.id, title: p.title, handle: p.handle, thumbnail: p.thumbnail ?? null },
+        status: p.status,
+        channels: (p.sales_channels ?? []).map((s: any) => s?.id).filter(Boolean),
+        variants: (p.variants ?? []).filter(Boolean).map((v: any) => ({ ...v, product_id: p.id })),
+      })
+    }
+  }
+  const out = new Map<string, Structure>()
+  for (const id of ids) {
+    const s = structures.get(id)
+    if (s) out.set(id, s)
+  }
+  return out
+}
+
+/** The products (with a cached structure) whose variants draw on these inventory items. */
+export function productsOfInventoryItems(itemIds: string[]): string[] {
+  const wanted = new Set(itemIds)
+  return productsWhere((v) => (v.inventory_items ?? []).some((it: any) => wanted.has(it?.inventory_item_id)))
+}
+
+/** The products (with a cached structure) whose variants are priced by these price sets. */
+export function productsOfPriceSets(priceSetIds: string[]): string[] {
+  const wanted = new Set(priceSetIds)
+  return productsWhere((v) => wanted.has(v.price_set?.id))
+}
+
+function productsWhere(test: (variant: any) => boolean): string[] {
+  const out: string[] = []
+  for (const [id, s] of structures) if (s.variants.some(test)) out.push(id)
+  return out
+}
