@@ -1,7 +1,10 @@
 // Tests of the tools themselves (generators the benchmarks rely on). No database.
 module.exports = {
   transform: {
-    "^.+\\.[jt]sx?$": ["@swc/jest", { jsc: { parser: { syntax: "typescript", decorators: true } } }],
+    "^.+\\.[jt]sx?$": [
+      "@swc/jest",
+      { jsc: { parser: { syntax: "typescript", decorators: true } } },
+    ],
   },
   testEnvironment: "node",
   moduleFileExtensions: ["js", "ts", "json"],
