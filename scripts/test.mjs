@@ -2,7 +2,9 @@
 // npm test: the whole suite. Backend (Jest + @medusajs/test-utils against real
 // PostgreSQL), then the storefront build and its browser journeys against a
 // real seeded backend. DATABASE_URL picks the server; unset, an embedded
-// PostgreSQL is started for the run. Ends with "N passed, N failed".
+// PostgreSQL is started for the run. Lint (ESLint, Prettier, declared
+// dependencies) and the tools' own tests need no database and run first.
+// Ends with "N passed, N failed".
 import crypto from "node:crypto"
 import fs from "node:fs"
 import os from "node:os"
@@ -11,7 +13,7 @@ import { createDatabase, dropDatabase, ensureDatabase } from "./lib/db.mjs"
 import { BACKEND, BIN, ROOT, STOREFRONT, run, service, step, waitForHttp } from "./lib/proc.mjs"
 import { prepareStore } from "./lib/store.mjs"
 
-const only = process.argv.slice(2) // e.g. `npm test -- backend` or `npm test -- e2e`
+const only = process.argv.slice(2) // e.g. `npm test -- backend`, `npm test -- e2e`, `npm test -- lint`
 const want = (part) => !only.length || only.includes(part)
 const results = []
 const children = []
@@ -60,13 +62,31 @@ async function indexCatalogue(backendUrl) {
 process.on("SIGINT", async () => { await stopAll(); process.exit(130) })
 
 try {
-  db = await ensureDatabase({
+  if (want("lint")) {
+    // one pass or one failure: the linters' own output names every file and rule
+    await part("lint (eslint, prettier --check, declared dependencies)", async () => {
+      await run("npm", ["run", "--silent", "lint"], { cwd: ROOT, prefix: "[lint]" })
+      return { passed: 1, failed: 0 }
+    })
+  }
+
+  if (want("tools")) {
+    await part("tools (jest: generators the benchmarks use)", async () => {
+      const out = await run(path.join(BIN, "jest"), ["--runInBand", "--forceExit", "--ci"], {
+        cwd: path.join(ROOT, "tools"),
+        env: { NODE_OPTIONS: "--experimental-vm-modules" },
+      })
+      return { passed: count(out, /Tests:.*?(\d+) passed/), failed: count(out, /Tests:.*?(\d+) failed/) }
+    })
+  }
+
+  if (want("backend") || want("e2e")) db = await ensureDatabase({
     fresh: true,
     name: "postgres",
     dataDir: process.env.CURATOR_TEST_PG_DIR || path.join(os.tmpdir(), `curatorai-test-pg-${process.getuid?.() ?? 0}`),
     port: Number(process.env.CURATOR_TEST_PG_PORT || 54339),
   })
-  const { host, port, user, password } = db.admin
+  const { host, port, user, password } = db?.admin ?? {}
   // @medusajs/test-utils forces SSL unless the host contains "localhost"
   const testDbEnv = { DB_HOST: host === "127.0.0.1" ? "localhost" : host, DB_PORT: String(port), DB_USERNAME: user, DB_PASSWORD: password, LOG_LEVEL: "error" }
 

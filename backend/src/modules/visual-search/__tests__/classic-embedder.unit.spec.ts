@@ -4,7 +4,7 @@ import sharp from "sharp"
 import { ClassicEmbedder, describeImage } from "../embedders/classic"
 import { RAW_DIM, BLOCK_RANGES } from "../embedders/classic-features"
 import { cosineIn } from "../embedders/types"
-import { shopperPhoto, mulberry32 } from "../eval/shopper-photo"
+import { shopperPhoto, mulberry32 } from "../../../../test-fixtures/shopper-photo"
 
 // Real product photos shipped with the repo (data/demo-catalog).
 const DIR = path.resolve(__dirname, "../../../../data/demo-catalog/images")

@@ -10,7 +10,7 @@ import os from "os"
 import path from "path"
 import sharp from "sharp"
 import { loadClipEmbedder, ClipEmbedder, DEFAULT_CLIP_MODEL } from "../embedders/clip"
-import { makeTinyClip, DEFAULT_CONFIG_DIR } from "../../../../scripts/make-tiny-clip"
+import { makeTinyClip, DEFAULT_CONFIG_DIR } from "../../../../test-fixtures/make-tiny-clip"
 
 const P = 32
 const PHOTOS = path.resolve(__dirname, "../../../../data/demo-catalog/images")

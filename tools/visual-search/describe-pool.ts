@@ -3,8 +3,8 @@ import os from "os"
 import path from "path"
 import crypto from "crypto"
 import { Worker, isMainThread, parentPort, workerData } from "worker_threads"
-import { RAW_DIM } from "../embedders/classic-features"
-import { workerBoot } from "../workers/worker-client"
+import { RAW_DIM } from "../../backend/src/modules/visual-search/embedders/classic-features"
+import { workerBoot } from "../../backend/src/modules/visual-search/workers/worker-client"
 
 /**
  * Computes raw classic descriptors for many images on all cores (worker
@@ -22,7 +22,7 @@ const CACHE_DIR = process.env.CLASSIC_CACHE_DIR ?? "/tmp/classic-cache"
 
 function codeHash(): string {
   const h = crypto.createHash("sha1")
-  for (const f of ["../embedders/classic-features", "./shopper-photo"]) {
+  for (const f of ["../../backend/src/modules/visual-search/embedders/classic-features", "../../backend/test-fixtures/shopper-photo"]) {
     h.update(fs.readFileSync(require.resolve(f)))
   }
   return h.digest("hex").slice(0, 12)
@@ -75,8 +75,8 @@ if (!isMainThread && workerData?.jobs) {
   ;(async () => {
     const sharp = require("sharp")
     sharp.concurrency(1)
-    const { describeImage } = require("../embedders/classic-features") as typeof import("../embedders/classic-features")
-    const { shopperPhoto, mulberry32 } = require("./shopper-photo") as typeof import("./shopper-photo")
+    const { describeImage } = require("../../backend/src/modules/visual-search/embedders/classic-features") as typeof import("../../backend/src/modules/visual-search/embedders/classic-features")
+    const { shopperPhoto, mulberry32 } = require("../../backend/test-fixtures/shopper-photo") as typeof import("../../backend/test-fixtures/shopper-photo")
     for (const j of workerData.jobs as (Job & { i: number })[]) {
       let buf: Buffer = fs.readFileSync(j.file)
       if (j.shopperSeed !== undefined) buf = await shopperPhoto(buf, mulberry32(j.shopperSeed))

@@ -6,13 +6,13 @@
 import fs from "node:fs"
 import path from "node:path"
 import sharp from "sharp"
-import { readStyles, DATASET_DIR, SELLABLE_MASTER } from "../scripts/lib/dataset.mjs"
-import { step } from "../scripts/lib/proc.mjs"
-import { args, backendTs, percentile, reindexAll, shopBadge, startStore, table, visualSearch, writeResults, warmOfferSheets } from "./lib.mjs"
+import { readStyles, DATASET_DIR, SELLABLE_MASTER } from "../lib/dataset.mjs"
+import { step } from "../../scripts/lib/proc.mjs"
+import { args, backendTs, toolsTs, percentile, reindexAll, shopBadge, startStore, table, visualSearch, writeResults, warmOfferSheets } from "./lib.mjs"
 
 const opt = args({ catalog: 1500, queries: 300, duplicates: 80, embedder: "classic", port: 9200, seed: 7 })
-const { shopperPhoto, mulberry32 } = backendTs("src/modules/visual-search/eval/shopper-photo.ts")
-const { splitOf } = backendTs("src/modules/visual-search/eval/split.ts")
+const { shopperPhoto, mulberry32 } = backendTs("test-fixtures/shopper-photo.ts")
+const { splitOf } = toolsTs("visual-search/split.ts")
 const { sizesFor } = backendTs("src/lib/catalog.ts")
 const rand = mulberry32(opt.seed)
 const pick = (xs) => xs[Math.floor(rand() * xs.length)]

@@ -1,5 +1,5 @@
 /**
- * The benchmark's CLIP timing model (scripts/make-clip-timing-model.ts): its
+ * The benchmark's CLIP timing model (tools/clip/make-clip-timing-model.ts): its
  * transformer graph, fp32 and dynamically quantized, must load and run
  * through the real CLIP path. Built here at a small width so the test is
  * quick; the benchmark builds it at ViT-B/32's.
@@ -7,10 +7,10 @@
 import fs from "fs"
 import os from "os"
 import path from "path"
-import { loadClipEmbedder } from "../embedders/clip"
-import { makeClipTimingModel, VIT_B_32 } from "../../../../scripts/make-clip-timing-model"
+import { loadClipEmbedder } from "../../../backend/src/modules/visual-search/embedders/clip"
+import { makeClipTimingModel, VIT_B_32 } from "../make-clip-timing-model"
 
-const PHOTOS = path.resolve(__dirname, "../../../../data/demo-catalog/images")
+const PHOTOS = path.resolve(__dirname, "../../../backend/data/demo-catalog/images")
 const photos = fs.readdirSync(PHOTOS).filter((f) => f.endsWith(".jpg")).sort().slice(0, 3).map((f) => fs.readFileSync(path.join(PHOTOS, f)))
 const SMALL = { ...VIT_B_32, width: 64, heads: 4, layers: 2, mlp: 128, projection: 24 }
 const dot = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + x * b[i], 0)

@@ -1,7 +1,7 @@
 /**
  * Offline retrieval evaluation of the classic embedder.
  *
- *   cd backend && npx ts-node --transpile-only src/modules/visual-search/eval/offline-eval.ts [--queries 600] [--seed 1234]
+ *   cd tools && npx ts-node --transpile-only visual-search/offline-eval.ts [--queries 600] [--seed 1234]
  *
  * Catalogue = catalog part of the split (clean photos); queries = shopper
  * photos (shopper-photo.ts, fixed seed) made from N query-part photos.
@@ -12,10 +12,10 @@ import fs from "fs"
 import { loadStyles, bySplit, imagePath, StyleRow } from "./data"
 import { describeMany } from "./describe-pool"
 import { idHash } from "./split"
-import { shopperPhoto, mulberry32 } from "./shopper-photo"
-import { ClassicEmbedder, ClassicParams } from "../embedders/classic"
-import { cosineIn } from "../embedders/types"
-import { ResultOrder, CONSENSUS } from "../../../lib/visual-search/category-consensus"
+import { shopperPhoto, mulberry32 } from "../../backend/test-fixtures/shopper-photo"
+import { ClassicEmbedder, ClassicParams } from "../../backend/src/modules/visual-search/embedders/classic"
+import { cosineIn } from "../../backend/src/modules/visual-search/embedders/types"
+import { ResultOrder, CONSENSUS } from "../../backend/src/lib/visual-search/category-consensus"
 
 const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`)

@@ -5,13 +5,13 @@
 // shopper photos of other products.
 import fs from "node:fs"
 import path from "node:path"
-import { readStyles, DATASET_DIR, SELLABLE_MASTER } from "../scripts/lib/dataset.mjs"
+import { readStyles, DATASET_DIR, SELLABLE_MASTER } from "../lib/dataset.mjs"
 import { args, backendTs, table, writeResults } from "./lib.mjs"
 
 const opt = args({ photos: 5000, queries: 300, embedder: "classic" })
 const { createEmbedder } = backendTs("src/modules/visual-search/embedders/index.ts")
 const { VectorIndex } = backendTs("src/modules/visual-search/vector-index.ts")
-const { shopperPhoto, mulberry32 } = backendTs("src/modules/visual-search/eval/shopper-photo.ts")
+const { shopperPhoto, mulberry32 } = backendTs("test-fixtures/shopper-photo.ts")
 const { embedder } = await createEmbedder(opt.embedder, {}, { info() {}, warn() {} })
 const rows = readStyles(DATASET_DIR).filter((r) => SELLABLE_MASTER.has(r.masterCategory))
 const photo = (r) => fs.readFileSync(path.join(DATASET_DIR, "images", `${r.id}.jpg`))

@@ -6,7 +6,7 @@
  * a dedicated shopper-photo variant (a seed training never uses) of every
  * held-out id.
  *
- *   npx ts-node --transpile-only src/modules/visual-search/eval/tune-classic.ts [--aug 6] \
+ *   npx ts-node --transpile-only visual-search/tune-classic.ts [--aug 6] \
  *     '[["name", {"aug": 4, "t": {...lda}, "c": {...lda}, "mlp": {"weight": 1, "centre": true, "opts": {...}}}], ...]'
  *
  * Each variant is merged over DEFAULT_CONFIG ("t"/"c" over its type/colour LDA
@@ -14,7 +14,7 @@
  * "mlp": null the MLP head).
  */
 import { loadTrainingSet, fitParams, DEFAULT_CONFIG, DEFAULT_MLP, TrainConfig, TRAIN_SEED } from "./train-classic"
-import { ClassicEmbedder } from "../embedders/classic"
+import { ClassicEmbedder } from "../../backend/src/modules/visual-search/embedders/classic"
 import { loadStyles, bySplit, imagePath } from "./data"
 import { describeMany } from "./describe-pool"
 import { idHash } from "./split"

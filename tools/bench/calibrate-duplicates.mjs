@@ -15,13 +15,13 @@
 import fs from "node:fs"
 import path from "node:path"
 import sharp from "sharp"
-import { readStyles, DATASET_DIR, SELLABLE_MASTER } from "../scripts/lib/dataset.mjs"
-import { args, backendTs, shopBadge, table, writeResults } from "./lib.mjs"
+import { readStyles, DATASET_DIR, SELLABLE_MASTER } from "../lib/dataset.mjs"
+import { args, backendTs, toolsTs, shopBadge, table, writeResults } from "./lib.mjs"
 
 const opt = args({ photos: 1200, "window-queries": 200, embedder: "classic", "max-false-merge": 0.0005, seed: 11 })
 const { frameOf, parseFrame, nearCopyScore, NEAR_COPY_THRESHOLDS } = backendTs("src/modules/visual-search/near-copy/index.ts")
-const { mulberry32 } = backendTs("src/modules/visual-search/eval/shopper-photo.ts")
-const { splitOf } = backendTs("src/modules/visual-search/eval/split.ts")
+const { mulberry32 } = backendTs("test-fixtures/shopper-photo.ts")
+const { splitOf } = toolsTs("visual-search/split.ts")
 const { createEmbedder } = backendTs("src/modules/visual-search/embedders/index.ts")
 const { embedder } = await createEmbedder(opt.embedder, {}, { info() {}, warn() {} })
 const rand = mulberry32(opt.seed)

@@ -3,7 +3,7 @@
  * for the shipped classic embedder, offline: catalogue = the catalog part,
  * queries = shopper photos of the query part drawn with the given seeds.
  *
- *   cd backend && npx ts-node --transpile-only src/modules/visual-search/eval/tune-consensus.ts --seeds 7,99
+ *   cd tools && npx ts-node --transpile-only visual-search/tune-consensus.ts --seeds 7,99
  *
  * Choose on seeds other than the one offline-eval.ts reports (1234), then
  * check that one once.
@@ -11,8 +11,8 @@
 import { loadStyles, bySplit, imagePath, type StyleRow } from "./data"
 import { describeMany } from "./describe-pool"
 import { queryJobs, score } from "./offline-eval"
-import { ClassicEmbedder } from "../embedders/classic"
-import { CONSENSUS } from "../../../lib/visual-search/category-consensus"
+import { ClassicEmbedder } from "../../backend/src/modules/visual-search/embedders/classic"
+import { CONSENSUS } from "../../backend/src/lib/visual-search/category-consensus"
 
 const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`)

@@ -6,9 +6,9 @@
 import fs from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
-import { readStyles, DATASET_DIR, SELLABLE_MASTER } from "./lib/dataset.mjs"
+import { readStyles, DATASET_DIR, SELLABLE_MASTER } from "../lib/dataset.mjs"
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..")
 const out = path.join(root, "backend/data/demo-catalog")
 const TARGET = Number(process.argv[2] || 420)
 

@@ -7,15 +7,15 @@
 import fs from "node:fs"
 import path from "node:path"
 import sharp from "sharp"
-import { readStyles, DATASET_DIR, SELLABLE_MASTER } from "../scripts/lib/dataset.mjs"
-import { ROOT, step } from "../scripts/lib/proc.mjs"
+import { readStyles, DATASET_DIR, SELLABLE_MASTER } from "../lib/dataset.mjs"
+import { ROOT, step } from "../../scripts/lib/proc.mjs"
 import { args, backendTs, percentile, reindexAll, startStore, table, visualSearch, warmOfferSheets, writeResults } from "./lib.mjs"
 
 const opt = args({ products: 10000, requests: 200, embedder: "classic", port: 9201, seed: 11, reuse: "", reindex: 0 })
 // --reuse 1: the store an earlier run seeded and indexed (same products), for a second measurement of the
 // searches, e.g. with another backend setting; indexing is then measured only with --reindex N (N products)
 const reuse = !!opt.reuse && opt.reuse !== "0"
-const { shopperPhoto, mulberry32 } = backendTs("src/modules/visual-search/eval/shopper-photo.ts")
+const { shopperPhoto, mulberry32 } = backendTs("test-fixtures/shopper-photo.ts")
 const rand = mulberry32(opt.seed)
 
 // ---- the dataset folder the seed reads: real photos linked, extra ones transformed

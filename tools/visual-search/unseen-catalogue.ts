@@ -1,7 +1,7 @@
 /**
  * Does the classic embedder's ranking hold on a catalogue it never saw?
  *
- *   cd backend && npx ts-node --transpile-only src/modules/visual-search/eval/unseen-catalogue.ts [--seeds 1,2,3]
+ *   cd tools && npx ts-node --transpile-only visual-search/unseen-catalogue.ts [--seeds 1,2,3]
  *
  * The projection is trained on the "catalog" split (split.ts), and the API
  * evaluation builds its catalogue from that split too: only the queries are
@@ -16,7 +16,7 @@
 import { loadStyles, bySplit, imagePath, type StyleRow } from "./data"
 import { describeMany } from "./describe-pool"
 import { idHash } from "./split"
-import { ClassicEmbedder } from "../embedders/classic"
+import { ClassicEmbedder } from "../../backend/src/modules/visual-search/embedders/classic"
 import { score } from "./offline-eval"
 
 const arg = (name: string, def: string) => {

@@ -4,18 +4,27 @@ import crypto from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import { createRequire } from "node:module"
-import { createDatabase, dropDatabase, ensureDatabase } from "../scripts/lib/db.mjs"
-import { BACKEND, BIN, ROOT, run, service, step, waitForHttp } from "../scripts/lib/proc.mjs"
-import { ensureAdmin, migrate, publishableKey, DEMO_ADMIN } from "../scripts/lib/store.mjs"
+import { createDatabase, dropDatabase, ensureDatabase } from "../../scripts/lib/db.mjs"
+import { BACKEND, BIN, ROOT, run, service, step, waitForHttp } from "../../scripts/lib/proc.mjs"
+import { ensureAdmin, migrate, publishableKey, DEMO_ADMIN } from "../../scripts/lib/store.mjs"
 
 const require = createRequire(import.meta.url)
-/** Loads backend TypeScript (shopper photos, dataset split, embedders) through ts-node. */
+export const TOOLS = path.join(ROOT, "tools")
+
+function registerTs() {
+  if (globalThis.__tsRegistered) return
+  require("ts-node").register({ transpileOnly: true, project: path.join(BACKEND, "tsconfig.json") })
+  globalThis.__tsRegistered = true
+}
+/** Loads backend TypeScript (embedders, near-copy, the shopper-photo test fixture) through ts-node. */
 export function backendTs(rel) {
-  if (!globalThis.__tsRegistered) {
-    require(path.join(ROOT, "node_modules/ts-node")).register({ transpileOnly: true, project: path.join(BACKEND, "tsconfig.json") })
-    globalThis.__tsRegistered = true
-  }
+  registerTs()
   return require(path.join(BACKEND, rel))
+}
+/** Loads TypeScript of this workspace (dataset split, training code) through ts-node. */
+export function toolsTs(rel) {
+  registerTs()
+  return require(path.join(TOOLS, rel))
 }
 
 export function args(defaults) {
@@ -152,7 +161,7 @@ export async function visualSearch(api, jpeg, params) {
 }
 
 export function writeResults(name, data) {
-  const dir = path.join(ROOT, "bench", "results")
+  const dir = path.join(TOOLS, "bench", "results")
   fs.mkdirSync(dir, { recursive: true })
   const file = path.join(dir, `${name}.json`)
   fs.writeFileSync(file, JSON.stringify({ ...data, at: new Date().toISOString() }, null, 2))

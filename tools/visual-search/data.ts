@@ -1,11 +1,11 @@
 import fs from "fs"
 import path from "path"
 import { splitOf } from "./split"
-import { parseStylesCsv, type StyleRow } from "../../../lib/catalog"
+import { parseStylesCsv, type StyleRow } from "../../backend/src/lib/catalog"
 
 /** The shared dataset beside the checkout, unless CURATOR_DATASET_DIR (or FASHION_DATA_DIR) says otherwise. */
 export const DATA_DIR =
-  process.env.CURATOR_DATASET_DIR ?? process.env.FASHION_DATA_DIR ?? path.resolve(__dirname, "../../../../../../shared/data/fashion-products")
+  process.env.CURATOR_DATASET_DIR ?? process.env.FASHION_DATA_DIR ?? path.resolve(__dirname, "../../../shared/data/fashion-products")
 export const KEPT_MASTER = new Set(["Apparel", "Footwear", "Accessories"])
 export type { StyleRow }
 

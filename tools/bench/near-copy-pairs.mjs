@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// node bench/near-copy-pairs.mjs [catalogue=2000] [searches=100]
+// npm run bench:near-copy -- (or node tools/bench/near-copy-pairs.mjs) [catalogue=2000] [searches=100]
 // Which near-copy checks does a search ask for, and how many of them would a
 // background pass over each photo's K nearest photos have made already?
 // A catalogue from the shared photos (72% originals, the rest mirrored and
@@ -12,12 +12,12 @@ import fs from "node:fs"
 import path from "node:path"
 import sharp from "sharp"
 import { backendTs } from "./lib.mjs"
-import { readStyles, DATASET_DIR, SELLABLE_MASTER } from "../scripts/lib/dataset.mjs"
+import { readStyles, DATASET_DIR, SELLABLE_MASTER } from "../lib/dataset.mjs"
 const N = Number(process.argv[2] || 2000), Q = Number(process.argv[3] || 100)
-const { shopperPhoto, mulberry32 } = backendTs("src/modules/visual-search/eval/shopper-photo.ts")
+const { shopperPhoto, mulberry32 } = backendTs("test-fixtures/shopper-photo.ts")
 const { createEmbedder } = backendTs("src/modules/visual-search/embedders/index.ts")
 const { frameOf, parseFrame, isNearCopy } = backendTs("src/modules/visual-search/near-copy/index.ts")
-const { walkAhead } = backendTs("src/lib/visual-search/near-copy-worker.ts")
+const { walkAhead } = backendTs("src/lib/visual-search/near-copy-worker/index.ts")
 const { normalizeUpload } = backendTs("src/lib/images.ts")
 const rand = mulberry32(5)
 const rows = readStyles(DATASET_DIR).filter((r) => SELLABLE_MASTER.has(r.masterCategory)).slice(0, Math.round(N * 0.72))
@@ -59,5 +59,5 @@ for (const k of [10, 20, 40, 50, 100, 200]) {
 }
 // cost of one check between neighbours (K=40, a sample)
 let t = performance.now(), n = 0
-for (let i = 0; i < 200; i++) for (const j of nbr[i].slice(0, 40)) { isNearCopy(cat[i].frame, cat[j].frame); n++ }
+for (let i = 0; i < Math.min(200, N); i++) for (const j of nbr[i].slice(0, 40)) { isNearCopy(cat[i].frame, cat[j].frame); n++ }
 console.log(`neighbour pair cost ${((performance.now() - t) / n).toFixed(3)} ms per pair`)

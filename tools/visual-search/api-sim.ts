@@ -7,16 +7,16 @@
  * store, so ordering ideas can be compared in seconds; the HTTP evaluation
  * stays the measure that is reported.
  *
- *   cd backend && npx ts-node --transpile-only src/modules/visual-search/eval/api-sim.ts [--catalog 1500] [--seeds 7,99]
+ *   cd tools && npx ts-node --transpile-only visual-search/api-sim.ts [--catalog 1500] [--seeds 7,99]
  */
 import { loadStyles, bySplit, imagePath, type StyleRow } from "./data"
 import { describeMany } from "./describe-pool"
 import { queryJobs } from "./offline-eval"
-import { mulberry32 } from "./shopper-photo"
-import { ClassicEmbedder } from "../embedders/classic"
-import { cosineIn } from "../embedders/types"
-import { ResultOrder } from "../../../lib/visual-search/category-consensus"
-import { planProduct, sizesFor } from "../../../lib/catalog"
+import { mulberry32 } from "../../backend/test-fixtures/shopper-photo"
+import { ClassicEmbedder } from "../../backend/src/modules/visual-search/embedders/classic"
+import { cosineIn } from "../../backend/src/modules/visual-search/embedders/types"
+import { ResultOrder } from "../../backend/src/lib/visual-search/category-consensus"
+import { planProduct, sizesFor } from "../../backend/src/lib/catalog"
 
 const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`)

@@ -12,7 +12,7 @@ import sharp from "sharp"
  */
 
 /** Small, fast, seedable PRNG returning floats in [0, 1): the catalogue's own. */
-export { prng as mulberry32 } from "../../../lib/catalog"
+export { prng as mulberry32 } from "../src/lib/catalog"
 
 const uni = (rand: () => number, a: number, b: number) => a + (b - a) * rand()
 const clamp255 = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : v)

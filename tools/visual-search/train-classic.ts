@@ -3,7 +3,7 @@
  * fashion-products data (split.ts) and writes embedders/classic-params.json.
  * One command, deterministic (fixed split, augmentation and MLP seeds):
  *
- *   cd backend && npx ts-node --transpile-only src/modules/visual-search/eval/train-classic.ts [--aug 6]
+ *   cd tools && npx ts-node --transpile-only visual-search/train-classic.ts [--aug 6]
  *
  * (~50 min on 2 cores from scratch: ~11 min describing 7 × 5.7k photos, cached
  * in /tmp/classic-cache or $CLASSIC_CACHE_DIR; the perceptrons, ~13 min each on
@@ -32,10 +32,10 @@ import { Worker, isMainThread, parentPort, workerData } from "worker_threads"
 import { loadStyles, bySplit, imagePath } from "./data"
 import { describeMany, Job } from "./describe-pool"
 import { idHash } from "./split"
-import { workerBoot } from "../workers/worker-client"
+import { workerBoot } from "../../backend/src/modules/visual-search/workers/worker-client"
 import { eigSym, covariance, projT, matmul } from "./linalg"
-import { RAW_DIM, BLOCK_RANGES } from "../embedders/classic-features"
-import { ClassicEmbedder, type ClassicParams, type ClassicHead, type ClassicLayer } from "../embedders/classic"
+import { RAW_DIM, BLOCK_RANGES } from "../../backend/src/modules/visual-search/embedders/classic-features"
+import { ClassicEmbedder, type ClassicParams, type ClassicHead, type ClassicLayer } from "../../backend/src/modules/visual-search/embedders/classic"
 import { trainMlp, MlpOpts, type MlpModel } from "./mlp"
 
 const arg = (name: string, def: number) => {
@@ -281,7 +281,7 @@ if (require.main === module) {
     console.error(`descriptors: ${raw.length} in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
     const members = cfg.mlp && (cfg.mlp.ensemble ?? 1) > 1 ? await trainMembers(cfg.aug, cfg.mlp.opts, cfg.mlp.ensemble!) : undefined
     const params = fitParams(raw, rows, cfg, members)
-    const file = path.join(__dirname, "../embedders/classic-params.json")
+    const file = path.join(__dirname, "../../backend/src/modules/visual-search/embedders/classic-params.json")
     fs.writeFileSync(file, JSON.stringify(params))
     console.error(`wrote ${file} (${(fs.statSync(file).size / 1e6).toFixed(2)} MB), dims ${params.heads.map((h) => `${h.name}=${h.rows}`).join(" ")}`)
   })().catch((e) => {

@@ -7,7 +7,7 @@
  * network up to its (centred) logits: on the validation split the logits beat
  * the hidden activations as an embedding every time (see train-classic.ts).
  */
-import { mulberry32 } from "./shopper-photo"
+import { mulberry32 } from "../../backend/test-fixtures/shopper-photo"
 
 export interface MlpOpts {
   hidden: number
