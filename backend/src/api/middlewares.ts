@@ -1,4 +1,4 @@
-import { defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { authenticate, defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import { StoreAvailabilityParams } from "./store/validators"
 import { AdminReindex } from "./admin/visual-search/validators"
 import { AdminCreateLookbook, AdminReorderLooks, AdminSaveLook, AdminUpdateLook, AdminUpdateLookbook } from "./admin/lookbooks/validators"
@@ -7,6 +7,8 @@ import { rateLimit } from "./rate-limit"
 import { singleImage } from "./upload"
 
 const perMinute = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
+// limits count per customer when one is logged in, so the id must be known first
+const maybeCustomer = authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })
 
 export default defineMiddlewares({
   routes: [
@@ -21,12 +23,12 @@ export default defineMiddlewares({
       matcher: "/store/visual-search",
       methods: ["POST"],
       bodyParser: { sizeLimit: "64kb" },
-      middlewares: [rateLimit("visual search", perMinute("CURATOR_RATE_LIMIT_SEARCH", 60)), singleImage("image")],
+      middlewares: [maybeCustomer, rateLimit("visual search", perMinute("CURATOR_RATE_LIMIT_SEARCH", 60)), singleImage("image")],
     },
     {
       matcher: "/store/products/:id/similar",
       methods: ["GET"],
-      middlewares: [rateLimit("similar products", perMinute("CURATOR_RATE_LIMIT_SEARCH", 60) * 2)],
+      middlewares: [maybeCustomer, rateLimit("similar products", perMinute("CURATOR_RATE_LIMIT_SEARCH", 60) * 2)],
     },
     {
       matcher: "/admin/visual-search/reindex",
@@ -42,12 +44,12 @@ export default defineMiddlewares({
     {
       matcher: "/store/lookbooks/:id/looks/:look_id/add-to-cart",
       methods: ["POST"],
-      middlewares: [rateLimit("add to cart", perMinute("CURATOR_RATE_LIMIT_WRITES", 60)), validateAndTransformBody(StoreAddLookToCart)],
+      middlewares: [maybeCustomer, rateLimit("add to cart", perMinute("CURATOR_RATE_LIMIT_WRITES", 60)), validateAndTransformBody(StoreAddLookToCart)],
     },
     {
       matcher: "/store/lookbooks/:id/events",
       methods: ["POST"],
-      middlewares: [rateLimit("lookbook event", perMinute("CURATOR_RATE_LIMIT_WRITES", 60) * 4), validateAndTransformBody(StoreLookEvent)],
+      middlewares: [maybeCustomer, rateLimit("lookbook event", perMinute("CURATOR_RATE_LIMIT_WRITES", 60) * 4), validateAndTransformBody(StoreLookEvent)],
     },
   ],
 })
