@@ -189,10 +189,11 @@ medusaIntegrationTestRunner({
     })
 
     describe("unbounded work (#19.8)", () => {
-      it("limits lookbook event writes per client", async () => {
+      it("limits lookbook event writes per client, however X-Forwarded-For is rotated", async () => {
         const who = freshShopper()
         const statuses: number[] = []
-        for (let i = 0; i < 9; i++) statuses.push((await send("/store/lookbooks/lkbk_missing/events", { type: "look_viewed", look_id: "look_x" }, who)).status)
+        // a rotated X-Forwarded-For on each event must not make a new client
+        for (let i = 0; i < 9; i++) statuses.push((await send("/store/lookbooks/lkbk_missing/events", { type: "look_viewed", look_id: "look_x" }, { ...who, "x-forwarded-for": `203.0.113.${100 + i}` })).status)
         // 8 a minute with CURATOR_RATE_LIMIT_WRITES=2
         expect(statuses.slice(0, 8)).toEqual(Array(8).fill(404))
         expect(statuses[8]).toBe(429)

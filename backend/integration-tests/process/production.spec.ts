@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from "node:child_process"
+import fs from "node:fs"
 import net from "node:net"
 import path from "node:path"
 import { Client } from "pg"
@@ -130,6 +131,23 @@ describe("production start-up", () => {
           expect(log).toContain(m)
         }
         expect(log).toMatch(/Connection to Redis in module 'event-bus-redis' established/)
+        // instrumentation.ts: headers on what Medusa serves before any API middleware
+        const health = await fetch(`http://localhost:${port}/health`)
+        expect(health.headers.get("x-powered-by")).toBeNull()
+        expect(health.headers.get("strict-transport-security")).toMatch(/max-age=/)
+        const planted = path.join(BACKEND, "static", `curator-test-${process.pid}.html`)
+        fs.mkdirSync(path.dirname(planted), { recursive: true })
+        fs.writeFileSync(planted, "<html><script>alert(document.cookie)</script></html>")
+        try {
+          const file = await fetch(`http://localhost:${port}/static/${path.basename(planted)}`)
+          expect(file.status).toBe(200)
+          expect(file.headers.get("content-disposition")).toBe("attachment")
+          expect(file.headers.get("content-security-policy")).toBe("default-src 'none'; img-src 'self'; sandbox")
+          expect(file.headers.get("x-content-type-options")).toBe("nosniff")
+          expect(file.headers.get("x-powered-by")).toBeNull()
+        } finally {
+          fs.rmSync(planted, { force: true })
+        }
         const store = await fetch(`http://localhost:${port}/store/regions`)
         expect(store.status).toBe(400) // the store API is up and asks for a publishable key
         expect((await store.json()).message).toMatch(/publishable/i)
