@@ -132,9 +132,9 @@ describe("production start-up", () => {
         }
         expect(log).toMatch(/Connection to Redis in module 'event-bus-redis' established/)
         // instrumentation.ts: headers on what Medusa serves before any API middleware
-        const health = await fetch(`http://localhost:${port}/health`)
-        expect(health.headers.get("x-powered-by")).toBeNull()
-        expect(health.headers.get("strict-transport-security")).toMatch(/max-age=/)
+        const probe = await fetch(`http://localhost:${port}/health`)
+        expect(probe.headers.get("x-powered-by")).toBeNull()
+        expect(probe.headers.get("strict-transport-security")).toMatch(/max-age=/)
         const planted = path.join(BACKEND, "static", `curator-test-${process.pid}.html`)
         fs.mkdirSync(path.dirname(planted), { recursive: true })
         fs.writeFileSync(planted, "<html><script>alert(document.cookie)</script></html>")
