@@ -23,13 +23,10 @@ const handler = createRequestHandler({ build, mode: process.env.NODE_ENV })
 const app = express()
 app.disable("x-powered-by")
 app.use(compression())
-app.use((_req, res, next) => {
-  // documents get the full set (CSP with a nonce) from app/entry.server.tsx
-  res.setHeader("X-Content-Type-Options", "nosniff")
-  next()
-})
-app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }))
-app.use(express.static("public", { maxAge: "1h" }))
+// documents get the full set (CSP with a nonce) from app/entry.server.tsx; files get nosniff
+const nosniff = (res) => res.setHeader("X-Content-Type-Options", "nosniff")
+app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y", setHeaders: nosniff }))
+app.use(express.static("public", { maxAge: "1h", setHeaders: nosniff }))
 app.use(morgan("tiny"))
 app.all("*", (req, res, next) => shopper.run({ peer: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"] }, () => handler(req, res, next)))
 
