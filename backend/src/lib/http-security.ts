@@ -28,7 +28,9 @@ export function setSecurityHeaders(res: Res, path: string, nodeEnv = process.env
   res.setHeader("X-Content-Type-Options", "nosniff")
   res.setHeader("X-Frame-Options", "DENY")
   res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin")
-  res.setHeader("Content-Security-Policy", path.startsWith("/app") ? ADMIN_CSP : path.startsWith("/static") ? STATIC_CSP : API_CSP)
+  const admin = path === "/app" || path.startsWith("/app/")
+  // `medusa develop` serves the dashboard through vite (inline refresh script, HMR socket): no CSP there
+  if (!(admin && nodeEnv === "development")) res.setHeader("Content-Security-Policy", admin ? ADMIN_CSP : path.startsWith("/static") ? STATIC_CSP : API_CSP)
   if (nodeEnv === "production") res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
 }
 
