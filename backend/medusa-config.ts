@@ -1,9 +1,11 @@
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
-import { resolveSecrets } from "./src/lib/env"
+import { resolveForwardSecret, resolveSecrets } from "./src/lib/env"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
 const { jwtSecret, cookieSecret } = resolveSecrets(process.env)
+// checked here so a weak forwarding key stops the start, like the other secrets
+resolveForwardSecret(process.env)
 const redisUrl = process.env.REDIS_URL
 const backendUrl = process.env.MEDUSA_BACKEND_URL || "http://localhost:9000"
 const storeCors = process.env.STORE_CORS || "http://localhost:8000"

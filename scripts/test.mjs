@@ -118,12 +118,14 @@ try {
       await createDatabase(db.admin, name)
       const url = `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${testDbEnv.DB_HOST}:${port}/${name}`
       const { pk } = await prepareStore(url, { env: { MEDUSA_BACKEND_URL: backendUrl } })
-      const env = { DATABASE_URL: url, MEDUSA_BACKEND_URL: backendUrl, MEDUSA_PUBLISHABLE_KEY: pk, STORE_CORS: `http://localhost:${storefrontPort}`, ADMIN_CORS: backendUrl, AUTH_CORS: `http://localhost:${storefrontPort},${backendUrl}` }
+      // one forwarding key for both: the storefront signs each shopper's address for the backend's rate limits
+      const env = { CURATOR_FORWARD_SECRET: crypto.randomBytes(24).toString("hex"), DATABASE_URL: url, MEDUSA_BACKEND_URL: backendUrl, MEDUSA_PUBLISHABLE_KEY: pk, STORE_CORS: `http://localhost:${storefrontPort}`, ADMIN_CORS: backendUrl, AUTH_CORS: `http://localhost:${storefrontPort},${backendUrl}` }
       const backend = service(path.join(BIN, "medusa"), ["start"], { cwd: BACKEND, env: { ...env, PORT: String(backendPort), NODE_ENV: "production", JWT_SECRET: crypto.randomBytes(24).toString("hex"), COOKIE_SECRET: crypto.randomBytes(24).toString("hex"), CURATOR_EMBEDDER: "classic", LOG_LEVEL: "error" }, prefix: "[backend]" })
       children.push(backend)
       await waitForHttp(`${backendUrl}/health`, { child: backend })
       await indexCatalogue(backendUrl)
-      const storefront = service(path.join(BIN, "remix-serve"), ["./build/server/index.js"], { cwd: STOREFRONT, env: { ...env, PORT: String(storefrontPort), NODE_ENV: "production", SESSION_SECRET: crypto.randomBytes(24).toString("hex") }, prefix: "[storefront]" })
+      // plain http on localhost: COOKIE_SECURE=false opts out of the production default of Secure cookies
+      const storefront = service("node", ["server.mjs", "./build/server/index.js"], { cwd: STOREFRONT, env: { ...env, PORT: String(storefrontPort), NODE_ENV: "production", SESSION_SECRET: crypto.randomBytes(24).toString("hex"), COOKIE_SECURE: "false" }, prefix: "[storefront]" })
       children.push(storefront)
       await waitForHttp(`http://localhost:${storefrontPort}/`, { child: storefront })
       step("backend and storefront up; running the journeys in Chromium")

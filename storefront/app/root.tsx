@@ -13,6 +13,7 @@ import {
 import type { ReactNode } from "react"
 import { Header } from "~/components/Header"
 import { assertEnv } from "~/lib/env.server"
+import { useNonce } from "~/lib/nonce"
 import { getRegion } from "~/lib/data/regions.server"
 import { listCategories } from "~/lib/data/categories.server"
 import { cartCount, getCart } from "~/lib/data/cart.server"
@@ -50,6 +51,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  // the inline scripts Remix writes carry this request's CSP nonce (entry.server.tsx)
+  const nonce = useNonce()
   return (
     <html lang="en">
       <head>
@@ -60,8 +63,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

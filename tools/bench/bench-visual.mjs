@@ -80,7 +80,7 @@ try {
   const { createEmbedder } = backendTs("src/modules/visual-search/embedders/index.ts")
   // the backend's own choice of model (medusa-config.ts reads the same variables)
   const { embedder } = await createEmbedder(opt.embedder, { clipModel: process.env.CURATOR_CLIP_MODEL || undefined, modelDir: process.env.CURATOR_MODEL_DIR || undefined }, { info() {}, warn: console.warn })
-  const { normalizeUpload } = backendTs("src/lib/images.ts")
+  const { normalizeUpload } = backendTs("src/lib/uploads/index.ts")
   const raw = []
   for (const q of queries.slice(0, 100)) {
     const t0 = performance.now()

@@ -75,7 +75,7 @@ export async function startStore({ name, ids, port, embedder, datasetDir, reuse 
   const started = Date.now()
   const backend = service(path.join(BIN, "medusa"), ["start"], {
     cwd: BACKEND,
-    env: { DATABASE_URL: url, PORT: String(port), DISABLE_MEDUSA_ADMIN: "true", NODE_ENV: "production", JWT_SECRET: crypto.randomBytes(24).toString("hex"), COOKIE_SECRET: crypto.randomBytes(24).toString("hex"), LOG_LEVEL: "warn", CURATOR_EMBEDDER: embedder, MEDUSA_BACKEND_URL: backendUrl, CURATOR_RATE_LIMIT_SEARCH: "0", CURATOR_RATE_LIMIT_WRITES: "0" },
+    env: { DATABASE_URL: url, PORT: String(port), DISABLE_MEDUSA_ADMIN: "true", NODE_ENV: "production", JWT_SECRET: crypto.randomBytes(24).toString("hex"), COOKIE_SECRET: crypto.randomBytes(24).toString("hex"), CURATOR_FORWARD_SECRET: crypto.randomBytes(24).toString("hex"), CURATOR_SERVER_TIMING: "true", LOG_LEVEL: "warn", CURATOR_EMBEDDER: embedder, MEDUSA_BACKEND_URL: backendUrl, CURATOR_RATE_LIMIT_SEARCH: "0", CURATOR_RATE_LIMIT_WRITES: "0" },
     prefix: "[backend]",
     filter: (l) => /error|embedder/i.test(l),
   })

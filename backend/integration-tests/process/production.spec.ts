@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from "node:child_process"
+import fs from "node:fs"
 import net from "node:net"
 import path from "node:path"
 import { Client } from "pg"
@@ -21,7 +22,7 @@ const DB = {
 const REDIS_URL = process.env.TEST_REDIS_URL || "redis://localhost:6379"
 const dbName = `curatorai_prod_${process.pid}`
 const dbUrl = `postgres://${encodeURIComponent(DB.user)}:${encodeURIComponent(DB.password)}@${DB.host}:${DB.port}/${dbName}`
-const strongSecrets = { JWT_SECRET: "a".repeat(12) + "b".repeat(20), COOKIE_SECRET: "c".repeat(12) + "d".repeat(20) }
+const strongSecrets = { JWT_SECRET: "a".repeat(12) + "b".repeat(20), COOKIE_SECRET: "c".repeat(12) + "d".repeat(20), CURATOR_FORWARD_SECRET: "e".repeat(12) + "f".repeat(20) }
 
 function baseEnv(extra: Record<string, string>) {
   const env: Record<string, string> = { PATH: process.env.PATH!, HOME: process.env.HOME || "/tmp", MEDUSA_DISABLE_TELEMETRY: "true", ...extra }
@@ -70,6 +71,24 @@ describe("production start-up", () => {
     expect(`${r.stdout}${r.stderr}`).toMatch(/JWT_SECRET is missing or weak/)
   })
 
+  it("refuses NODE_ENV=staging with the public dev secret (an admin JWT could be forged with it)", () => {
+    const r = spawnSync(MEDUSA, ["start"], {
+      cwd: BACKEND,
+      env: baseEnv({ NODE_ENV: "staging", DATABASE_URL: dbUrl, JWT_SECRET: "curatorai-dev-only-secret", COOKIE_SECRET: strongSecrets.COOKIE_SECRET, CURATOR_FORWARD_SECRET: strongSecrets.CURATOR_FORWARD_SECRET }),
+      encoding: "utf8",
+      timeout: 120000,
+    })
+    expect(r.status).not.toBe(0)
+    expect(`${r.stdout}${r.stderr}`).toMatch(/Refusing to start with NODE_ENV=staging: JWT_SECRET is missing or weak/)
+  })
+
+  it("refuses NODE_ENV=production without CURATOR_FORWARD_SECRET", () => {
+    const { CURATOR_FORWARD_SECRET: _, ...rest } = strongSecrets
+    const r = spawnSync(MEDUSA, ["start"], { cwd: BACKEND, env: baseEnv({ NODE_ENV: "production", DATABASE_URL: dbUrl, ...rest }), encoding: "utf8", timeout: 120000 })
+    expect(r.status).not.toBe(0)
+    expect(`${r.stdout}${r.stderr}`).toMatch(/CURATOR_FORWARD_SECRET is missing or weak/)
+  })
+
   describe("with Postgres at DATABASE_URL and Redis at REDIS_URL", () => {
     let redisUp = false
     beforeAll(async () => {
@@ -112,6 +131,23 @@ describe("production start-up", () => {
           expect(log).toContain(m)
         }
         expect(log).toMatch(/Connection to Redis in module 'event-bus-redis' established/)
+        // instrumentation.ts: headers on what Medusa serves before any API middleware
+        const probe = await fetch(`http://localhost:${port}/health`)
+        expect(probe.headers.get("x-powered-by")).toBeNull()
+        expect(probe.headers.get("strict-transport-security")).toMatch(/max-age=/)
+        const planted = path.join(BACKEND, "static", `curator-test-${process.pid}.html`)
+        fs.mkdirSync(path.dirname(planted), { recursive: true })
+        fs.writeFileSync(planted, "<html><script>alert(document.cookie)</script></html>")
+        try {
+          const file = await fetch(`http://localhost:${port}/static/${path.basename(planted)}`)
+          expect(file.status).toBe(200)
+          expect(file.headers.get("content-disposition")).toBe("attachment")
+          expect(file.headers.get("content-security-policy")).toBe("default-src 'none'; img-src 'self'; sandbox")
+          expect(file.headers.get("x-content-type-options")).toBe("nosniff")
+          expect(file.headers.get("x-powered-by")).toBeNull()
+        } finally {
+          fs.rmSync(planted, { force: true })
+        }
         const store = await fetch(`http://localhost:${port}/store/regions`)
         expect(store.status).toBe(400) // the store API is up and asks for a publishable key
         expect((await store.json()).message).toMatch(/publishable/i)

@@ -1,15 +1,42 @@
-import { defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { authenticate, defineMiddlewares, errorHandler, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { StoreAvailabilityParams } from "./store/validators"
 import { AdminReindex } from "./admin/visual-search/validators"
 import { AdminCreateLookbook, AdminReorderLooks, AdminSaveLook, AdminUpdateLook, AdminUpdateLookbook } from "./admin/lookbooks/validators"
 import { StoreAddLookToCart, StoreLookbookParams, StoreLookEvent } from "./store/lookbooks/validators"
 import { rateLimit } from "./rate-limit"
-import { singleImage } from "./upload"
+import { images, singleImage } from "../lib/uploads"
+import { jsonDepthLimit, securityHeaders } from "./security"
+import { listParams } from "./utils/list-params"
 
 const perMinute = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
+// limits count per customer when one is logged in, so the id must be known first
+const maybeCustomer = authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })
+
+const medusaErrors = errorHandler()
+/** Medusa's error answers, except 413/415, which it calls "unknown_error": one scheme for every upload and body limit. */
+function curatorErrorHandler(err: any, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const status = err?.statusCode ?? err?.status
+  if (status === 413 || status === 415) {
+    res.status(status).json({ type: status === 413 ? "payload_too_large" : "unsupported_media_type", message: String(err.message || (status === 413 ? "The request body is too large." : "Unsupported media type.")) })
+    return
+  }
+  return medusaErrors(err, req as any, res as any, next)
+}
 
 export default defineMiddlewares({
+  errorHandler: curatorErrorHandler as any,
   routes: [
+    // every route, Medusa's own included: headers, then the body's shape before any validator sees it
+    { matcher: "/*", middlewares: [securityHeaders, jsonDepthLimit()] },
+    {
+      // Medusa's File module stores what it is given: only photos, re-encoded without EXIF/GPS, get that far
+      matcher: "/admin/uploads",
+      methods: ["POST"],
+      middlewares: [images("files", 10)],
+    },
+    { matcher: "/admin/lookbooks", methods: ["GET"], middlewares: [validateAndTransformQuery(listParams(), {})] },
+    { matcher: "/store/lookbooks", methods: ["GET"], middlewares: [validateAndTransformQuery(listParams({ limit: 50, max: 100 }), {})] },
     {
       matcher: "/store/products/:id/availability",
       methods: ["GET"],
@@ -21,12 +48,12 @@ export default defineMiddlewares({
       matcher: "/store/visual-search",
       methods: ["POST"],
       bodyParser: { sizeLimit: "64kb" },
-      middlewares: [rateLimit("visual search", perMinute("CURATOR_RATE_LIMIT_SEARCH", 60)), singleImage("image")],
+      middlewares: [maybeCustomer, rateLimit("visual search", perMinute("CURATOR_RATE_LIMIT_SEARCH", 60)), singleImage("image")],
     },
     {
       matcher: "/store/products/:id/similar",
       methods: ["GET"],
-      middlewares: [rateLimit("similar products", perMinute("CURATOR_RATE_LIMIT_SEARCH", 60) * 2)],
+      middlewares: [maybeCustomer, rateLimit("similar products", perMinute("CURATOR_RATE_LIMIT_SEARCH", 60) * 2)],
     },
     {
       matcher: "/admin/visual-search/reindex",
@@ -42,12 +69,12 @@ export default defineMiddlewares({
     {
       matcher: "/store/lookbooks/:id/looks/:look_id/add-to-cart",
       methods: ["POST"],
-      middlewares: [rateLimit("add to cart", perMinute("CURATOR_RATE_LIMIT_WRITES", 60)), validateAndTransformBody(StoreAddLookToCart)],
+      middlewares: [maybeCustomer, rateLimit("add to cart", perMinute("CURATOR_RATE_LIMIT_WRITES", 60)), validateAndTransformBody(StoreAddLookToCart)],
     },
     {
       matcher: "/store/lookbooks/:id/events",
       methods: ["POST"],
-      middlewares: [rateLimit("lookbook event", perMinute("CURATOR_RATE_LIMIT_WRITES", 60) * 4), validateAndTransformBody(StoreLookEvent)],
+      middlewares: [maybeCustomer, rateLimit("lookbook event", perMinute("CURATOR_RATE_LIMIT_WRITES", 60) * 4), validateAndTransformBody(StoreLookEvent)],
     },
   ],
 })

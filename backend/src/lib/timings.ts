@@ -18,6 +18,14 @@ export class Timings {
     this.spent.set(phase, (this.spent.get(phase) ?? 0) + ms)
   }
 
+  /**
+   * Sets `Server-Timing` only in development (or with CURATOR_SERVER_TIMING=true,
+   * which the benchmark sets): elsewhere it would show anyone our internal stages.
+   */
+  send(res: { setHeader(k: string, v: string): unknown }) {
+    if (process.env.NODE_ENV === "development" || process.env.CURATOR_SERVER_TIMING === "true") res.setHeader("Server-Timing", this.header())
+  }
+
   header(): string {
     return [...this.spent].map(([k, ms]) => `${k};dur=${ms.toFixed(1)}`).join(", ")
   }

@@ -1,11 +1,12 @@
 import { createCookie } from "@remix-run/node"
+import { env } from "./env.server"
 
 const common = {
   path: "/",
   httpOnly: true,
   sameSite: "lax" as const,
-  // Opt-in: the demo is served over plain http (localhost, CI).
-  secure: process.env.COOKIE_SECURE === "true",
+  // Secure everywhere but development/test; COOKIE_SECURE=false for plain-http runs (scripts/test.mjs)
+  secure: env.cookieSecure,
 }
 
 /** The shopper's chosen region id. */

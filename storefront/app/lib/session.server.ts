@@ -1,9 +1,6 @@
 import { createCookieSessionStorage, type Session } from "@remix-run/node"
 import { env } from "./env.server"
 
-/** Only outside production (env.server.ts refuses to start without SESSION_SECRET there). */
-const DEV_SECRET = "curatorai-dev-session-secret-not-for-production"
-
 type SessionData = { customer_token: string }
 type FlashData = { lookbook_flash: LookFlash }
 
@@ -20,8 +17,10 @@ export const sessionStorage = createCookieSessionStorage<SessionData, FlashData>
     path: "/",
     httpOnly: true,
     sameSite: "lax",
-    secure: process.env.COOKIE_SECURE === "true",
-    secrets: [env.SESSION_SECRET ?? DEV_SECRET],
+    // Secure everywhere but development/test unless COOKIE_SECURE says otherwise (env.server.ts)
+    secure: env.cookieSecure,
+    // a dev default only in development/test: env.server.ts refuses it elsewhere
+    secrets: [env.SESSION_SECRET],
     maxAge: 60 * 60 * 24 * 7,
   },
 })

@@ -1,7 +1,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import sharp from "sharp"
-import { ImageInputError, normalizeUpload, sniffImageType } from "../images"
+import { ImageInputError, normalizeUpload, sniffImageType } from "../uploads"
 
 const demo = path.resolve(__dirname, "../../../data/demo-catalog/images")
 const photo = (name: string) => fs.readFileSync(path.join(demo, name))

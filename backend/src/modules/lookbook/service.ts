@@ -1,4 +1,6 @@
-import { MedusaError, MedusaService } from "@medusajs/framework/utils"
+import type { Context } from "@medusajs/framework/types"
+import { InjectManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { Lookbook } from "./models/lookbook"
 import { Look } from "./models/look"
 import { Hotspot } from "./models/hotspot"
@@ -15,21 +17,30 @@ class LookbookModuleService extends MedusaService({ Lookbook, Look, LookHotspot:
     return true
   }
 
-  /** Views, hotspot opens and adds to cart per look of a lookbook. */
-  async lookStats(lookbookId: string): Promise<LookStats[]> {
-    const events = (await this.listLookEvents({ lookbook_id: lookbookId }, { select: ["look_id", "type", "item_count"], take: null as any })) as any[]
-    const looks = (await this.listLooks({ lookbook: { id: lookbookId } } as any, { select: ["id"], order: { rank: "ASC" } })) as any[]
+  /**
+   * Views, hotspot opens and adds to cart per look of a lookbook, counted by
+   * Postgres (GROUP BY): the number of events never decides what is loaded.
+   */
+  @InjectManager()
+  async lookStats(lookbookId: string, @MedusaContext() sharedContext: Context = {}): Promise<LookStats[]> {
+    const manager = sharedContext.manager as SqlEntityManager
+    const rows: { look_id: string; type: string; n: number; items: number }[] = await manager.execute(
+      `SELECT look_id, type, count(*)::int AS n, coalesce(sum(item_count), 0)::int AS items
+         FROM look_event WHERE lookbook_id = ? AND deleted_at IS NULL GROUP BY look_id, type`,
+      [lookbookId]
+    )
+    const looks = (await this.listLooks({ lookbook: { id: lookbookId } } as any, { select: ["id"], order: { rank: "ASC" } }, sharedContext)) as any[]
+    const of = (id: string, type: string) => rows.find((r) => r.look_id === id && r.type === type)
     return looks.map(({ id }) => {
-      const mine = events.filter((e) => e.look_id === id)
-      const views = mine.filter((e) => e.type === "look_viewed").length
-      const adds = mine.filter((e) => e.type === "look_added_to_cart")
+      const views = of(id, "look_viewed")?.n ?? 0
+      const adds = of(id, "look_added_to_cart")
       return {
         look_id: id,
         views,
-        hotspot_opens: mine.filter((e) => e.type === "hotspot_opened").length,
-        adds_to_cart: adds.length,
-        items_added: adds.reduce((s, e) => s + (e.item_count ?? 0), 0),
-        conversion: views ? Math.round((adds.length / views) * 1000) / 1000 : 0,
+        hotspot_opens: of(id, "hotspot_opened")?.n ?? 0,
+        adds_to_cart: adds?.n ?? 0,
+        items_added: adds?.items ?? 0,
+        conversion: views ? Math.round(((adds?.n ?? 0) / views) * 1000) / 1000 : 0,
       }
     })
   }

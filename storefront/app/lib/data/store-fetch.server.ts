@@ -1,4 +1,5 @@
 import { env } from "../env.server"
+import { shopperHeaders } from "../shopper.server"
 
 /**
  * A raw call to the store API with the publishable key, for the two cases the
@@ -12,7 +13,7 @@ export async function storeRequest<T = unknown>(
 ): Promise<{ status: number; body: T }> {
   const url = new URL(path, env.MEDUSA_BACKEND_URL)
   for (const [k, v] of Object.entries(init.query ?? {})) if (v !== undefined && v !== "") url.searchParams.set(k, String(v))
-  const headers: Record<string, string> = { "x-publishable-api-key": env.MEDUSA_PUBLISHABLE_KEY, accept: "application/json" }
+  const headers: Record<string, string> = { "x-publishable-api-key": env.MEDUSA_PUBLISHABLE_KEY, accept: "application/json", ...shopperHeaders() }
   let body: BodyInit | undefined = init.body
   if (init.json !== undefined) {
     headers["content-type"] = "application/json"

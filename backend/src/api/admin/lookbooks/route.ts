@@ -4,13 +4,14 @@ import { createLookbookWorkflow } from "../../../workflows/lookbook/create-lookb
 import { adminLookbook } from "../../../lib/lookbook/admin-lookbooks"
 import type { AdminCreateLookbookType } from "./validators"
 
-/** GET /admin/lookbooks — every lookbook with its status, channels and number of looks. */
+/** GET /admin/lookbooks?offset=&limit= — every lookbook with its status, channels and number of looks. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data, metadata } = await query.graph({
     entity: "lookbook",
     fields: ["id", "title", "handle", "status", "publish_at", "unpublish_at", "cover_image", "created_at", "updated_at", "sales_channels.id", "sales_channels.name", "looks.id"],
-    pagination: { skip: Number(req.query.offset ?? 0) || 0, take: Math.min(Number(req.query.limit ?? 50) || 50, 200), order: { created_at: "DESC" } },
+    // offset/limit validated by listParams (middlewares.ts)
+    pagination: { skip: req.validatedQuery.offset as number, take: req.validatedQuery.limit as number, order: { created_at: "DESC" } },
   })
   res.json({ lookbooks: (data as any[]).map(({ looks, ...lb }) => ({ ...lb, look_count: (looks ?? []).length })), count: metadata?.count ?? data.length })
 }

@@ -2,7 +2,7 @@ import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/htt
 import { MedusaError } from "@medusajs/framework/utils"
 import { VISUAL_SEARCH_MODULE } from "../../../modules/visual-search"
 import type VisualSearchModuleService from "../../../modules/visual-search/service"
-import { normalizeUpload } from "../../../lib/images"
+import { normalizeUpload } from "../../../lib/uploads"
 import { searchPurchasable } from "../../../lib/visual-search/search"
 import { productQueryVector } from "../../../lib/visual-search/product-vector"
 import { parseConstraints, parseJsonQuery } from "./parse"
@@ -52,6 +52,6 @@ export const POST = async (req: MedusaStoreRequest<Record<string, unknown>>, res
     started,
     context,
   }, timings)
-  res.setHeader("Server-Timing", timings.header())
+  timings.send(res)
   res.json(result)
 }

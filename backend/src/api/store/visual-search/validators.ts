@@ -13,9 +13,13 @@ export const VisualSearchConstraints = z
   })
   .refine((v) => v.min_price == null || v.max_price == null || v.min_price <= v.max_price, { message: "min_price must not exceed max_price", path: ["min_price"] })
 
-export const VisualSearchJsonBody = z.union([
-  z.object({ product_id: z.string().min(1) }).strict(),
-  z.object({ text: z.string().trim().min(1, "text must not be empty").max(200, "text is at most 200 characters") }).strict(),
-])
+/** One object, not a union: a wrong-typed field is then named in the 400 ("product_id: …"), not "Invalid input". */
+export const VisualSearchJsonBody = z
+  .object({
+    product_id: z.string({ error: "product_id must be a string" }).min(1, "product_id must not be empty").optional(),
+    text: z.string({ error: "text must be a string" }).trim().min(1, "text must not be empty").max(200, "text is at most 200 characters").optional(),
+  })
+  .strict()
+  .refine((v) => (v.product_id === undefined) !== (v.text === undefined), { message: "send exactly one of product_id or text" })
 
 export type VisualSearchConstraintsType = z.infer<typeof VisualSearchConstraints>

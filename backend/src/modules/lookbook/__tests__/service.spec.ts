@@ -44,5 +44,18 @@ moduleIntegrationTestRunner<LookbookModuleService>({
         { look_id: a.id, views: 4, hotspot_opens: 1, adds_to_cart: 1, items_added: 3, conversion: 0.25 },
       ])
     })
+
+    it("aggregates look stats in SQL without loading the events (1,000 events)", async () => {
+      const lb = await service.createLookbooks({ title: "Big", handle: "big" })
+      const look = await service.createLooks({ title: "L", image_url: "l", rank: 0, lookbook_id: lb.id } as any)
+      const events = Array.from({ length: 1000 }, (_, i) => ({ type: (i % 10 === 0 ? "look_added_to_cart" : "look_viewed") as any, lookbook_id: lb.id, look_id: look.id, item_count: i % 10 === 0 ? 2 : 0 }))
+      await service.createLookEvents(events)
+      const list = jest.spyOn(LookbookModuleService.prototype as any, "listLookEvents")
+      const listAndCount = jest.spyOn(LookbookModuleService.prototype as any, "listAndCountLookEvents")
+      expect(await service.lookStats(lb.id)).toEqual([{ look_id: look.id, views: 900, hotspot_opens: 0, adds_to_cart: 100, items_added: 200, conversion: 0.111 }])
+      expect(list).not.toHaveBeenCalled()
+      expect(listAndCount).not.toHaveBeenCalled()
+      list.mockRestore(); listAndCount.mockRestore()
+    })
   },
 })

@@ -1,6 +1,6 @@
 /**
  * What the module accepts from a product photo URL. The shopper-upload
- * normaliser (src/lib/images.ts) has its own limits of the same size; the
+ * normaliser (src/lib/uploads) has its own limits of the same size; the
  * module keeps these so it depends on no app code.
  */
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024

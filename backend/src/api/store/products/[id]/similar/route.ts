@@ -17,6 +17,6 @@ export const GET = async (req: MedusaStoreRequest, res: MedusaResponse) => {
   const context = await regionContext(req.scope, constraints.region_id, salesChannelIds, timings)
   const vector = await timings.time("vector", () => productQueryVector(req.scope, req.params.id, salesChannelIds))
   const result = await searchPurchasable(req.scope, { ...constraints, vector, excludeProductIds: [req.params.id], salesChannelIds, started, context }, timings)
-  res.setHeader("Server-Timing", timings.header())
+  timings.send(res)
   res.json(result)
 }
