@@ -94,6 +94,7 @@ module.exports = defineConfig({
       },
     },
     { resolve: "./src/modules/lookbook" },
+    { resolve: "./src/modules/style-profile" },
     ...redisModules,
     ...stripeModule,
   ],
