@@ -3,6 +3,8 @@ import { StoreAvailabilityParams } from "./store/validators"
 import { AdminReindex } from "./admin/visual-search/validators"
 import { AdminCreateLookbook, AdminReorderLooks, AdminSaveLook, AdminUpdateLook, AdminUpdateLookbook } from "./admin/lookbooks/validators"
 import { StoreAddLookToCart, StoreLookbookParams, StoreLookEvent } from "./store/lookbooks/validators"
+import { StoreSubmitStyleQuiz, StoreUpdateStyleProfile } from "./store/customers/me/style-profile/validators"
+import { StoreStyleQuizParams } from "./store/style-quiz/validators"
 import { rateLimit } from "./rate-limit"
 import { singleImage } from "./upload"
 
@@ -49,5 +51,8 @@ export default defineMiddlewares({
       methods: ["POST"],
       middlewares: [rateLimit("lookbook event", perMinute("CURATOR_RATE_LIMIT_WRITES", 60) * 4), validateAndTransformBody(StoreLookEvent)],
     },
+    { matcher: "/store/customers/me/style-profile", methods: ["POST"], middlewares: [validateAndTransformBody(StoreUpdateStyleProfile)] },
+    { matcher: "/store/customers/me/style-profile/quiz", methods: ["POST"], middlewares: [validateAndTransformBody(StoreSubmitStyleQuiz)] },
+    { matcher: "/store/style-quiz", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreStyleQuizParams, {})] },
   ],
 })

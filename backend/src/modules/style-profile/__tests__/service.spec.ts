@@ -24,7 +24,7 @@ moduleIntegrationTestRunner<StyleProfileModuleService>({
         customer_id: "cus_a", sizes: { top: "M", shoes: "42" }, budget_max_item: 59.99, budget_by_family: { shoes: 120.5 },
         styles: ["Casual", "Formal"], colours_liked: ["Navy Blue"], colours_disliked: ["Pink"], gender: "Men", country_code: "de",
       } as any)
-      expect(StyleProfileModuleService.toShape(await service.profileOf("cus_a"))).toEqual({
+      expect(StyleProfileModuleService.toShape((await service.profileOf("cus_a")) as any)).toEqual({
         sizes: { top: "M", shoes: "42" }, budget: { max_item: 59.99, min_item: null, by_family: { shoes: 120.5 } },
         styles: ["Casual", "Formal"], colours: { liked: ["Navy Blue"], disliked: ["Pink"] }, brands: [], gender: "Men", country_code: "de",
       })
