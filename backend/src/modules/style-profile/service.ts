@@ -1,4 +1,5 @@
-import { MedusaService } from "@medusajs/framework/utils"
+import { InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import type { Context } from "@medusajs/framework/types"
 import { StyleProfile } from "./models/style-profile"
 import { StyleLike } from "./models/style-like"
 import type { StyleProfileFields, StyleProfileShape } from "./types"
@@ -56,6 +57,17 @@ class StyleProfileModuleService extends MedusaService({ StyleProfile, StyleLike 
   async profileOf(customerId: string) {
     const [row] = await this.listStyleProfiles({ customer_id: customerId }, { take: 1 })
     return row ?? null
+  }
+
+  /**
+   * Overwrites a profile's fields. Medusa's update merges JSON objects key by
+   * key, so a family whose size was cleared would survive; clearing the JSON
+   * columns first, in the same transaction, makes the write a replacement.
+   */
+  @InjectTransactionManager()
+  async replaceStyleProfile(id: string, fields: StyleProfileFields, @MedusaContext() sharedContext: Context = {}) {
+    await this.updateStyleProfiles({ id, sizes: null, budget_by_family: null } as any, sharedContext)
+    return this.updateStyleProfiles({ id, ...fields } as any, sharedContext)
   }
 
   /** The customer's liked products, oldest first. */

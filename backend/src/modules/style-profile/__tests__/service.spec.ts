@@ -30,6 +30,15 @@ moduleIntegrationTestRunner<StyleProfileModuleService>({
       })
     })
 
+    it("replaces sizes and per-family budgets on replaceStyleProfile instead of merging them", async () => {
+      const p = await service.createStyleProfiles({ customer_id: "cus_r", sizes: { top: "M", dress: "S" }, budget_by_family: { shoes: 100, top: 30 } } as any)
+      const fields = { ...StyleProfileModuleService.fieldsOf(p as any), sizes: { top: "L" }, budget_by_family: { shoes: 90 } }
+      await service.replaceStyleProfile(p.id, fields)
+      const shape = StyleProfileModuleService.toShape((await service.profileOf("cus_r")) as any)
+      expect(shape.sizes).toEqual({ top: "L" })
+      expect(shape.budget.by_family).toEqual({ shoes: 90 })
+    })
+
     it("keeps one profile per customer", async () => {
       await service.createStyleProfiles({ customer_id: "cus_b" } as any)
       await expect(service.createStyleProfiles({ customer_id: "cus_b" } as any)).rejects.toThrow(/already exists/)

@@ -8,10 +8,11 @@ import { model } from "@medusajs/framework/utils"
 export const StyleProfile = model.define("style_profile", {
   id: model.id({ prefix: "stpr" }).primaryKey(),
   customer_id: model.text().unique(),
-  sizes: model.json().default({}),
+  // nullable so that a write can replace the object: updates merge JSON objects key by key (see service.replaceStyleProfile)
+  sizes: model.json().nullable(),
   budget_max_item: model.float().nullable(),
   budget_min_item: model.float().nullable(),
-  budget_by_family: model.json().default({}),
+  budget_by_family: model.json().nullable(),
   styles: model.array().default([]),
   colours_liked: model.array().default([]),
   colours_disliked: model.array().default([]),

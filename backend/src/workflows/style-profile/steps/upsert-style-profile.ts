@@ -16,13 +16,16 @@ export const upsertStyleProfileStep = createStep(
       return new StepResponse(created, { created: created.id } as Undo)
     }
     const before = await profiles.retrieveStyleProfile(input.profile_id)
-    const updated = await profiles.updateStyleProfiles({ id: input.profile_id, ...input.fields } as any)
+    const updated = await profiles.replaceStyleProfile(input.profile_id, input.fields)
     return new StepResponse(updated, { restore: { id: before.id, ...StyleProfileModuleService.fieldsOf(before as any) } } as Undo)
   },
   async (undo: Undo | undefined, { container }) => {
     if (!undo) return
     const profiles = container.resolve<StyleProfileModuleService>(STYLE_PROFILE_MODULE)
     if (undo.created) await profiles.deleteStyleProfiles(undo.created)
-    if (undo.restore) await profiles.updateStyleProfiles(undo.restore as any)
+    if (undo.restore) {
+      const { id, ...fields } = undo.restore
+      await profiles.replaceStyleProfile(id, fields)
+    }
   }
 )
