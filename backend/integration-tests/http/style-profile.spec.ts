@@ -170,6 +170,21 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("seed", () => {
+      it("seeds a demo shopper who signs in with the documented password and has a profile and quiz likes, once", async () => {
+        const login = await api.post("/auth/customer/emailpass", { email: "demo@curatorai.local", password: "curatorai-demo" })
+        const headers = { authorization: `Bearer ${login.data.token}`, "x-publishable-api-key": pk }
+        const { data } = await api.get("/store/customers/me/style-profile", { headers })
+        expect(data.style_profile).toMatchObject({ sizes: { top: "M", bottom: "L", shoes: "42" }, gender: "Men", country_code: "de", colours: { disliked: ["Pink"] } })
+        expect(data.style_profile.styles.length).toBeGreaterThan(0)
+        const likes = (await api.get("/store/customers/me/style-profile/likes", { headers })).data.likes
+        expect(likes.length).toBe(4)
+        const { ensureDemoShopper } = await import("../../src/scripts/seed/shoppers")
+        const again = await ensureDemoShopper(getContainer())
+        expect(again.id).toBe((await api.get("/store/customers/me", { headers })).data.customer.id)
+      })
+    })
+
     describe("admin", () => {
       it("shows a customer's profile and likes to an admin, 404 for an unknown customer, 401 without an admin", async () => {
         await saveFull(ann)

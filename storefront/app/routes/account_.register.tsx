@@ -29,7 +29,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const session = await getSession(request)
   session.set("customer_token", token)
-  return redirect("/account", { headers: { "Set-Cookie": await commitSession(session) } })
+  // a new shopper goes straight to the style quiz (which they may skip)
+  return redirect("/account/style-quiz", { headers: { "Set-Cookie": await commitSession(session) } })
 }
 
 const FIELDS = [
