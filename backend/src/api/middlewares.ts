@@ -1,4 +1,4 @@
-import { defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { authenticate, defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import { StoreAvailabilityParams } from "./store/validators"
 import { AdminReindex } from "./admin/visual-search/validators"
 import { AdminCreateLookbook, AdminReorderLooks, AdminSaveLook, AdminUpdateLook, AdminUpdateLookbook } from "./admin/lookbooks/validators"
@@ -53,6 +53,12 @@ export default defineMiddlewares({
     },
     { matcher: "/store/customers/me/style-profile", methods: ["POST"], middlewares: [validateAndTransformBody(StoreUpdateStyleProfile)] },
     { matcher: "/store/customers/me/style-profile/quiz", methods: ["POST"], middlewares: [validateAndTransformBody(StoreSubmitStyleQuiz)] },
+    {
+      // a Google sign-in's token names no customer until this links or creates one
+      matcher: "/store/auth/google/link",
+      methods: ["POST"],
+      middlewares: [rateLimit("account link", perMinute("CURATOR_RATE_LIMIT_WRITES", 60)), authenticate("customer", ["bearer"], { allowUnregistered: true })],
+    },
     { matcher: "/store/style-quiz", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreStyleQuizParams, {})] },
   ],
 })
