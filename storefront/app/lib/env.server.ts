@@ -8,6 +8,8 @@ const EnvSchema = z.object({
     .min(1, "MEDUSA_PUBLISHABLE_KEY is empty"),
   /** Signs the session cookie (customer token, flash messages). Required in production. */
   SESSION_SECRET: z.string().min(16, "SESSION_SECRET must be at least 16 characters").optional(),
+  /** Show "Sign in with Google": set when the backend has GOOGLE_CLIENT_ID/GOOGLE_CLIENT_SECRET. */
+  GOOGLE_AUTH_ENABLED: z.enum(["true", "false", "1", "0", ""]).optional().transform((v) => v === "true" || v === "1"),
 }).refine((e) => e.NODE_ENV !== "production" || !!e.SESSION_SECRET, {
   path: ["SESSION_SECRET"],
   message: "SESSION_SECRET is required in production",
@@ -33,6 +35,7 @@ export const env: Env = parsed.success
       MEDUSA_BACKEND_URL: process.env.MEDUSA_BACKEND_URL || "http://localhost:9000",
       MEDUSA_PUBLISHABLE_KEY: "",
       SESSION_SECRET: undefined,
+      GOOGLE_AUTH_ENABLED: false,
     }
 
 /** Throws a 500 Response the root ErrorBoundary renders when env is invalid. */

@@ -4,7 +4,8 @@ import { env } from "./env.server"
 /** Only outside production (env.server.ts refuses to start without SESSION_SECRET there). */
 const DEV_SECRET = "curatorai-dev-session-secret-not-for-production"
 
-type SessionData = { customer_token: string }
+/** google_state: the OAuth state this browser started Sign in with Google with; the callback must bring it back. */
+type SessionData = { customer_token: string; google_state: string }
 type FlashData = { lookbook_flash: LookFlash }
 
 /** What the add-look action leaves for the lookbook page when the form was posted without JavaScript. */
