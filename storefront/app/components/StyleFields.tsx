@@ -3,7 +3,7 @@ import type { FieldErrors } from "~/lib/style-form"
 
 const FAMILY_LABEL: Record<string, string> = { top: "Tops", bottom: "Bottoms", dress: "Dresses", shoes: "Shoes (EU)", accessories: "Accessories" }
 
-function Error({ errors, name }: { errors?: FieldErrors; name: string }) {
+function FieldError({ errors, name }: { errors?: FieldErrors; name: string }) {
   return errors?.[name] ? <p className="field-error" id={`${name}-error`}>{errors[name]}</p> : null
 }
 
@@ -20,7 +20,7 @@ export function SizeFields({ vocabulary, profile, errors }: { vocabulary: StyleV
               <option value="">—</option>
               {vocabulary.sizes[f].map((s) => <option key={s} value={s}>{s}</option>)}
             </select>
-            <Error errors={errors} name={`size_${f}`} />
+            <FieldError errors={errors} name={`size_${f}`} />
           </div>
         ))}
       </div>
@@ -35,7 +35,7 @@ export function BudgetFields({ profile, errors, currency, perFamily }: { profile
     <div className="field" key={name}>
       <label htmlFor={name}>{label} ({currency.toUpperCase()})</label>
       <input id={name} name={name} type="number" min="0" step="1" inputMode="decimal" defaultValue={value ?? ""} aria-invalid={!!errors?.[name]} />
-      <Error errors={errors} name={name} />
+      <FieldError errors={errors} name={name} />
     </div>
   )
   return (
@@ -65,7 +65,7 @@ export function ChoiceFields({ legend, name, options, chosen, errors }: { legend
           </li>
         ))}
       </ul>
-      <Error errors={errors} name={name} />
+      <FieldError errors={errors} name={name} />
     </fieldset>
   )
 }
@@ -78,7 +78,7 @@ export function GenderField({ vocabulary, value, errors }: { vocabulary: StyleVo
         <option value="">Everyone</option>
         {vocabulary.genders.map((g) => <option key={g} value={g}>{g}</option>)}
       </select>
-      <Error errors={errors} name="gender" />
+      <FieldError errors={errors} name="gender" />
     </div>
   )
 }
