@@ -1,4 +1,4 @@
-import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
 import { resolveForwardSecret, resolveSecrets } from "./src/lib/env"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
@@ -56,6 +56,29 @@ const stripeModule = process.env.STRIPE_API_KEY
     ]
   : []
 
+// Sign in with Google only when its credentials are set; emailpass always.
+// Listing providers replaces Medusa's default list, so emailpass is named too.
+const googleCallbackUrl = process.env.GOOGLE_CALLBACK_URL || `${storeCors.split(",")[0]}/auth/google/callback`
+const authModule =
+  process.env.GOOGLE_CLIENT_ID && process.env.GOOGLE_CLIENT_SECRET
+    ? [
+        {
+          resolve: "@medusajs/medusa/auth",
+          dependencies: [Modules.CACHE, ContainerRegistrationKeys.LOGGER],
+          options: {
+            providers: [
+              { resolve: "@medusajs/medusa/auth-emailpass", id: "emailpass" },
+              {
+                resolve: "@medusajs/medusa/auth-google",
+                id: "google",
+                options: { clientId: process.env.GOOGLE_CLIENT_ID, clientSecret: process.env.GOOGLE_CLIENT_SECRET, callbackUrl: googleCallbackUrl },
+              },
+            ],
+          },
+        },
+      ]
+    : []
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -96,7 +119,9 @@ module.exports = defineConfig({
       },
     },
     { resolve: "./src/modules/lookbook" },
+    { resolve: "./src/modules/style-profile" },
     ...redisModules,
     ...stripeModule,
+    ...authModule,
   ],
 })

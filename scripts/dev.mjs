@@ -40,7 +40,8 @@ try {
   step("starting the storefront…")
   const storefront = service(path.join(BIN, "remix"), ["vite:dev", "--port", String(STOREFRONT_PORT), "--strictPort"], {
     cwd: STOREFRONT,
-    env: { ...env, PORT: String(STOREFRONT_PORT) },
+    // the "Sign in with Google" button shows only when the backend has Google credentials
+    env: { ...env, PORT: String(STOREFRONT_PORT), GOOGLE_AUTH_ENABLED: String(!!(process.env.GOOGLE_CLIENT_ID && process.env.GOOGLE_CLIENT_SECRET)) },
     prefix: "\x1b[32m[storefront]\x1b[0m",
   })
   children.push(storefront)

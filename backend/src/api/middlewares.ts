@@ -4,6 +4,8 @@ import { StoreAvailabilityParams } from "./store/validators"
 import { AdminReindex } from "./admin/visual-search/validators"
 import { AdminCreateLookbook, AdminReorderLooks, AdminSaveLook, AdminUpdateLook, AdminUpdateLookbook } from "./admin/lookbooks/validators"
 import { StoreAddLookToCart, StoreLookbookParams, StoreLookEvent } from "./store/lookbooks/validators"
+import { StoreSubmitStyleQuiz, StoreUpdateStyleProfile } from "./store/customers/me/style-profile/validators"
+import { StoreStyleQuizParams } from "./store/style-quiz/validators"
 import { rateLimit } from "./rate-limit"
 import { images, singleImage } from "../lib/uploads"
 import { jsonDepthLimit, securityHeaders } from "./security"
@@ -76,5 +78,14 @@ export default defineMiddlewares({
       methods: ["POST"],
       middlewares: [maybeCustomer, rateLimit("lookbook event", perMinute("CURATOR_RATE_LIMIT_WRITES", 60) * 4), validateAndTransformBody(StoreLookEvent)],
     },
+    { matcher: "/store/customers/me/style-profile", methods: ["POST"], middlewares: [validateAndTransformBody(StoreUpdateStyleProfile)] },
+    { matcher: "/store/customers/me/style-profile/quiz", methods: ["POST"], middlewares: [validateAndTransformBody(StoreSubmitStyleQuiz)] },
+    {
+      // a Google sign-in's token names no customer until this links or creates one
+      matcher: "/store/auth/google/link",
+      methods: ["POST"],
+      middlewares: [rateLimit("account link", perMinute("CURATOR_RATE_LIMIT_WRITES", 60)), authenticate("customer", ["bearer"], { allowUnregistered: true })],
+    },
+    { matcher: "/store/style-quiz", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreStyleQuizParams, {})] },
   ],
 })

@@ -6,6 +6,7 @@ import { parseStylesCsv } from "../lib/catalog"
 import { ensureStoreSetup } from "./seed/setup"
 import { seedProducts } from "./seed/products"
 import { ensureLookbooks } from "./seed/lookbooks"
+import { ensureDemoStyleProfile } from "./seed/shoppers"
 
 const DEMO_DIR = path.resolve(__dirname, "../../data/demo-catalog")
 const SHARED_DIR = process.env.CURATOR_DATASET_DIR || path.resolve(__dirname, "../../../../shared/data/fashion-products")
@@ -55,6 +56,7 @@ export default async function seed({ container, args }: ExecArgs) {
   const setup = await ensureStoreSetup(container, log)
   const created = await seedProducts(container, setup, rows, source.dir, log)
   await ensureLookbooks(container, setup, [path.join(DEMO_DIR, "images"), source.dir], log)
+  await ensureDemoStyleProfile(container, setup.salesChannelId, log)
   log(`done: ${created} products created, ${rows.length} in the catalogue`)
   log(`publishable key: ${setup.publishableKey}`)
 }

@@ -25,6 +25,8 @@ const EnvSchema = z
     TRUSTED_PROXIES: z.string().default(""),
     /** `Secure` cookies; default on everywhere but development and test. */
     COOKIE_SECURE: z.enum(["true", "false"]).optional(),
+    /** Show "Sign in with Google": set when the backend has GOOGLE_CLIENT_ID/GOOGLE_CLIENT_SECRET. */
+    GOOGLE_AUTH_ENABLED: z.enum(["true", "false", "1", "0", ""]).optional().transform((v) => v === "true" || v === "1"),
   })
   .superRefine((e, ctx) => {
     if (devAllowed(e.NODE_ENV)) return
@@ -63,6 +65,7 @@ export const env: Env = parsed.success
       CURATOR_FORWARD_SECRET: randomBytes(32).toString("hex"),
       TRUSTED_PROXIES: "",
       cookieSecure: true,
+      GOOGLE_AUTH_ENABLED: false,
     }
 
 /** Throws a 500 Response the root ErrorBoundary renders when env is invalid. */

@@ -1,7 +1,8 @@
 import { createCookieSessionStorage, type Session } from "@remix-run/node"
 import { env } from "./env.server"
 
-type SessionData = { customer_token: string }
+/** google_state: the OAuth state this browser started Sign in with Google with; the callback must bring it back. */
+type SessionData = { customer_token: string; google_state: string }
 type FlashData = { lookbook_flash: LookFlash }
 
 /** What the add-look action leaves for the lookbook page when the form was posted without JavaScript. */

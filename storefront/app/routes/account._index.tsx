@@ -41,6 +41,9 @@ export default function Account() {
           Log out
         </button>
       </Form>
+      <p>
+        <Link to="/account/style">Your style profile</Link> — sizes, budget and the styles and colours you like.
+      </p>
       <h2>Your orders</h2>
       {orders.length === 0 ? (
         <p className="empty">

@@ -1,9 +1,11 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node"
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react"
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react"
 import { z } from "zod"
 import { cartCookie, readCookie } from "~/lib/cookies.server"
 import { AuthError, loginCustomer, transferCart } from "~/lib/data/customers.server"
 import { commitSession, getCustomerToken, getSession } from "~/lib/session.server"
+import { env } from "~/lib/env.server"
+import { GoogleSignIn } from "~/components/GoogleSignIn"
 
 export const meta: MetaFunction = () => [{ title: "Log in — CuratorAI" }]
 
@@ -14,7 +16,7 @@ const FormSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getCustomerToken(request)) throw redirect("/account")
-  return null
+  return { google: env.GOOGLE_AUTH_ENABLED }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -40,6 +42,7 @@ export default function Login() {
   return (
     <div className="account-form">
       <h1>Log in</h1>
+      <GoogleSignIn enabled={useLoaderData<typeof loader>()?.google ?? false} />
       <Form method="post" noValidate>
         {errors?.form && <p className="notice notice--error" role="alert">{errors.form[0]}</p>}
         <div className="field">

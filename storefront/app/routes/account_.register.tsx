@@ -1,8 +1,10 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node"
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react"
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react"
 import { z } from "zod"
 import { AuthError, registerCustomer } from "~/lib/data/customers.server"
 import { commitSession, getCustomerToken, getSession } from "~/lib/session.server"
+import { env } from "~/lib/env.server"
+import { GoogleSignIn } from "~/components/GoogleSignIn"
 
 export const meta: MetaFunction = () => [{ title: "Create an account — CuratorAI" }]
 
@@ -15,7 +17,7 @@ const FormSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getCustomerToken(request)) throw redirect("/account")
-  return null
+  return { google: env.GOOGLE_AUTH_ENABLED }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -29,7 +31,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const session = await getSession(request)
   session.set("customer_token", token)
-  return redirect("/account", { headers: { "Set-Cookie": await commitSession(session) } })
+  // a new shopper goes straight to the style quiz (which they may skip)
+  return redirect("/account/style-quiz", { headers: { "Set-Cookie": await commitSession(session) } })
 }
 
 const FIELDS = [
@@ -46,6 +49,7 @@ export default function Register() {
   return (
     <div className="account-form">
       <h1>Create an account</h1>
+      <GoogleSignIn enabled={useLoaderData<typeof loader>()?.google ?? false} />
       <Form method="post" noValidate>
         {errors?.form && <p className="notice notice--error" role="alert">{errors.form[0]}</p>}
         {FIELDS.map((f) => (
