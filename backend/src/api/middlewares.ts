@@ -4,6 +4,7 @@ import { AdminReindex } from "./admin/visual-search/validators"
 import { AdminCreateLookbook, AdminReorderLooks, AdminSaveLook, AdminUpdateLook, AdminUpdateLookbook } from "./admin/lookbooks/validators"
 import { StoreAddLookToCart, StoreLookbookParams, StoreLookEvent } from "./store/lookbooks/validators"
 import { rateLimit } from "./rate-limit"
+import { StoreSearchParams, StoreSearchSuggestParams } from "./store/search/validators"
 import { singleImage } from "./upload"
 
 const perMinute = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
@@ -28,6 +29,9 @@ export default defineMiddlewares({
       methods: ["GET"],
       middlewares: [rateLimit("similar products", perMinute("CURATOR_RATE_LIMIT_SEARCH", 60) * 2)],
     },
+    // exact: a string matcher would also apply these params to /store/search/suggest
+    { matcher: /^\/store\/search\/?$/, methods: ["GET"], middlewares: [validateAndTransformQuery(StoreSearchParams, {})] },
+    { matcher: "/store/search/suggest", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreSearchSuggestParams, {})] },
     {
       matcher: "/admin/visual-search/reindex",
       methods: ["POST"],

@@ -1,0 +1,16 @@
+import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
+import { textSearch } from "../../../lib/search/text-search"
+import { recordZeroResult } from "../../../lib/search/zero-results"
+import type { StoreSearchParamsType } from "./validators"
+
+/**
+ * GET /store/search — words and filters → purchasable products of the region,
+ * with the catalogue-wide count and facets under the filters.
+ */
+export const GET = async (req: MedusaStoreRequest<unknown, StoreSearchParamsType>, res: MedusaResponse) => {
+  const params = req.validatedQuery as StoreSearchParamsType
+  const salesChannelIds = req.publishable_key_context?.sales_channel_ids ?? []
+  const result = await textSearch(req.scope, params, salesChannelIds)
+  if (params.q && !result.count) recordZeroResult(req.scope, { query: params.q, region_id: params.region_id, engine: result.engine })
+  res.json(result)
+}
