@@ -1,6 +1,9 @@
 import { defineSearchIndex, search } from "@medusajs/framework/utils"
 import { buildProductDocuments, loadRegions } from "../lib/search/documents"
 import { productIdsOfEvent, PRODUCT_SEARCH_EVENTS } from "../lib/search/events"
+import { serial } from "../lib/search/serial"
+
+const oneAtATime = serial()
 
 export const PRODUCT_SEARCH_INDEX = "product_search"
 
@@ -49,7 +52,7 @@ export default defineSearchIndex({
   consume: async (event, { container }) => {
     const ids = await productIdsOfEvent(container.query, event)
     if (!ids.length) return []
-    const documents = await buildProductDocuments(container.query, ids)
+    const documents = await oneAtATime(() => buildProductDocuments(container.query, ids))
     return [
       ...(documents.length ? [{ action: "upsert" as const, documents }] : []),
       { action: "delete" as const, filters: { $and: [{ product_id: { $in: ids } }, { id: { $nin: documents.map((d) => d.id) } }] } as any },

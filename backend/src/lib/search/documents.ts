@@ -59,8 +59,19 @@ const PRODUCT_FIELDS = [
 
 type RegionInfo = { id: string; currency_code: string; locationIds: Set<string> }
 
-/** Regions and the stock locations that ship to each (any sales channel). */
+const REGIONS_TTL_MS = 30_000
+let regionsCache: { at: number; regions: Promise<RegionInfo[]> } | null = null
+
+/** Regions and the stock locations that ship to each (any sales channel), cached briefly: event bursts rebuild many products. */
 export async function loadRegions(query: RemoteQueryFunction): Promise<RegionInfo[]> {
+  if (regionsCache && regionsCache.at > Date.now() - REGIONS_TTL_MS) return regionsCache.regions
+  const regions = readRegions(query)
+  regionsCache = { at: Date.now(), regions }
+  regions.catch(() => (regionsCache = null))
+  return regions
+}
+
+async function readRegions(query: RemoteQueryFunction): Promise<RegionInfo[]> {
   const shim = { resolve: () => query } as unknown as MedusaContainer
   const { data } = await query.graph({ entity: "region", fields: ["id", "currency_code"] })
   return await Promise.all(

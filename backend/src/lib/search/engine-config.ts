@@ -45,7 +45,7 @@ export function searchModuleConfig(env: NodeJS.ProcessEnv = process.env) {
   return {
     key: Modules.SEARCH,
     resolve: "@medusajs/medusa/search",
-    // a provider is registered as `<provider class identifier>_<id>`
-    options: { providers, default_provider: engine === "meilisearch" ? "meilisearch_meilisearch" : "search-postgres_postgres" },
+    // providers are known by their class identifier ("search-postgres", "meilisearch")
+    options: { providers, default_provider: engine === "meilisearch" ? "meilisearch" : "search-postgres" },
   }
 }

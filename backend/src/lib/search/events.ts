@@ -3,12 +3,15 @@ import type { RemoteQueryFunction } from "@medusajs/framework/types"
 /** Ingested (not emitted) by the stock subscriber: these products' stock changed. */
 export const SEARCH_PRODUCTS_STALE_EVENT = "curator-search.products.stale"
 
-/** The events that rewrite a product's search documents. Prices change through variant updates. */
+/**
+ * The events that rewrite a product's search documents. Prices change through
+ * variant updates; a new product's variants come with its product.created
+ * (product-variant.created, one per variant, would rebuild it once per size).
+ */
 export const PRODUCT_SEARCH_EVENTS = [
   "product.created",
   "product.updated",
   "product.deleted",
-  "product-variant.created",
   "product-variant.updated",
   "product-variant.deleted",
   SEARCH_PRODUCTS_STALE_EVENT,
