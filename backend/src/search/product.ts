@@ -1,11 +1,9 @@
 import { defineSearchIndex, search } from "@medusajs/framework/utils"
-import { buildProductDocuments, loadRegions } from "../lib/search/documents"
+import { buildProductDocuments, loadRegions, PRODUCT_SEARCH_INDEX } from "../lib/search/documents"
 import { productIdsOfEvent, PRODUCT_SEARCH_EVENTS } from "../lib/search/events"
 import { serial } from "../lib/search/serial"
 
 const oneAtATime = serial()
-
-export const PRODUCT_SEARCH_INDEX = "product_search"
 
 const fields = search.define({
   id: search.keyword().filterable(),

@@ -40,6 +40,9 @@ export type ProductSearchDocument = {
   created_at: string
 }
 
+/** The name of the product text-search index (src/search/product.ts). */
+export const PRODUCT_SEARCH_INDEX = "product_search"
+
 export const sizeKey = (size: string) => size.trim().toLowerCase()
 
 export const documentId = (productId: string, regionId: string) => `${productId}:${regionId}`
@@ -67,7 +70,8 @@ export async function loadRegions(query: RemoteQueryFunction): Promise<RegionInf
   if (regionsCache && regionsCache.at > Date.now() - REGIONS_TTL_MS) return regionsCache.regions
   const regions = readRegions(query)
   regionsCache = { at: Date.now(), regions }
-  regions.catch(() => (regionsCache = null))
+  // a store still being set up (no region, or one without a warehouse yet) is not remembered
+  regions.then((list) => { if (!list.length || list.some((r) => !r.locationIds.size)) regionsCache = null }, () => (regionsCache = null))
   return regions
 }
 

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { PRODUCT_SEARCH_INDEX } from "../../search/product"
+import { PRODUCT_SEARCH_INDEX } from "./documents"
 import { catalogueVocabulary } from "./spelling"
 
 export type Suggestions = {

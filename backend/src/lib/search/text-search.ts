@@ -1,9 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
-import { PRODUCT_SEARCH_INDEX } from "../../search/product"
 import { purchasableCards, type SearchCard } from "./cards"
 import { engineOfProvider, type SearchEngine } from "./engine-config"
-import { sizeKey } from "./documents"
+import { PRODUCT_SEARCH_INDEX, sizeKey } from "./documents"
 import { didYouMean } from "./spelling"
 
 export type SearchSort = "relevance" | "price_asc" | "price_desc" | "newest"
