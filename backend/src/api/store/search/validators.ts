@@ -3,11 +3,11 @@ import { z } from "@medusajs/framework/zod"
 const money = z.coerce.number({ error: "must be a number" }).nonnegative("must be ≥ 0").max(1_000_000, "must be ≤ 1000000")
 
 /** `colour=White&colour=Black` or `colour=White,Black` → ["White", "Black"]. */
-const list = (name: string) =>
+const list = (name: string, max = 20) =>
   z
     .union([z.string(), z.array(z.string())])
     .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))
-    .refine((v) => v.length <= 20, `at most 20 ${name} values`)
+    .refine((v) => v.length <= max, `at most ${max} ${name} values`)
     .refine((v) => v.every((s) => s.length <= 100), `${name} values are at most 100 characters`)
     .optional()
 
@@ -23,7 +23,8 @@ export const StoreSearchParams = z
     gender: list("gender"),
     usage: list("usage"),
     brand: list("brand"),
-    category_id: list("category_id"),
+    // a parent category is sent as all its descendants
+    category_id: list("category_id", 200),
     sort: z.enum(["relevance", "price_asc", "price_desc", "newest"], { error: "sort must be one of relevance, price_asc, price_desc, newest" }).default("relevance"),
     limit: z.coerce.number({ error: "limit must be a number" }).int("limit must be an integer").min(1, "limit must be 1–100").max(100, "limit must be 1–100").default(24),
     offset: z.coerce.number({ error: "offset must be a number" }).int("offset must be an integer").min(0, "offset must be ≥ 0").max(10_000, "offset must be ≤ 10000").default(0),
