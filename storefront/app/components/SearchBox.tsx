@@ -48,8 +48,9 @@ export function SearchBox() {
           aria-expanded={hasSuggestions}
           data-testid="search-input"
         />
-        <button type="submit" className="search-box__submit" aria-label="Search">
-          Search
+        {/* "Find", not "Search": the photo search page has its own "Search" button */}
+        <button type="submit" className="search-box__submit" aria-label="Find products">
+          Find
         </button>
         <Link to="/search" className="search-box__camera" aria-label="Search by photo" title="Search by photo" data-testid="camera-search">
           📷
