@@ -46,7 +46,10 @@ export async function startSearchStore({ name, rows, dir, port, reuse }) {
   let last = -1
   let stableSince = Date.now()
   for (;;) {
-    const { count } = await store.api(`/store/search?region_id=${byCurrency.eur.id}&limit=1`)
+    const res = await fetch(`${store.backendUrl}/store/search?region_id=${byCurrency.eur.id}&limit=1`, { headers: { "x-publishable-api-key": store.pk } })
+    // 503 while the Search Module builds the first version of the index at boot
+    const count = res.status === 503 ? 0 : (await res.json()).count
+    if (res.status !== 200 && res.status !== 503) throw new Error(`GET /store/search → ${res.status}`)
     if (count !== last) {
       last = count
       stableSince = Date.now()

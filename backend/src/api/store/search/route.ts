@@ -1,4 +1,5 @@
 import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
+import { answerWhileBuilding } from "../../../lib/search/errors"
 import { textSearch } from "../../../lib/search/text-search"
 import { recordZeroResult } from "../../../lib/search/zero-results"
 import type { StoreSearchParamsType } from "./validators"
@@ -10,7 +11,8 @@ import type { StoreSearchParamsType } from "./validators"
 export const GET = async (req: MedusaStoreRequest<unknown, StoreSearchParamsType>, res: MedusaResponse) => {
   const params = req.validatedQuery as StoreSearchParamsType
   const salesChannelIds = req.publishable_key_context?.sales_channel_ids ?? []
-  const result = await textSearch(req.scope, params, salesChannelIds)
+  const result = await answerWhileBuilding(res, () => textSearch(req.scope, params, salesChannelIds))
+  if (!result) return
   if (params.q && !result.count) recordZeroResult(req.scope, { query: params.q, region_id: params.region_id, engine: result.engine })
   res.json(result)
 }
