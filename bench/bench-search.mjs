@@ -11,7 +11,8 @@ const rand = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 4294967296)
 const pick = (xs) => xs[Math.floor(rand() * xs.length)]
 
 const { rows, dir } = await catalogueRows(opt.products)
-const store = await startSearchStore({ name: `curatorai_search_bench_${opt.products}`, rows, dir, port: opt.port, reuse: !!opt.reuse })
+// --products 0: the demo catalogue, the same store as eval:search (so --reuse 1 can share it)
+const store = await startSearchStore({ name: opt.products ? `curatorai_search_bench_${opt.products}` : "curatorai_search_eval", rows, dir, port: opt.port, reuse: !!opt.reuse })
 const { backendUrl, pk, regions } = store
 
 // queries shoppers type: colours, article types, both, misspelt ones, and filtered listings

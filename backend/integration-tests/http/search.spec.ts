@@ -8,7 +8,7 @@ import { seedDemo } from "../helpers/store"
 process.env.CURATOR_EMBEDDER = "classic"
 jest.setTimeout(300 * 1000)
 
-const COUNT = 40
+const COUNT = 70
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 medusaIntegrationTestRunner({
@@ -59,6 +59,9 @@ medusaIntegrationTestRunner({
 
     it("finds T-shirts for the misspelt query 'tshrit', and says it tolerated a typo", async () => {
       const { status, data } = await search({ q: "tshrit", region_id: regions.eur.id })
+      const jeans = (await search({ q: "jeens", region_id: regions.eur.id })).data
+      expect(jeans.matched).toBe("typo")
+      expect(jeans.products.every((p: any) => /Jeans/.test(p.product.title))).toBe(true)
       expect(status).toBe(200)
       expect(data.engine).toBe("postgres")
       expect(data.matched).toBe("typo")
@@ -172,7 +175,11 @@ medusaIntegrationTestRunner({
         const rows = await getContainer().resolve<any>(SEARCH_ANALYTICS_MODULE).listZeroResultQueries({ query: "qzxv wqkj" })
         return rows.length === 1 && rows[0].region_id === regions.usd.id && !!rows[0].created_at
       }, "the zero-result query is recorded")
-      const found = (await search({ q: "tshirts", region_id: regions.usd.id })).data
+      // jeans exist, but none among watches: nothing found, and the respelt words are offered
+      const none = (await search({ q: "jeens", article_type: "Watches", region_id: regions.usd.id })).data
+      expect(none.count).toBe(0)
+      expect(none.did_you_mean).toBe("jeans")
+      const found = (await search({ q: none.did_you_mean, region_id: regions.usd.id })).data
       expect(found.count).toBeGreaterThan(0)
     })
 

@@ -25,9 +25,12 @@ export async function catalogueVocabulary(container: MedusaContainer): Promise<{
     }),
     query.graph({ entity: "product_category", fields: ["name"] }),
   ])
+  // and the words of product titles ("T-Shirt", "Watch"…), read once per VOCABULARY_TTL_MS
+  const { data: titles } = await query.graph({ entity: "product", fields: ["title"], filters: { status: "published" } as any })
   const words = new Set<string>()
   for (const f of Object.values(res.facets ?? {})) for (const v of (f as any).values ?? []) for (const w of wordsOf(String(v.value))) words.add(w)
   for (const c of categories as any[]) for (const w of wordsOf(c.name ?? "")) words.add(w)
+  for (const t of titles as any[]) for (const w of wordsOf(t.title ?? "")) words.add(w)
   for (const g of SYNONYM_GROUPS) for (const p of g) for (const w of wordsOf(p)) words.add(w)
   const brands = ((res.facets?.brand as any)?.values ?? []).map((v: any) => String(v.value))
   vocabulary = { words, brands, at: Date.now() }
@@ -69,20 +72,24 @@ export function closestWord(word: string, words: Iterable<string>): string | nul
   return bestD <= max ? best : null
 }
 
-/** The query with every word the catalogue does not use replaced by the closest one it does, or null when nothing changes. */
-export async function didYouMean(container: MedusaContainer, q: string): Promise<string | null> {
+/**
+ * The query with every word the catalogue does not use replaced by the closest
+ * one it does (in place, the rest of the query untouched), or null when
+ * nothing changes. Words of 1–2 letters and words with digits are kept.
+ */
+export async function correctSpelling(container: MedusaContainer, q: string): Promise<string | null> {
   const { words } = await catalogueVocabulary(container)
-  const parts = q.toLowerCase().split(/\s+/).filter(Boolean)
   let changed = false
-  const fixed = parts.map((p) => {
-    const bare = p.replace(/[^a-z0-9-]/g, "")
-    if (!bare || words.has(bare) || /\d/.test(bare)) return p
-    const near = closestWord(bare, words)
-    if (near && near !== bare) {
-      changed = true
-      return near
-    }
-    return p
+  const fixed = q.replace(/[A-Za-z]{3,}/g, (token) => {
+    const w = token.toLowerCase()
+    if (words.has(w)) return token
+    const near = closestWord(w, words)
+    if (!near || near === w) return token
+    changed = true
+    return near
   })
-  return changed ? fixed.join(" ") : null
+  return changed ? fixed : null
 }
+
+/** For a query that found nothing: the same query spelt as the catalogue spells it, or null. */
+export const didYouMean = correctSpelling

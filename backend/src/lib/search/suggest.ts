@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { PRODUCT_SEARCH_INDEX } from "./documents"
-import { catalogueVocabulary } from "./spelling"
+import { catalogueVocabulary, correctSpelling } from "./spelling"
 
 export type Suggestions = {
   products: { id: string; title: string; handle: string; thumbnail: string | null }[]
@@ -29,7 +29,7 @@ const prefixMatch = (text: string, words: string[]) => {
 
 /**
  * Autocomplete while typing: products whose words start with what was typed
- * (the last word as a prefix; typo-tolerant when nothing starts so), and the
+ * (the last word as a prefix; respelt when nothing starts so), and the
  * categories and brands whose names do. In stock in the region when one is
  * given.
  */
@@ -41,16 +41,18 @@ export async function suggest(container: MedusaContainer, input: { q: string; re
   const and: Record<string, unknown>[] = [{ in_stock: true }]
   if (input.region_id) and.push({ region_id: input.region_id })
   if (salesChannelIds.length) and.push({ sales_channel_ids: { $in: salesChannelIds } })
-  const run = (typo: boolean) =>
+  const run = (text: string) =>
     searchModule.search({
       entity: PRODUCT_SEARCH_INDEX,
       fields: ["product_id", "title", "handle", "thumbnail"],
-      filters: { $and: and, q } as any,
+      filters: { $and: and, q: text } as any,
       pagination: { take: input.limit },
-      search_options: { match_strategy: typo ? "all" : "last", typo_tolerance: typo, count: "none", distinct: input.region_id ? undefined : "product_id" },
+      search_options: { match_strategy: "last", typo_tolerance: false, count: "none", distinct: input.region_id ? undefined : "product_id" },
     })
-  const [first, cats, vocab] = await Promise.all([run(false), categories(container), catalogueVocabulary(container)])
-  const hits = first.hits.length || words.join("").length < 4 ? first.hits : (await run(true)).hits
+  const [first, cats, vocab] = await Promise.all([run(q), categories(container), catalogueVocabulary(container)])
+  // a misspelt word: respelt from the catalogue's vocabulary (in memory), not the engine's trigram scan, to stay fast
+  const respelt = first.hits.length || words.join("").length < 4 ? null : await correctSpelling(container, q)
+  const hits = respelt ? (await run(respelt)).hits : first.hits
   const seenNames = new Set<string>()
   return {
     products: hits.map((h) => {

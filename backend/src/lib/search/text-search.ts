@@ -3,7 +3,8 @@ import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/frame
 import { purchasableCards, type SearchCard } from "./cards"
 import { engineOfProvider, type SearchEngine } from "./engine-config"
 import { PRODUCT_SEARCH_INDEX, sizeKey } from "./documents"
-import { didYouMean } from "./spelling"
+import { correctSpelling } from "./spelling"
+import { Timings } from "../timings"
 
 export type SearchSort = "relevance" | "price_asc" | "price_desc" | "newest"
 
@@ -112,18 +113,18 @@ function order(sort: SearchSort, hasQuery: boolean): Record<string, "ASC" | "DES
  * first and only when that finds nothing with typo tolerance, so a correctly
  * spelt query is not diluted by near misses.
  */
-export async function textSearch(container: MedusaContainer, input: TextSearchInput, salesChannelIds: string[]): Promise<TextSearchResult> {
+export async function textSearch(container: MedusaContainer, input: TextSearchInput, salesChannelIds: string[], timings = new Timings()): Promise<TextSearchResult> {
   const started = Date.now()
-  await assertRegion(container, input.region_id)
+  await timings.time("region", () => assertRegion(container, input.region_id))
   const searchModule = container.resolve(Modules.SEARCH)
   const engine = engineOfProvider(searchModule.getIndex(PRODUCT_SEARCH_INDEX).provider)
   const q = input.q?.trim() || undefined
   const filters = { $and: searchFilters(input, salesChannelIds) }
-  const run = (typo: boolean) =>
+  const run = (typo: boolean, text = q) =>
     searchModule.search({
       entity: PRODUCT_SEARCH_INDEX,
       fields: ["product_id"],
-      filters: { ...filters, ...(q ? { q } : {}) } as any,
+      filters: { ...filters, ...(text ? { q: text } : {}) } as any,
       pagination: { skip: input.offset, take: input.limit, order: order(input.sort, !!q) },
       search_options: {
         typo_tolerance: typo,
@@ -138,19 +139,23 @@ export async function textSearch(container: MedusaContainer, input: TextSearchIn
       },
     })
   let matched: TextSearchResult["matched"] = q ? "exact" : "all"
-  let result = await run(false)
+  let result = await timings.time("index", () => run(false))
+  let corrected: string | null = null
   if (q && !result.metadata.count) {
-    result = await run(true)
+    // typos, cheapest first: the words respelt as the catalogue spells them (an in-memory
+    // vocabulary), matched exactly; then the engine's own typo tolerance (trigram similarity
+    // over every document, far slower on a large catalogue)
     matched = "typo"
+    corrected = await timings.time("spelling", () => correctSpelling(container, q)).catch(() => null)
+    if (corrected) result = await timings.time("index_respelt", () => run(false, corrected!))
+    if (!result.metadata.count) result = await timings.time("index_typo", () => run(true))
   }
   const count = Number(result.metadata.count ?? 0)
   const ids = result.hits.map((h) => ((h.document as any)?.product_id as string) ?? h.id.split(":")[0])
-  const products = await purchasableCards(container, ids, input, salesChannelIds)
+  const products = await timings.time("cards", () => purchasableCards(container, ids, input, salesChannelIds))
   const out: TextSearchResult = { products, count, facets: toFacets(result.facets), engine, took_ms: 0, matched }
-  if (q && !count) {
-    const suggestion = await didYouMean(container, q).catch(() => null)
-    if (suggestion) out.did_you_mean = suggestion
-  }
+  // nothing found even so: a respelling is still worth offering (it may find things without the filters)
+  if (q && !count && corrected) out.did_you_mean = corrected
   out.took_ms = Date.now() - started
   return out
 }

@@ -1,5 +1,6 @@
 import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { answerWhileBuilding } from "../../../lib/search/errors"
+import { Timings } from "../../../lib/timings"
 import { textSearch } from "../../../lib/search/text-search"
 import { recordZeroResult } from "../../../lib/search/zero-results"
 import type { StoreSearchParamsType } from "./validators"
@@ -11,8 +12,10 @@ import type { StoreSearchParamsType } from "./validators"
 export const GET = async (req: MedusaStoreRequest<unknown, StoreSearchParamsType>, res: MedusaResponse) => {
   const params = req.validatedQuery as StoreSearchParamsType
   const salesChannelIds = req.publishable_key_context?.sales_channel_ids ?? []
-  const result = await answerWhileBuilding(res, () => textSearch(req.scope, params, salesChannelIds))
+  const timings = new Timings()
+  const result = await answerWhileBuilding(res, () => textSearch(req.scope, params, salesChannelIds, timings))
   if (!result) return
+  res.setHeader("Server-Timing", timings.header())
   if (params.q && !result.count) recordZeroResult(req.scope, { query: params.q, region_id: params.region_id, engine: result.engine })
   res.json(result)
 }
