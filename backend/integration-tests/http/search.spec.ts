@@ -93,6 +93,11 @@ medusaIntegrationTestRunner({
         expect([type, narrowed.count]).toEqual([type, n])
         expect(narrowed.products).toHaveLength(n)
       }
+      // offset pages cover the catalogue once: no product repeated or skipped
+      const paged: string[] = []
+      for (let offset = 0; offset < data.count; offset += 7) paged.push(...(await search({ region_id: regions.eur.id, limit: 7, offset, sort: "newest" })).data.products.map((p: any) => p.product.id))
+      expect(new Set(paged).size).toBe(data.count)
+      expect(paged).toHaveLength(data.count)
       const sum = Object.values<number>(data.facets.colour).reduce((a, b) => a + b, 0)
       expect(sum).toBe(data.count)
       expect(data.facets.price.min).toBeLessThanOrEqual(data.facets.price.max)

@@ -7,7 +7,8 @@ const oneAtATime = serial()
 
 const fields = search.define({
   id: search.keyword().filterable(),
-  product_id: search.keyword().filterable(),
+  // sortable: the tie-breaker that keeps pages stable (products created in one batch share created_at)
+  product_id: search.keyword().filterable().sortable(),
   region_id: search.keyword().filterable(),
   currency_code: search.keyword(),
   title: search.text().searchable({ weight: 3 }),

@@ -93,16 +93,17 @@ function toFacets(raw: Record<string, any> | undefined): SearchFacets {
   }
 }
 
+/** Every order ends on product_id, so offset pages neither repeat nor skip products that tie. */
 function order(sort: SearchSort, hasQuery: boolean): Record<string, "ASC" | "DESC"> {
   switch (sort) {
     case "price_asc":
-      return { price_min: "ASC" }
+      return { price_min: "ASC", product_id: "ASC" }
     case "price_desc":
-      return { price_min: "DESC" }
+      return { price_min: "DESC", product_id: "ASC" }
     case "newest":
-      return { created_at: "DESC" }
+      return { created_at: "DESC", product_id: "ASC" }
     default:
-      return hasQuery ? { _score: "DESC" } : { created_at: "DESC" }
+      return hasQuery ? { _score: "DESC", product_id: "ASC" } : { created_at: "DESC", product_id: "ASC" }
   }
 }
 
