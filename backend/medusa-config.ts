@@ -1,5 +1,6 @@
 import { ContainerRegistrationKeys, defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
 import { resolveForwardSecret, resolveSecrets } from "./src/lib/env"
+import { searchModuleConfig } from "./src/lib/search/engine-config"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -120,6 +121,9 @@ module.exports = defineConfig({
     },
     { resolve: "./src/modules/lookbook" },
     { resolve: "./src/modules/style-profile" },
+    { resolve: "./src/modules/search-analytics" },
+    // text search: PostgreSQL by default, Meilisearch when MEILISEARCH_HOST/MEILISEARCH_API_KEY are set
+    searchModuleConfig(process.env),
     ...redisModules,
     ...stripeModule,
     ...authModule,

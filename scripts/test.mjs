@@ -59,6 +59,18 @@ async function indexCatalogue(backendUrl) {
   throw new Error("the visual index did not finish within 10 minutes")
 }
 
+/** Text search (and the /store listing) needs the Search Module's first index version, built at boot: wait for it. */
+async function waitForTextSearch(backendUrl, pk) {
+  const headers = { "x-publishable-api-key": pk }
+  const { regions } = await (await fetch(`${backendUrl}/store/regions`, { headers })).json()
+  for (let i = 0; i < 300; i++) {
+    const res = await fetch(`${backendUrl}/store/search?region_id=${regions[0].id}&limit=1`, { headers })
+    if (res.ok) return step(`text search ready: ${(await res.json()).count} products in ${regions[0].name}`)
+    await new Promise((r) => setTimeout(r, 2000))
+  }
+  throw new Error("the text search index was not built within 10 minutes")
+}
+
 process.on("SIGINT", async () => { await stopAll(); process.exit(130) })
 
 try {
@@ -124,6 +136,7 @@ try {
       children.push(backend)
       await waitForHttp(`${backendUrl}/health`, { child: backend })
       await indexCatalogue(backendUrl)
+      await waitForTextSearch(backendUrl, pk)
       // plain http on localhost: COOKIE_SECURE=false opts out of the production default of Secure cookies
       const storefront = service("node", ["server.mjs", "./build/server/index.js"], { cwd: STOREFRONT, env: { ...env, PORT: String(storefrontPort), NODE_ENV: "production", SESSION_SECRET: crypto.randomBytes(24).toString("hex"), COOKIE_SECURE: "false" }, prefix: "[storefront]" })
       children.push(storefront)

@@ -10,6 +10,7 @@ import { rateLimit } from "./rate-limit"
 import { images, singleImage } from "../lib/uploads"
 import { jsonDepthLimit, securityHeaders } from "./security"
 import { listParams } from "./utils/list-params"
+import { StoreSearchParams, StoreSearchSuggestParams } from "./store/search/validators"
 
 const perMinute = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 // limits count per customer when one is logged in, so the id must be known first
@@ -57,6 +58,9 @@ export default defineMiddlewares({
       methods: ["GET"],
       middlewares: [maybeCustomer, rateLimit("similar products", perMinute("CURATOR_RATE_LIMIT_SEARCH", 60) * 2)],
     },
+    // exact: a string matcher would also apply these params to /store/search/suggest
+    { matcher: /^\/store\/search\/?$/, methods: ["GET"], middlewares: [validateAndTransformQuery(StoreSearchParams, {})] },
+    { matcher: "/store/search/suggest", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreSearchSuggestParams, {})] },
     {
       matcher: "/admin/visual-search/reindex",
       methods: ["POST"],

@@ -1,5 +1,6 @@
 import { Link, NavLink } from "@remix-run/react"
 import { RegionSelector, type RegionOption } from "./RegionSelector"
+import { SearchBox } from "./SearchBox"
 
 export function Header({
   regions,
@@ -43,6 +44,7 @@ export function Header({
             ))}
           </ul>
         </nav>
+        <SearchBox />
         <div className="site-header__actions">
           <RegionSelector regions={regions} currentId={regionId} />
           <Link to={loggedIn ? "/account" : "/account/login"} className="account-link" data-testid="account-link">

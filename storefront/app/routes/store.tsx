@@ -4,7 +4,7 @@ import { z } from "zod"
 import { Pagination } from "~/components/Pagination"
 import { ProductGrid } from "~/components/ProductGrid"
 import { descendantIds, listCategories, type CategoryNode } from "~/lib/data/categories.server"
-import { listProducts, minPrice, toCard } from "~/lib/data/products.server"
+import { searchProducts, toGridCard } from "~/lib/data/search.server"
 import { getRegion } from "~/lib/data/regions.server"
 import { listColourTags } from "~/lib/data/tags.server"
 
@@ -49,26 +49,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   } else if (genderRoot) categoryIds = descendantIds(categories.tree, genderRoot.id)
   else if (query.category_id) categoryIds = descendantIds(categories.tree, query.category_id)
 
-  // Colour: server-side through the `colour:<Colour>` tag; when tags are unavailable, fall back to metadata on the page.
-  const colourTag = query.colour ? colourTags.find((t) => t.colour === query.colour) : undefined
-  const { products, count } = await listProducts({
+  // Every filter goes to the text-search endpoint, so size, price and colour apply to the whole
+  // catalogue (stock and price as a shopper of this region sees them), not to one fetched page.
+  const swapped = query.min_price != null && query.max_price != null && query.min_price > query.max_price
+  const result = await searchProducts({
     regionId: region.id,
     limit: PAGE_SIZE,
     offset: (query.page - 1) * PAGE_SIZE,
     categoryIds,
-    tagIds: colourTag ? [colourTag.id] : undefined,
+    colour: query.colour,
+    size: query.size,
+    minPrice: swapped ? query.max_price : query.min_price,
+    maxPrice: swapped ? query.min_price : query.max_price,
     sort: query.sort,
   })
-
-  // The store API cannot filter by option value or price: size, price (and the colour fallback) are
-  // applied to the fetched page only, so a page may show fewer than PAGE_SIZE products.
-  let page = products
-  if (query.colour && !colourTag) page = page.filter((p) => p.metadata?.base_colour === query.colour)
-  if (query.min_price != null) page = page.filter((p) => (minPrice(p)?.amount ?? -1) >= query.min_price!)
-  if (query.max_price != null) page = page.filter((p) => (minPrice(p)?.amount ?? Infinity) <= query.max_price!)
-  let cards = page.map(toCard)
-  if (query.size) cards = cards.filter((c) => c.sizes.includes(query.size!))
-  const pageFiltered = !!(query.size || query.min_price != null || query.max_price != null || (query.colour && !colourTag))
+  const cards = result.data.products.map(toGridCard)
+  const count = result.data.count
 
   const category = categories.flat.find((c) => c.id === (query.gender ?? query.category_id))
   const heading = [query.colour, genderRoot?.name ?? (query.article_type ? null : category?.name), query.article_type].filter(Boolean).join(" ")
@@ -76,18 +72,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     query,
     products: cards,
     count,
-    pageFiltered,
+    message: result.ok ? null : result.message,
     pageCount: Math.max(1, Math.ceil(count / PAGE_SIZE)),
     heading: heading || "All products",
     genders: categories.tree.map((c) => ({ id: c.id, name: c.name })),
     articleTypes: [...new Set(leaves(scope).map((l) => l.name))].sort(),
-    colours: colourTags.length ? colourTags.map((t) => t.colour) : [],
+    colours: colourTags.length ? colourTags.map((t) => t.colour) : Object.keys(result.data.facets.colour).sort(),
     currency: region.currency_code,
   }
 }
 
 export default function Store() {
-  const { query, products, count, pageFiltered, pageCount, heading, genders, articleTypes, colours, currency } = useLoaderData<typeof loader>()
+  const { query, products, count, message, pageCount, heading, genders, articleTypes, colours, currency } = useLoaderData<typeof loader>()
   const k = JSON.stringify(query) // re-mount the uncontrolled fields when the URL changes
   return (
     <div className="store">
@@ -164,8 +160,13 @@ export default function Store() {
         </Link>
       </Form>
       <p className="result-count" data-testid="result-count">
-        {count} products{pageFiltered ? ` · matching your size/price on this page: ${products.length}` : ""}
+        {count} products
       </p>
+      {message && (
+        <p role="alert" className="form-error">
+          {message}
+        </p>
+      )}
       <ProductGrid products={products} label={heading} />
       <Pagination page={query.page} pageCount={pageCount} />
     </div>
