@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ADMIN, createAdmin, seedDemo } from "../helpers/store"
 import { registerShopper } from "../helpers/shopper"
+import { ensureDemoShopper } from "../../src/scripts/seed/shoppers"
 
 process.env.CURATOR_EMBEDDER = "classic"
 jest.setTimeout(300 * 1000)
@@ -179,7 +180,6 @@ medusaIntegrationTestRunner({
         expect(data.style_profile.styles.length).toBeGreaterThan(0)
         const likes = (await api.get("/store/customers/me/style-profile/likes", { headers })).data.likes
         expect(likes.length).toBe(4)
-        const { ensureDemoShopper } = await import("../../src/scripts/seed/shoppers")
         const again = await ensureDemoShopper(getContainer())
         expect(again.id).toBe((await api.get("/store/customers/me", { headers })).data.customer.id)
       })

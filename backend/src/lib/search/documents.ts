@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys, QueryContext } from "@medusajs/framework/utils"
 import type { MedusaContainer, RemoteQueryFunction } from "@medusajs/framework/types"
-import { regionLocations, variantSize } from "../region-stock"
+import { regionLocations, variantSize } from "../offers/region-stock"
 import { synonymsFor } from "./synonyms"
 
 /**
