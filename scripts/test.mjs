@@ -76,7 +76,7 @@ process.on("SIGINT", async () => { await stopAll(); process.exit(130) })
 try {
   if (want("lint")) {
     // one pass or one failure: the linters' own output names every file and rule
-    await part("lint (eslint, prettier --check, declared dependencies)", async () => {
+    await part("lint (eslint, prettier --check, declared dependencies, type check)", async () => {
       await run("npm", ["run", "--silent", "lint"], { cwd: ROOT, prefix: "[lint]" })
       return { passed: 1, failed: 0 }
     })
