@@ -1,4 +1,5 @@
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
+import path from "node:path"
 import { resolveSecrets } from "./src/lib/env"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
@@ -79,7 +80,12 @@ module.exports = defineConfig({
           {
             resolve: "@medusajs/medusa/file-local",
             id: "local",
-            options: { backend_url: `${backendUrl}/static` },
+            // private files (wardrobe photos) live outside the public /static folder and
+            // are streamed to their owner by an authorised route
+            options: {
+              backend_url: `${backendUrl}/static`,
+              private_upload_dir: process.env.CURATOR_PRIVATE_UPLOAD_DIR || path.join(process.cwd(), "private-uploads"),
+            },
           },
         ],
       },
@@ -94,6 +100,7 @@ module.exports = defineConfig({
       },
     },
     { resolve: "./src/modules/lookbook" },
+    { resolve: "./src/modules/wardrobe" },
     ...redisModules,
     ...stripeModule,
   ],
