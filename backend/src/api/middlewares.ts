@@ -5,6 +5,10 @@ import { AdminCreateLookbook, AdminReorderLooks, AdminSaveLook, AdminUpdateLook,
 import { StoreAddLookToCart, StoreLookbookParams, StoreLookEvent } from "./store/lookbooks/validators"
 import { rateLimit } from "./rate-limit"
 import { singleImage } from "./upload"
+import {
+  StoreCreateOutfit, StoreCreateWardrobeItem, StoreEraseWardrobe, StoreImageVariant, StoreListOutfits, StoreListWardrobeItems,
+  StoreListWears, StoreLogWear, StoreUpdateOutfit, StoreUpdateWardrobeItem,
+} from "./store/customers/me/wardrobe/validators"
 
 const perMinute = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 
@@ -49,5 +53,22 @@ export default defineMiddlewares({
       methods: ["POST"],
       middlewares: [rateLimit("lookbook event", perMinute("CURATOR_RATE_LIMIT_WRITES", 60) * 4), validateAndTransformBody(StoreLookEvent)],
     },
+    // wardrobe: /store/customers/me/* is customer-authenticated by Medusa itself
+    {
+      matcher: "/store/customers/me/wardrobe/items",
+      methods: ["POST"],
+      bodyParser: { sizeLimit: "64kb" },
+      middlewares: [rateLimit("wardrobe upload", perMinute("CURATOR_RATE_LIMIT_SEARCH", 60)), singleImage("image"), validateAndTransformBody(StoreCreateWardrobeItem)],
+    },
+    { matcher: "/store/customers/me/wardrobe/items", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreListWardrobeItems, {})] },
+    { matcher: "/store/customers/me/wardrobe/items/:id", methods: ["POST"], middlewares: [validateAndTransformBody(StoreUpdateWardrobeItem)] },
+    { matcher: "/store/customers/me/wardrobe/items/:id/image", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreImageVariant, {})] },
+    { matcher: "/store/customers/me/wardrobe/items/:id/wear", methods: ["POST"], middlewares: [validateAndTransformBody(StoreLogWear)] },
+    { matcher: "/store/customers/me/wardrobe/outfits", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreListOutfits, {})] },
+    { matcher: "/store/customers/me/wardrobe/outfits", methods: ["POST"], middlewares: [rateLimit("outfit", perMinute("CURATOR_RATE_LIMIT_WRITES", 60)), validateAndTransformBody(StoreCreateOutfit)] },
+    { matcher: "/store/customers/me/wardrobe/outfits/:id", methods: ["POST"], middlewares: [validateAndTransformBody(StoreUpdateOutfit)] },
+    { matcher: "/store/customers/me/wardrobe/outfits/:id/wear", methods: ["POST"], middlewares: [validateAndTransformBody(StoreLogWear)] },
+    { matcher: "/store/customers/me/wardrobe/wears", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreListWears, {})] },
+    { matcher: "/store/customers/me/wardrobe", methods: ["DELETE"], middlewares: [validateAndTransformBody(StoreEraseWardrobe)] },
   ],
 })

@@ -34,7 +34,7 @@ class WardrobeModuleService extends MedusaService({ WardrobeItem, Outfit, Outfit
     const existing = await this.listWears({ wardrobe_item_id: ids, worn_on: date })
     const done = new Set(existing.map((w) => w.wardrobe_item_id))
     const todo = ids.filter((id) => !done.has(id))
-    const created = []
+    const created: { id: string; wardrobe_item_id: string; worn_on: string }[] = []
     for (const id of todo) {
       try {
         created.push(await this.createWears({ customer_id: customerId, wardrobe_item_id: id, worn_on: date, outfit_id: outfitId }))
