@@ -41,19 +41,39 @@ export async function garmentCutout(jpeg: Buffer, { background = "#f4f4f2" } = {
     const i = use[j]
     pixels.push([small.data[i * 3], small.data[i * 3 + 1], small.data[i * 3 + 2]])
   }
-  // the mask, softened at its edge and scaled to the photo, becomes the alpha channel
+  // the mask, softened at its edge and scaled to the photo, blends the photo into the plain background
   const alpha = Buffer.alloc(w * h)
   for (let i = 0; i < w * h; i++) alpha[i] = mask[i] ? 255 : 0
-  const bigAlpha = await sharp(alpha, { raw: { width: w, height: h, channels: 1 } }).resize(W, H, { fit: "fill", kernel: "cubic" }).blur(1.2).raw().toBuffer()
+  const bigAlpha = await sharp(alpha, { raw: { width: w, height: h, channels: 1 } })
+    .resize(W, H, { fit: "fill", kernel: "cubic" })
+    .blur(1.2)
+    .extractChannel(0)
+    .raw()
+    .toBuffer()
+  const bg = hexRgb(background)
+  const out = Buffer.alloc(W * H * 3)
+  for (let i = 0; i < W * H; i++) {
+    const a = bigAlpha[i] / 255
+    for (let c = 0; c < 3; c++) out[i * 3 + c] = Math.round(full.data[i * 3 + c] * a + bg[c] * (1 - a))
+  }
+  // crop to where the garment is: 1st–99th percentile of its columns and rows, so stray specks do not widen the box
+  const xs: number[] = [], ys: number[] = []
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (mask[y * w + x]) { xs.push(x); ys.push(y) }
+  xs.sort((p, q) => p - q)
+  ys.sort((p, q) => p - q)
+  const pct = (a: number[], p: number, d: number) => (a.length ? a[Math.min(a.length - 1, Math.floor(p * a.length))] : d)
   const sx = W / w, sy = H / h
   const margin = Math.round(Math.max(W, H) * 0.04)
-  const left = Math.max(0, Math.floor(seg.x0 * sx) - margin), top = Math.max(0, Math.floor(seg.y0 * sy) - margin)
-  const right = Math.min(W, Math.ceil((seg.x1 + 1) * sx) + margin), bottom = Math.min(H, Math.ceil((seg.y1 + 1) * sy) + margin)
-  const cutout = await sharp(full.data, { raw: { width: W, height: H, channels: 3 } })
-    .joinChannel(bigAlpha, { raw: { width: W, height: H, channels: 1 } })
+  const left = Math.max(0, Math.floor(pct(xs, 0.01, 0) * sx) - margin), top = Math.max(0, Math.floor(pct(ys, 0.01, 0) * sy) - margin)
+  const right = Math.min(W, Math.ceil((pct(xs, 0.99, w - 1) + 1) * sx) + margin), bottom = Math.min(H, Math.ceil((pct(ys, 0.99, h - 1) + 1) * sy) + margin)
+  const cutout = await sharp(out, { raw: { width: W, height: H, channels: 3 } })
     .extract({ left, top, width: Math.max(1, right - left), height: Math.max(1, bottom - top) })
-    .flatten({ background })
     .jpeg({ quality: 88 })
     .toBuffer()
   return { cutout, pixels, coverage: seg.area / (w * h) }
+}
+
+function hexRgb(hex: string): [number, number, number] {
+  const n = parseInt(hex.replace("#", ""), 16)
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255]
 }

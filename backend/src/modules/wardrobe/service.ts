@@ -7,6 +7,13 @@ import { wardrobeStats } from "./stats"
 
 export const WEAR_DATE = /^\d{4}-\d{2}-\d{2}$/
 
+/** A real calendar day as YYYY-MM-DD (2026-02-31 is not one, though JS would parse it). */
+export function isDay(s: string) {
+  if (!WEAR_DATE.test(s)) return false
+  const d = new Date(`${s}T00:00:00Z`)
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
+}
+
 class WardrobeModuleService extends MedusaService({ WardrobeItem, Outfit, OutfitItem, Wear }) {
   /** The customer's item, or NOT_FOUND whether it is missing or someone else's (no existence leak). */
   async ownedItem(customerId: string, id: string) {
@@ -26,7 +33,7 @@ class WardrobeModuleService extends MedusaService({ WardrobeItem, Outfit, Outfit
    * worn that day is not counted again. Returns the wears created.
    */
   async logWears(customerId: string, itemIds: string[], date: string, outfitId: string | null = null) {
-    if (!WEAR_DATE.test(date) || Number.isNaN(Date.parse(date))) {
+    if (!isDay(date)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `date must be a day as YYYY-MM-DD; got "${date}"`)
     }
     const ids = [...new Set(itemIds)]

@@ -25,6 +25,8 @@ moduleIntegrationTestRunner<WardrobeModuleService>({
 
     it("refuses a wear date that is not a day", async () => {
       await expect(service.logWears("cus_a", ["witem_1"], "1 Nov")).rejects.toThrow(/YYYY-MM-DD/)
+      await expect(service.logWears("cus_a", ["witem_1"], "2026-02-31")).rejects.toThrow(/YYYY-MM-DD/)
+      await expect(service.logWears("cus_a", ["witem_1"], "2026-13-45")).rejects.toThrow(/YYYY-MM-DD/)
     })
 
     it("answers NOT_FOUND for another customer's item", async () => {

@@ -2,10 +2,16 @@ import { z } from "@medusajs/framework/zod"
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { GARMENT_FAMILIES } from "../../../../../lib/garment-family"
 
+/** 2026-02-31 parses in JS (as 3 March): a real day survives the round trip. */
+function isRealDay(s: string) {
+  const d = new Date(`${s}T00:00:00Z`)
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
+}
+
 // multipart fields arrive as strings: an empty field means "not given"
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v)
 const text = (max: number) => z.preprocess(blank, z.string().trim().max(max).optional())
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use a day as YYYY-MM-DD").refine((s) => !Number.isNaN(Date.parse(s)), "not a real day")
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use a day as YYYY-MM-DD").refine(isRealDay, "not a real day")
 const bool = z.preprocess((v) => (v === "true" || v === "1" ? true : v === "false" || v === "0" ? false : blank(v)), z.boolean().optional())
 
 const itemFields = {
