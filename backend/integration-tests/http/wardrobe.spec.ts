@@ -12,6 +12,8 @@ import { forgetCatalogueTags } from "../../src/lib/wardrobe/catalogue-tags"
 import { mulberry32, shopperPhoto as restage } from "../../src/modules/visual-search/eval/shopper-photo"
 import orderPlacedAddToWardrobe from "../../src/subscribers/order-placed-add-to-wardrobe"
 import { seedDemo } from "../helpers/store"
+import seed from "../../src/scripts/seed"
+import { DEMO_SHOPPER } from "../../src/scripts/seed/wardrobe"
 import { placeOrder, registerShopper } from "../helpers/shoppers"
 
 process.env.CURATOR_EMBEDDER = "classic"
@@ -316,6 +318,26 @@ medusaIntegrationTestRunner({
         }
         expect(archived).toBe(true)
         expect((await api.get(`${W}/items?archived=false`, as(carol))).data.count).toBe(0)
+      })
+    })
+
+    describe("demo seed", () => {
+      it("gives the demo shopper a wardrobe, outfits and a month of wears, once", async () => {
+        const login = await api.post("/auth/customer/emailpass", { email: DEMO_SHOPPER.email, password: DEMO_SHOPPER.password })
+        const demo = { headers: { authorization: `Bearer ${login.data.token}`, "x-publishable-api-key": pk } }
+        const items = (await api.get(`${W}/items?limit=100`, as(demo))).data
+        expect(items.count).toBeGreaterThanOrEqual(15)
+        const outfits = (await api.get(`${W}/outfits`, as(demo))).data
+        expect(outfits.count).toBeGreaterThanOrEqual(3)
+        const { stats } = (await api.get(`${W}/stats`, as(demo))).data
+        expect(stats.wears).toBeGreaterThan(20)
+        expect(stats.never_worn.length).toBeGreaterThanOrEqual(3)
+        expect(stats.best_value[0].cost_per_wear).toBeGreaterThan(0)
+        const photo = await getBytes(demo, items.wardrobe_items[0].cutout_url)
+        expect(photo.type).toBe("image/jpeg")
+        await seed({ container: getContainer(), args: [String(COUNT)] } as any)
+        expect((await api.get(`${W}/items?limit=1`, as(demo))).data.count).toBe(items.count)
+        expect((await api.get(`${W}/outfits`, as(demo))).data.count).toBe(outfits.count)
       })
     })
 
