@@ -12,55 +12,13 @@ import sharp from "sharp"
 import { readStyles, DATASET_DIR, SELLABLE_MASTER } from "../scripts/lib/dataset.mjs"
 import { BACKEND, step } from "../scripts/lib/proc.mjs"
 import { args, backendTs, percentile, reindexAll, startStore, table, writeResults } from "./lib.mjs"
+import { evalQueries, mixedBackgroundPhoto } from "./wardrobe-photos.mjs"
 
 const opt = args({ queries: 300, embedder: "classic", port: 9210, seed: 11, "min-type": 3 })
 const { shopperPhoto, mulberry32 } = backendTs("src/modules/visual-search/eval/shopper-photo.ts")
 const rand = mulberry32(opt.seed)
-const uni = (a, b) => a + (b - a) * rand()
 
-const demoRows = readStyles(path.join(BACKEND, "data/demo-catalog"))
-const demoIds = new Set(demoRows.map((r) => r.id))
-const typeCount = new Map()
-for (const r of demoRows) typeCount.set(r.articleType, (typeCount.get(r.articleType) ?? 0) + 1)
-const catalogueColours = new Set(demoRows.map((r) => r.baseColour))
-const askable = (r) => (typeCount.get(r.articleType) ?? 0) >= opt["min-type"]
-const pool = readStyles(DATASET_DIR)
-  .filter((r) => SELLABLE_MASTER.has(r.masterCategory) && !demoIds.has(r.id) && askable(r) && fs.existsSync(path.join(DATASET_DIR, "images", `${r.id}.jpg`)))
-  .sort((a, b) => Number(a.id) - Number(b.id))
-const queries = Array.from({ length: Math.min(opt.queries, pool.length) }, (_, i) => pool[Math.floor((i * pool.length) / Math.min(opt.queries, pool.length))])
-
-/**
- * Our own augmentation, beside the visual eval's: the garment laid on a
- * background of two regions (a wall and a floor, a bed and a blanket) by
- * multiplying (a white studio background takes the colour beneath it),
- * uneven light across the photo, a loose crop and JPEG recompression.
- */
-async function mixedBackgroundPhoto(jpeg) {
-  const { width: w, height: h } = await sharp(jpeg).metadata()
-  const W = Math.round(w * uni(1.1, 1.5)), H = Math.round(h * uni(1.1, 1.5))
-  const c1 = [uni(60, 250), uni(60, 250), uni(60, 250)].map(Math.round), c2 = [uni(60, 250), uni(60, 250), uni(60, 250)].map(Math.round)
-  const split = uni(0.3, 0.7), vertical = rand() < 0.5, light = uni(0.75, 1.25), ramp = uni(-0.25, 0.25)
-  const bg = Buffer.alloc(W * H * 3)
-  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
-    const c = (vertical ? x / W : y / H) < split ? c1 : c2
-    const noise = (rand() - 0.5) * 16
-    for (let k = 0; k < 3; k++) bg[(y * W + x) * 3 + k] = Math.max(0, Math.min(255, c[k] + noise))
-  }
-  const left = Math.round(uni(0, W - w)), top = Math.round(uni(0, H - h))
-  const composed = await sharp(bg, { raw: { width: W, height: H, channels: 3 } }).composite([{ input: jpeg, left, top, blend: "multiply" }]).raw().toBuffer()
-  // light falls off across the photo
-  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
-    const f = light * (1 + ramp * ((x / W) - 0.5) * 2)
-    for (let k = 0; k < 3; k++) { const i = (y * W + x) * 3 + k; composed[i] = Math.max(0, Math.min(255, Math.round(composed[i] * f))) }
-  }
-  const cx = Math.round(uni(0, 0.08) * W), cy = Math.round(uni(0, 0.08) * H)
-  const side = Math.round(uni(200, 480))
-  return sharp(composed, { raw: { width: W, height: H, channels: 3 } })
-    .extract({ left: cx, top: cy, width: W - cx - Math.round(uni(0, 0.08) * W), height: H - cy - Math.round(uni(0, 0.08) * H) })
-    .resize(side, side, { fit: "inside" })
-    .jpeg({ quality: Math.round(uni(60, 90)) })
-    .toBuffer()
-}
+const { demoRows, catalogueColours, queries } = evalQueries(opt.queries, opt["min-type"])
 
 const ids = demoRows.map((r) => r.id)
 const store = await startStore({ name: "curatorai_eval_wardrobe", ids, port: opt.port, embedder: opt.embedder, datasetDir: path.join(BACKEND, "data/demo-catalog") })
@@ -81,7 +39,7 @@ try {
   for (const [i, row] of queries.entries()) {
     const original = fs.readFileSync(path.join(DATASET_DIR, "images", `${row.id}.jpg`))
     const kind = i % 2 ? "mixed" : "restaged"
-    const img = kind === "mixed" ? await mixedBackgroundPhoto(original) : await shopperPhoto(original, rand)
+    const img = kind === "mixed" ? await mixedBackgroundPhoto(original, rand) : await shopperPhoto(original, rand)
     const form = new FormData()
     form.append("image", new Blob([new Uint8Array(img)], { type: "image/jpeg" }), "photo.jpg")
     const t0 = performance.now()
