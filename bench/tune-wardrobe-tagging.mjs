@@ -28,9 +28,13 @@ for (const [i, row] of queries.entries()) {
   const img = i % 2 ? await mixedBackgroundPhoto(original, rand) : await shopperPhoto(original, rand)
   photos.push((await normalizeUpload(img)).jpeg)
 }
-const qVecs = await embed(photos)
-const pixels = []
-for (const p of photos) pixels.push((await garmentCutout(p)).pixels)
+const qRaw = await embed(photos)
+const pixels = [], cuts = []
+for (const p of photos) { const c = await garmentCutout(p); pixels.push(c.pixels); cuts.push(c.onWhite) }
+const qCut = await embed(cuts)
+// the query vector of each strategy: the photo, its cut-out on white, or both summed
+const MODES = { photo: (i) => qRaw[i], cutout: (i) => qCut[i], both: (i) => qRaw[i].map((x, k) => x + qCut[i][k]) }
+let qVecs = qRaw
 const kind = embedder.kind ?? [0, embedder.dimensions]
 const types = new LabelSpace(demoRows.map((r, i) => ({ vector: catVecs[i], label: r.articleType, product_id: r.id })), kind)
 const colourRange = kind[1] < embedder.dimensions ? [kind[1], embedder.dimensions] : [0, embedder.dimensions]
@@ -44,9 +48,12 @@ const score = (space, params, truth) => {
 }
 console.log(`embedder ${embedder.id}, kind ${kind}, ${queries.length} photos`)
 const grid = []
-for (const centreWeight of [0, 0.3, 0.5, 0.7, 1]) for (const centreTemperature of [0.02, 0.05, 0.1]) for (const knn of [10, 25]) for (const knnTemperature of [0.02, 0.05]) {
+for (const mode of Object.keys(MODES)) {
+qVecs = queries.map((_, i) => MODES[mode](i))
+for (const centreWeight of [0, 0.3, 0.6]) for (const centreTemperature of [0.05]) for (const knn of [10, 25]) for (const knnTemperature of [0.02, 0.05]) {
   const p = { centreWeight, centreTemperature, knn, knnTemperature }
-  grid.push({ p, type: score(types, p, (r) => r.articleType) })
+  grid.push({ p: { mode, ...p }, type: score(types, p, (r) => r.articleType) })
+}
 }
 grid.sort((a, b) => b.type[1] + b.type[0] - a.type[1] - a.type[0])
 console.log("article type (top-1, top-3):")
@@ -65,9 +72,12 @@ const colourScore = (space, p, pixelWeight) => {
   return t1 / cq.length
 }
 const cgrid = []
-for (const space of ["colour-head", "full"]) for (const centreWeight of [0, 0.5, 1]) for (const centreTemperature of [0.02, 0.05, 0.1]) for (const pixelWeight of [0, 0.3, 0.5, 1]) {
+for (const mode of Object.keys(MODES)) {
+qVecs = queries.map((_, i) => MODES[mode](i))
+for (const space of ["colour-head", "full"]) for (const centreWeight of [0, 0.5]) for (const centreTemperature of [0.05]) for (const pixelWeight of [0, 0.3, 0.6, 1]) {
   const p = { centreWeight, centreTemperature, knn: 25, knnTemperature: 0.05 }
-  cgrid.push({ space, p, pixelWeight, c: colourScore(space === "full" ? fullColours : colours, p, pixelWeight) })
+  cgrid.push({ space, p: { mode, ...p }, pixelWeight, c: colourScore(space === "full" ? fullColours : colours, p, pixelWeight) })
+}
 }
 cgrid.sort((a, b) => b.c - a.c)
 console.log(`colour top-1 (${cq.length} photos):`)

@@ -5,6 +5,8 @@ import type VisualSearchModuleService from "../../modules/visual-search/service"
 import { garmentCutout } from "../../modules/visual-search/garment-cutout"
 import { catalogueTags } from "./catalogue-tags"
 import { colourShares } from "./colour-names"
+import { LabelSpace, type VoteParams } from "./tag-vote"
+import { l2normalize, type ImageEmbedder } from "../../modules/visual-search/embedders/types"
 
 export type Suggestion = { value: string; confidence: number }
 export type PhotoTags = {
@@ -14,16 +16,14 @@ export type PhotoTags = {
 }
 
 /**
- * How the photo's nearest catalogue products vote. Measured with
- * `npm run eval:wardrobe` (docs/notes/feat-wardrobe.md).
+ * Voting parameters, picked with bench/tune-wardrobe-tagging.mjs and measured
+ * with `npm run eval:wardrobe` (docs/notes/feat-wardrobe.md).
  */
 export const TAGGING = {
-  /** nearest catalogue products that vote (one vote per product, its closest photo) */
-  voters: 25,
-  /** vote weight exp((s − s_best) / τ): the closest neighbours count most */
-  temperature: 0.05,
-  /** colour = α · neighbours' vote + (1 − α) · share of garment pixels nearest to the name */
-  colourKnnWeight: Number(process.env.CURATOR_WARDROBE_COLOUR_KNN ?? 0.5),
+  type: { centreWeight: 0.3, centreTemperature: 0.05, knn: 25, knnTemperature: 0.05 } as VoteParams,
+  colour: { centreWeight: 0, centreTemperature: 0.05, knn: 25, knnTemperature: 0.05 } as VoteParams,
+  /** colour = (1 − w) · catalogue vote + w · share of garment pixels nearest to the name */
+  colourPixelWeight: 0.3,
   /** suggestions returned per field */
   top: 3,
 }
@@ -36,44 +36,56 @@ const top = (votes: Map<string, number>): Suggestion[] => {
     .map(([value, v]) => ({ value, confidence: Math.round((v / total) * 1000) / 1000 }))
 }
 
-/**
- * Suggests an article type and a colour for a shopper's photo of a garment
- * (already normalised by normalizeUpload), in the catalogue's own names, and
- * makes its cut-out. Article type: weighted vote of the nearest catalogue
- * photos. Colour: that vote blended with the garment's own pixels (the
- * background separated by the classic segmentation).
- */
-export async function tagPhoto(container: MedusaContainer, jpeg: Buffer): Promise<PhotoTags> {
-  const service = container.resolve<VisualSearchModuleService>(VISUAL_SEARCH_MODULE)
-  const embedder = await service.getEmbedder()
-  const [[vector], cut, catalogue] = await Promise.all([embedder.embedImages([jpeg]), garmentCutout(jpeg), catalogueTags(container)])
-  const neighbours = await service.searchVectors(vector, TAGGING.voters * 3)
-  const best = new Map<string, number>()
-  for (const n of neighbours) if (!best.has(n.image.product_id) || n.score > best.get(n.image.product_id)!) best.set(n.image.product_id, n.score)
-  const voters = [...best.entries()].sort((a, b) => b[1] - a[1]).slice(0, TAGGING.voters)
-  const missing = voters.map(([id]) => id).filter((id) => !catalogue.tags.has(id))
+let spaces: { key: string; types: LabelSpace; colours: LabelSpace } | null = null
+
+/** The catalogue's labelled photos in the type and colour sub-spaces, rebuilt when the index or the catalogue changes. */
+async function labelSpaces(container: MedusaContainer, service: VisualSearchModuleService, embedder: ImageEmbedder) {
+  await service.syncIndex()
+  const catalogue = await catalogueTags(container)
+  const snap = service.indexSnapshot()
+  const key = `${embedder.id}|${snap.version}|${catalogue.at}`
+  if (spaces?.key === key) return { ...spaces, catalogue }
+  const images = [...snap.images()]
+  const missing = [...new Set(images.map((i) => i.product_id))].filter((id) => !catalogue.tags.has(id))
   if (missing.length) {
     // products created since the catalogue was read
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({ entity: "product", fields: ["id", "metadata"], filters: { id: missing } })
     for (const p of data as any[]) catalogue.tags.set(p.id, { article_type: p.metadata?.article_type ?? null, base_colour: p.metadata?.base_colour ?? null })
   }
-  const sBest = voters[0]?.[1] ?? 0
-  const types = new Map<string, number>()
-  const knnColours = new Map<string, number>()
-  let weightSum = 0
-  for (const [id, s] of voters) {
-    const t = catalogue.tags.get(id)
-    if (!t) continue
-    const w = Math.exp((s - sBest) / TAGGING.temperature)
-    weightSum += w
-    if (t.article_type) types.set(t.article_type, (types.get(t.article_type) ?? 0) + w)
-    if (t.base_colour && t.base_colour !== "NA") knnColours.set(t.base_colour, (knnColours.get(t.base_colour) ?? 0) + w)
-  }
+  const kind = embedder.kind ?? [0, embedder.dimensions]
+  const colourRange: [number, number] = kind[1] < embedder.dimensions ? [kind[1], embedder.dimensions] : [0, embedder.dimensions]
+  const labelled = (field: "article_type" | "base_colour") =>
+    images.flatMap((i) => {
+      const label = catalogue.tags.get(i.product_id)?.[field]
+      return label && label !== "NA" ? [{ vector: i.vector, label, product_id: i.product_id }] : []
+    })
+  spaces = { key, types: new LabelSpace(labelled("article_type"), kind), colours: new LabelSpace(labelled("base_colour"), colourRange) }
+  return { ...spaces, catalogue }
+}
+
+/**
+ * Suggests an article type and a colour for a shopper's photo of a garment
+ * (already normalised by normalizeUpload), in the catalogue's own names, and
+ * makes its cut-out. The garment is separated from its background (several
+ * background regions allowed) and both the photo and the cut-out on white are
+ * embedded: the cut-out looks like a catalogue photo, the photo keeps what a
+ * poor cut loses. Their sum votes, against the catalogue's labelled photos,
+ * for the type (in the embedder's type dimensions) and the colour (in its
+ * colour dimensions, blended with the garment's own pixels).
+ */
+export async function tagPhoto(container: MedusaContainer, jpeg: Buffer): Promise<PhotoTags> {
+  const service = container.resolve<VisualSearchModuleService>(VISUAL_SEARCH_MODULE)
+  const embedder = await service.getEmbedder()
+  const cut = await garmentCutout(jpeg)
+  const [[photoVec, cutVec], { types, colours, catalogue }] = await Promise.all([embedder.embedImages([jpeg, cut.onWhite]), labelSpaces(container, service, embedder)])
+  const vector = l2normalize(photoVec.map((x, i) => x + cutVec[i]))
+  const typeVotes = types.vote(vector, TAGGING.type)
+  const colourVotes = colours.vote(vector, TAGGING.colour)
   const pixelColours = colourShares(cut.pixels, catalogue.colours.size ? catalogue.colours : undefined)
-  const colours = new Map<string, number>()
-  const a = TAGGING.colourKnnWeight
-  for (const [name, v] of knnColours) colours.set(name, (colours.get(name) ?? 0) + (a * v) / (weightSum || 1))
-  for (const [name, v] of pixelColours) colours.set(name, (colours.get(name) ?? 0) + (1 - a) * v)
-  return { vector, cutout: cut.cutout, suggestions: { article_type: top(types), colour: top(colours) } }
+  const w = TAGGING.colourPixelWeight
+  const colour = new Map<string, number>()
+  for (const [name, v] of colourVotes) colour.set(name, (colour.get(name) ?? 0) + (1 - w) * v)
+  for (const [name, v] of pixelColours) colour.set(name, (colour.get(name) ?? 0) + w * v)
+  return { vector, cutout: cut.cutout, suggestions: { article_type: top(typeVotes), colour: top(colour) } }
 }
