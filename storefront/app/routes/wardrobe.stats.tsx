@@ -27,7 +27,7 @@ function Bars({ rows, title }: { rows: { label: string; value: number }[]; title
   const max = Math.max(1, ...rows.map((r) => r.value))
   const h = 24
   return (
-    <svg role="img" aria-label={`${title}: ${rows.map((r) => `${r.label} ${r.value}`).join(", ")}`} viewBox={`0 0 400 ${rows.length * h}`} width="100%" className="chart">
+    <svg role="img" aria-label={`${title}: ${rows.map((r) => `${r.label} ${r.value}`).join(", ")}`} viewBox={`0 0 400 ${rows.length * h}`} width={400} height={rows.length * h} className="chart">
       {rows.map((r, i) => (
         <g key={r.label} transform={`translate(0 ${i * h})`}>
           <text x="0" y="16" fontSize="12">{r.label}</text>
