@@ -1,6 +1,7 @@
 import { ContainerRegistrationKeys, defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
 import { resolveForwardSecret, resolveSecrets } from "./src/lib/env"
 import { searchModuleConfig } from "./src/lib/search/engine-config"
+import path from "node:path"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -105,7 +106,12 @@ module.exports = defineConfig({
           {
             resolve: "@medusajs/medusa/file-local",
             id: "local",
-            options: { backend_url: `${backendUrl}/static` },
+            // private files (wardrobe photos) live outside the public /static folder and
+            // are streamed to their owner by an authorised route
+            options: {
+              backend_url: `${backendUrl}/static`,
+              private_upload_dir: process.env.CURATOR_PRIVATE_UPLOAD_DIR || path.join(process.cwd(), "private-uploads"),
+            },
           },
         ],
       },
@@ -124,6 +130,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/search-analytics" },
     // text search: PostgreSQL by default, Meilisearch when MEILISEARCH_HOST/MEILISEARCH_API_KEY are set
     searchModuleConfig(process.env),
+    { resolve: "./src/modules/wardrobe" },
     ...redisModules,
     ...stripeModule,
     ...authModule,

@@ -103,7 +103,7 @@ medusaIntegrationTestRunner({
       const query = container.resolve(ContainerRegistrationKeys.QUERY)
       const counts = async () => {
         const out: Record<string, number> = {}
-        for (const entity of ["product", "product_variant", "region", "stock_location", "api_key", "sales_channel", "shipping_option", "product_category", "inventory_level"]) {
+        for (const entity of ["product", "product_variant", "region", "stock_location", "api_key", "sales_channel", "shipping_option", "product_category", "inventory_level", "customer", "wardrobe_item", "outfit"]) {
           out[entity] = (await query.graph({ entity, fields: ["id"] })).data.length
         }
         return out

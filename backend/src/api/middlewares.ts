@@ -11,6 +11,10 @@ import { images, singleImage } from "../lib/uploads"
 import { jsonDepthLimit, securityHeaders } from "./security"
 import { listParams } from "./utils/list-params"
 import { StoreSearchParams, StoreSearchSuggestParams } from "./store/search/validators"
+import {
+  StoreCreateOutfit, StoreCreateWardrobeItem, StoreEraseWardrobe, StoreImageVariant, StoreListOutfits, StoreListWardrobeItems,
+  StoreListWears, StoreLogWear, StoreUpdateOutfit, StoreUpdateWardrobeItem,
+} from "./store/customers/me/wardrobe/validators"
 
 const perMinute = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 // limits count per customer when one is logged in, so the id must be known first
@@ -91,5 +95,22 @@ export default defineMiddlewares({
       middlewares: [rateLimit("account link", perMinute("CURATOR_RATE_LIMIT_WRITES", 60)), authenticate("customer", ["bearer"], { allowUnregistered: true })],
     },
     { matcher: "/store/style-quiz", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreStyleQuizParams, {})] },
+    // wardrobe: /store/customers/me/* is customer-authenticated by Medusa itself
+    {
+      matcher: "/store/customers/me/wardrobe/items",
+      methods: ["POST"],
+      bodyParser: { sizeLimit: "64kb" },
+      middlewares: [rateLimit("wardrobe upload", perMinute("CURATOR_RATE_LIMIT_SEARCH", 60)), singleImage("image"), validateAndTransformBody(StoreCreateWardrobeItem)],
+    },
+    { matcher: "/store/customers/me/wardrobe/items", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreListWardrobeItems, {})] },
+    { matcher: "/store/customers/me/wardrobe/items/:id", methods: ["POST"], middlewares: [validateAndTransformBody(StoreUpdateWardrobeItem)] },
+    { matcher: "/store/customers/me/wardrobe/items/:id/image", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreImageVariant, {})] },
+    { matcher: "/store/customers/me/wardrobe/items/:id/wear", methods: ["POST"], middlewares: [validateAndTransformBody(StoreLogWear)] },
+    { matcher: "/store/customers/me/wardrobe/outfits", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreListOutfits, {})] },
+    { matcher: "/store/customers/me/wardrobe/outfits", methods: ["POST"], middlewares: [rateLimit("outfit", perMinute("CURATOR_RATE_LIMIT_WRITES", 60)), validateAndTransformBody(StoreCreateOutfit)] },
+    { matcher: "/store/customers/me/wardrobe/outfits/:id", methods: ["POST"], middlewares: [validateAndTransformBody(StoreUpdateOutfit)] },
+    { matcher: "/store/customers/me/wardrobe/outfits/:id/wear", methods: ["POST"], middlewares: [validateAndTransformBody(StoreLogWear)] },
+    { matcher: "/store/customers/me/wardrobe/wears", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreListWears, {})] },
+    { matcher: "/store/customers/me/wardrobe", methods: ["DELETE"], middlewares: [validateAndTransformBody(StoreEraseWardrobe)] },
   ],
 })

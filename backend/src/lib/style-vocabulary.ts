@@ -1,3 +1,4 @@
+import { garmentFamily, type GarmentFamily } from "./garment-family"
 /**
  * The words a shopper's taste is described in, taken from the catalogue:
  * sizes from the variants the seed creates (catalog.ts), styles, colours and
@@ -45,19 +46,22 @@ export const isColour = (v: unknown): v is string => typeof v === "string" && (C
 
 type ProductLabels = { master_category?: unknown; sub_category?: unknown; article_type?: unknown } | null | undefined
 
-const TOP_INNERWEAR = new Set(["Innerwear Vests", "Bra", "Camisoles"])
+/** The size scale of each garment family (lib/garment-family.ts): outerwear is sized like tops, bags are one size. */
+const SIZE_FAMILY: Record<GarmentFamily, Family> = {
+  top: "top",
+  outerwear: "top",
+  bottom: "bottom",
+  dress: "dress",
+  shoes: "shoes",
+  accessory: "accessories",
+  bag: "accessories",
+}
 
-/** The garment family of a catalogue product, from its metadata labels; null when it is not clothing. */
+/** The size family of a catalogue product, from its metadata labels (the one article-type mapping); null when it is not clothing. */
 export function familyOf(metadata: ProductLabels): Family | null {
   const master = String(metadata?.master_category ?? "")
-  const sub = String(metadata?.sub_category ?? "")
-  const article = String(metadata?.article_type ?? "")
-  if (master === "Footwear") return "shoes"
   if (master === "Accessories") return "accessories"
-  if (master !== "Apparel") return null
-  if (sub === "Dress" || article === "Dresses") return "dress"
-  if (sub === "Topwear") return "top"
-  if (sub === "Innerwear") return TOP_INNERWEAR.has(article) ? "top" : "bottom"
-  if (sub === "Socks") return "accessories"
-  return "bottom" // Bottomwear, Loungewear and Nightwear
+  if (master !== "Apparel" && master !== "Footwear") return null
+  const family = garmentFamily(String(metadata?.article_type ?? ""))
+  return family ? SIZE_FAMILY[family] : null
 }

@@ -7,6 +7,7 @@ import { ensureStoreSetup } from "./seed/setup"
 import { seedProducts } from "./seed/products"
 import { ensureLookbooks } from "./seed/lookbooks"
 import { ensureDemoStyleProfile } from "./seed/shoppers"
+import { ensureDemoWardrobe } from "./seed/wardrobe"
 
 const DEMO_DIR = path.resolve(__dirname, "../../data/demo-catalog")
 const SHARED_DIR = process.env.CURATOR_DATASET_DIR || path.resolve(__dirname, "../../../../shared/data/fashion-products")
@@ -57,6 +58,8 @@ export default async function seed({ container, args }: ExecArgs) {
   const created = await seedProducts(container, setup, rows, source.dir, log)
   await ensureLookbooks(container, setup, [path.join(DEMO_DIR, "images"), source.dir], log)
   await ensureDemoStyleProfile(container, setup.salesChannelId, log)
+  // the demo shopper's wardrobe: skipped by CURATOR_SEED_WARDROBE=false (catalogue-only stores)
+  if (process.env.CURATOR_SEED_WARDROBE !== "false") await ensureDemoWardrobe(container, [path.join(DEMO_DIR, "images"), source.dir], log)
   log(`done: ${created} products created, ${rows.length} in the catalogue`)
   log(`publishable key: ${setup.publishableKey}`)
 }

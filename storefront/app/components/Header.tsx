@@ -37,6 +37,9 @@ export function Header({
             <li>
               <NavLink to="/search">Photo search</NavLink>
             </li>
+            <li>
+              <NavLink to="/wardrobe">Wardrobe</NavLink>
+            </li>
             {nav.map((c) => (
               <li key={c.id}>
                 <Link to={`/store?category_id=${c.id}`}>{c.name}</Link>
