@@ -1,4 +1,5 @@
-import { defineSearchIndex, search } from "@medusajs/framework/utils"
+import { container as appContainer } from "@medusajs/framework"
+import { defineSearchIndex, Modules, search } from "@medusajs/framework/utils"
 import { buildProductDocuments, loadRegions, PRODUCT_SEARCH_INDEX } from "../lib/search/documents"
 import { productIdsOfEvent, PRODUCT_SEARCH_EVENTS } from "../lib/search/events"
 import { serial } from "../lib/search/serial"
@@ -37,6 +38,28 @@ const fields = search.define({
 const PAGE = 200
 
 /**
+ * Whether the index has ever been filled. Between `db:migrate` and the first
+ * boot seed (e.g. during `npm run seed`, a `medusa exec`) it has no active
+ * version: writing would fail once per event, and the boot seed will read
+ * everything anyway, so events are skipped then. Asked at most every 5 s; when
+ * it cannot be asked, events are consumed as usual.
+ */
+let pendingCheck: { at: number; pending: Promise<boolean> } | null = null
+function neverFilled(): Promise<boolean> {
+  if (pendingCheck && pendingCheck.at > Date.now() - 5000) return pendingCheck.pending
+  const pending = (async () => {
+    try {
+      const indexes = await appContainer.resolve(Modules.SEARCH).listIndexes()
+      return indexes.find((i: any) => i.name === PRODUCT_SEARCH_INDEX)?.status === "pending"
+    } catch {
+      return false
+    }
+  })()
+  pendingCheck = { at: Date.now(), pending }
+  return pending
+}
+
+/**
  * Text search over the catalogue: one document per product and region (see
  * lib/search/documents.ts). Filled by the Search Module at boot (seed, then a
  * catch-up pass) and kept current by `consume` on product, variant and stock
@@ -49,6 +72,7 @@ export default defineSearchIndex({
   settings: { typo_tolerance: { enabled: true, min_word_size_for_one_typo: 4, min_word_size_for_two_typos: 8 } },
   events: PRODUCT_SEARCH_EVENTS,
   consume: async (event, { container }) => {
+    if (await neverFilled()) return []
     const ids = await productIdsOfEvent(container.query, event)
     if (!ids.length) return []
     const documents = await oneAtATime(() => buildProductDocuments(container.query, ids))
