@@ -49,10 +49,11 @@ function neverFilled(): Promise<boolean> {
   if (pendingCheck && pendingCheck.at > Date.now() - 5000) return pendingCheck.pending
   const pending = (async () => {
     try {
-      const indexes = await appContainer.resolve(Modules.SEARCH).listIndexes()
-      return indexes.find((i: any) => i.name === PRODUCT_SEARCH_INDEX)?.status === "pending"
-    } catch {
+      // the precise question ("is there an active version?") is only answered by using the index
+      await appContainer.resolve(Modules.SEARCH).search({ entity: PRODUCT_SEARCH_INDEX, pagination: { take: 1 }, search_options: { count: "none" } })
       return false
+    } catch (e: any) {
+      return /no active version/i.test(String(e?.message))
     }
   })()
   pendingCheck = { at: Date.now(), pending }
