@@ -1,5 +1,4 @@
-import { container as appContainer } from "@medusajs/framework"
-import { defineSearchIndex, Modules, search } from "@medusajs/framework/utils"
+import { defineSearchIndex, search } from "@medusajs/framework/utils"
 import { buildProductDocuments, loadRegions, PRODUCT_SEARCH_INDEX } from "../lib/search/documents"
 import { productIdsOfEvent, PRODUCT_SEARCH_EVENTS } from "../lib/search/events"
 import { serial } from "../lib/search/serial"
@@ -38,29 +37,6 @@ const fields = search.define({
 const PAGE = 200
 
 /**
- * Whether the index has ever been filled. Between `db:migrate` and the first
- * boot seed (e.g. during `npm run seed`, a `medusa exec`) it has no active
- * version: writing would fail once per event, and the boot seed will read
- * everything anyway, so events are skipped then. Asked at most every 5 s; when
- * it cannot be asked, events are consumed as usual.
- */
-let pendingCheck: { at: number; pending: Promise<boolean> } | null = null
-function neverFilled(): Promise<boolean> {
-  if (pendingCheck && pendingCheck.at > Date.now() - 5000) return pendingCheck.pending
-  const pending = (async () => {
-    try {
-      // the precise question ("is there an active version?") is only answered by using the index
-      await appContainer.resolve(Modules.SEARCH).search({ entity: PRODUCT_SEARCH_INDEX, pagination: { take: 1 }, search_options: { count: "none" } })
-      return false
-    } catch (e: any) {
-      return /no active version/i.test(String(e?.message))
-    }
-  })()
-  pendingCheck = { at: Date.now(), pending }
-  return pending
-}
-
-/**
  * Text search over the catalogue: one document per product and region (see
  * lib/search/documents.ts). Filled by the Search Module at boot (seed, then a
  * catch-up pass) and kept current by `consume` on product, variant and stock
@@ -73,7 +49,6 @@ export default defineSearchIndex({
   settings: { typo_tolerance: { enabled: true, min_word_size_for_one_typo: 4, min_word_size_for_two_typos: 8 } },
   events: PRODUCT_SEARCH_EVENTS,
   consume: async (event, { container }) => {
-    if (await neverFilled()) return []
     const ids = await productIdsOfEvent(container.query, event)
     if (!ids.length) return []
     const documents = await oneAtATime(() => buildProductDocuments(container.query, ids))
