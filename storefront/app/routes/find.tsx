@@ -71,7 +71,7 @@ function FacetList({ title, name, values, query }: { title: string; name: "artic
   if (!entries.length) return null
   const active = query[name]
   return (
-    <section className="facet" aria-label={title} data-testid={`facet-${name}`}>
+    <section className="facet" aria-label={`Filter by ${title.toLowerCase()}`} data-testid={`facet-${name}`}>
       <h3>{title}</h3>
       <ul>
         {entries.map(([value, n]) => (
