@@ -63,8 +63,17 @@ export default defineMiddlewares({
       middlewares: [maybeCustomer, rateLimit("similar products", perMinute("CURATOR_RATE_LIMIT_SEARCH", 60) * 2)],
     },
     // exact: a string matcher would also apply these params to /store/search/suggest
-    { matcher: /^\/store\/search\/?$/, methods: ["GET"], middlewares: [validateAndTransformQuery(StoreSearchParams, {})] },
-    { matcher: "/store/search/suggest", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreSearchSuggestParams, {})] },
+    {
+      matcher: /^\/store\/search\/?$/,
+      methods: ["GET"],
+      middlewares: [maybeCustomer, rateLimit("text search", perMinute("CURATOR_RATE_LIMIT_SEARCH", 60) * 2), validateAndTransformQuery(StoreSearchParams, {})],
+    },
+    {
+      // autocomplete asks once per keystroke pause: a looser bucket of its own
+      matcher: "/store/search/suggest",
+      methods: ["GET"],
+      middlewares: [maybeCustomer, rateLimit("search suggestions", perMinute("CURATOR_RATE_LIMIT_SEARCH", 60) * 5), validateAndTransformQuery(StoreSearchSuggestParams, {})],
+    },
     {
       matcher: "/admin/visual-search/reindex",
       methods: ["POST"],
