@@ -6,13 +6,15 @@ import { SEARCH_ANALYTICS_MODULE } from "../../src/modules/search-analytics"
 import { seedDemo } from "../helpers/store"
 
 process.env.CURATOR_EMBEDDER = "classic"
+// the spec pages through the catalogue and polls for events: far more than a shopper's searches a minute
+process.env.CURATOR_RATE_LIMIT_SEARCH = "0"
 jest.setTimeout(300 * 1000)
 
 const COUNT = 70
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 medusaIntegrationTestRunner({
-  env: { CURATOR_EMBEDDER: "classic" },
+  env: { CURATOR_EMBEDDER: "classic", CURATOR_RATE_LIMIT_SEARCH: "0" },
   testSuite: ({ api, getContainer }) => {
     let pk: string
     let regions: Awaited<ReturnType<typeof seedDemo>>["regions"]
