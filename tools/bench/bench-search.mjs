@@ -66,7 +66,10 @@ async function load(makeUrl, clients, total) {
 
 try {
   step("warming up")
-  for (let i = 0; i < 30; i++) await timed(searchUrl()), await timed(suggestUrl())
+  for (let i = 0; i < 30; i++) {
+    await timed(searchUrl())
+    await timed(suggestUrl())
+  }
   const results = {}
   for (const [name, make] of [["search", searchUrl], ["suggest", suggestUrl]]) {
     for (const clients of [1, 8]) {

@@ -50,7 +50,7 @@ export function categoryKeysDue(ids: Iterable<string>, maxAgeMs: number): string
 /** Each product's category ids (or its type, when it has no category). */
 export async function categoryKeys(container: MedusaContainer, ids: string[]): Promise<Map<string, string[]>> {
   const now = Date.now()
-  const missing = ids.filter((id) => !(cache.get(id)?.at! > now - TTL_MS))
+  const missing = ids.filter((id) => !((cache.get(id)?.at ?? -Infinity) > now - TTL_MS))
   if (missing.length) {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({ entity: "product", fields: ["id", "type_id", "categories.id"], filters: { id: missing } })

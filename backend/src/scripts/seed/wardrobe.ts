@@ -1,6 +1,5 @@
 import fs from "node:fs"
 import path from "node:path"
-import { createCustomerAccountWorkflow } from "@medusajs/medusa/core-flows"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { prng } from "../../lib/catalog"
@@ -11,32 +10,13 @@ import { garmentCutout } from "../../modules/visual-search/garment-cutout"
 import { normalizeUpload } from "../../lib/uploads"
 import { addWardrobeItemWorkflow } from "../../workflows/wardrobe/add-wardrobe-item"
 import { saveOutfitWorkflow } from "../../workflows/wardrobe/save-outfit"
+import { DEMO_SHOPPER, ensureDemoShopper } from "./shoppers"
 
-/** The demo shopper (credentials in the README); the style-profile seed finds or creates the same one. */
-export const DEMO_SHOPPER = { email: "demo@curatorai.local", password: "curatorai-demo", first_name: "Demo", last_name: "Shopper" }
+export { DEMO_SHOPPER }
 
 /** How many items of each family the demo wardrobe holds (20 in all). */
 const PLAN: [GarmentFamily, number][] = [["top", 6], ["bottom", 4], ["dress", 1], ["outerwear", 1], ["shoes", 4], ["bag", 2], ["accessory", 2]]
 
-/** Finds the demo shopper by email, or registers them (an emailpass identity and a customer account). */
-export async function ensureDemoShopper(container: MedusaContainer, log: (m: string) => void): Promise<string> {
-  const customers = container.resolve(Modules.CUSTOMER)
-  const [existing] = await customers.listCustomers({ email: DEMO_SHOPPER.email, has_account: true })
-  if (existing) return existing.id
-  const auth = container.resolve(Modules.AUTH)
-  let [identity] = (await auth.listProviderIdentities({ entity_id: DEMO_SHOPPER.email, provider: "emailpass" })) as any[]
-  let authIdentityId = identity?.auth_identity_id
-  if (!authIdentityId) {
-    const { authIdentity, error } = await auth.register("emailpass", { body: { email: DEMO_SHOPPER.email, password: DEMO_SHOPPER.password } } as any)
-    if (error || !authIdentity) throw new Error(`seed: could not register the demo shopper: ${error}`)
-    authIdentityId = authIdentity.id
-  }
-  const { result } = await createCustomerAccountWorkflow(container).run({
-    input: { authIdentityId, customerData: { email: DEMO_SHOPPER.email, first_name: DEMO_SHOPPER.first_name, last_name: DEMO_SHOPPER.last_name } },
-  })
-  log(`demo shopper ${DEMO_SHOPPER.email} created`)
-  return result.id
-}
 
 const day = (d: Date) => d.toISOString().slice(0, 10)
 
@@ -46,7 +26,7 @@ const day = (d: Date) => d.toISOString().slice(0, 10)
  * a month of wears. Idempotent: a shopper with a wardrobe is left alone.
  */
 export async function ensureDemoWardrobe(container: MedusaContainer, imagesDirs: string[], log: (m: string) => void) {
-  const customerId = await ensureDemoShopper(container, log)
+  const customerId = (await ensureDemoShopper(container, log)).id
   const wardrobe = container.resolve<WardrobeModuleService>(WARDROBE_MODULE)
   const [, count] = await wardrobe.listAndCountWardrobeItems({ customer_id: customerId }, { take: 1 })
   if (count) return log(`demo wardrobe exists (${count} items)`)

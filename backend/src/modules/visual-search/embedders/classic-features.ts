@@ -338,7 +338,7 @@ const L_C0 = 12.5, L_STEP = 25 // centres 12.5 … 87.5
 const AB_C0 = -45, AB_STEP = 18 // centres -45 … 45
 
 function softIdx(v: number, c0: number, step: number, nb: number): [number, number, number] {
-  let t = (v - c0) / step
+  const t = (v - c0) / step
   if (t <= 0) return [0, 0, 1]
   if (t >= nb - 1) return [nb - 1, nb - 1, 1]
   const i = Math.floor(t)
