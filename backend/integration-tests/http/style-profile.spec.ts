@@ -186,11 +186,13 @@ medusaIntegrationTestRunner({
     })
 
     describe("admin", () => {
-      it("shows a customer's profile and likes to an admin, 404 for an unknown customer, 401 without an admin", async () => {
+      it("shows a customer's profile, likes and wardrobe size to an admin, 404 for an unknown customer, 401 without an admin", async () => {
         await saveFull(ann)
         const { data } = await api.get(`/admin/customers/${ann.customer.id}/style-profile`, admin)
         expect(data.has_profile).toBe(true)
         expect(data.style_profile).toEqual(FULL)
+        // the widget also shows the wardrobe's size: an empty wardrobe here
+        expect(data.wardrobe).toEqual({ items: 0, wears: 0, value: {} })
         expect((await api.get(`/admin/customers/${bob.customer.id}/style-profile`, admin)).data).toMatchObject({ has_profile: false, style_profile: EMPTY })
         const missing = await fail(api.get("/admin/customers/cus_nope/style-profile", admin))
         expect(missing.status).toBe(404)

@@ -17,6 +17,7 @@ type StyleProfileResponse = {
   has_profile: boolean
   updated_at: string | null
   likes: { product_id: string; source: string }[]
+  wardrobe: { items: number; wears: number; value: Record<string, number> }
 }
 
 const Row = ({ label, children }: { label: string; children: React.ReactNode }) => (
@@ -59,7 +60,12 @@ const CustomerStyleProfileWidget = ({ data: customer }: DetailWidgetProps<AdminC
           <Row label="Brands">{badges(p.brands)}</Row>
           <Row label="Shops for"><Text size="small">{p.gender ?? "—"}</Text></Row>
           <Row label="Liked looks"><Text size="small">{data.likes.length} (from the style quiz)</Text></Row>
-          {/* WARDROBE SLOT: the integrator adds the wardrobe's size (items, value) here from the wardrobe module. */}
+          <Row label="Wardrobe">
+            <Text size="small">
+              {data.wardrobe.items} items, {data.wardrobe.wears} wears
+              {Object.entries(data.wardrobe.value).map(([cur, v]) => ` · ${v.toFixed(2)} ${cur.toUpperCase()}`).join("")}
+            </Text>
+          </Row>
         </div>
       )}
     </Container>
