@@ -11,9 +11,9 @@ export type SignalKind = keyof typeof SIGNAL_WEIGHTS
 
 class RecommendationsModuleService extends MedusaService({ RecSignal, Recommendation, RecFeedback, ItemSimilarity }) {
   /** Records signals with each kind's default weight unless one is given. */
-  async record(signals: { customer_id: string; product_id: string; kind: SignalKind; weight?: number; reason?: string | null }[]) {
+  async record(signals: { customer_id: string; product_id: string; kind: SignalKind; weight?: number; reason?: string | null }[]): Promise<{ id: string }[]> {
     if (!signals.length) return []
-    return this.createRecSignals(signals.map((s) => ({ ...s, weight: s.weight ?? SIGNAL_WEIGHTS[s.kind], reason: s.reason ?? null })) as any)
+    return (await this.createRecSignals(signals.map((s) => ({ ...s, weight: s.weight ?? SIGNAL_WEIGHTS[s.kind], reason: s.reason ?? null })) as any)) as any
   }
 
   /** Net weight per product of one shopper's signals (likes minus dislikes…). */
