@@ -6,4 +6,7 @@ export default async function trainRecommendations(container: MedusaContainer) {
   await trainRecommendationsWorkflow(container).run({ input: {} })
 }
 
-export const config = { name: "train-recommendations", schedule: process.env.CURATOR_RECS_TRAIN_SCHEDULE || "17 * * * *" }
+export const config = {
+  name: "train-recommendations",
+  schedule: process.env.CURATOR_RECS_TRAIN_SCHEDULE || "17 * * * *",
+}

@@ -1,9 +1,24 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { sellableProducts, type ExclusionReason, type RegionContext, type SellableVariant } from "../offers"
+import {
+  sellableProducts,
+  type ExclusionReason,
+  type RegionContext,
+  type SellableVariant,
+} from "../offers"
 import type { Family } from "../style-vocabulary"
 
-export type FilteredOut = { out_of_stock: number; no_size: number; over_budget: number; not_in_region: number }
-export const noneFiltered = (): FilteredOut => ({ out_of_stock: 0, no_size: 0, over_budget: 0, not_in_region: 0 })
+export type FilteredOut = {
+  out_of_stock: number
+  no_size: number
+  over_budget: number
+  not_in_region: number
+}
+export const noneFiltered = (): FilteredOut => ({
+  out_of_stock: 0,
+  no_size: 0,
+  over_budget: 0,
+  not_in_region: 0,
+})
 
 /** The shopper's constraints per garment family: size (accessories are one size) and price range in the region's currency. */
 export type Constraints = {
@@ -13,7 +28,7 @@ export type Constraints = {
   max_item: number | null
   min_item: number | null
   by_family: Record<string, number>
-  /** an extra ceiling from "too expensive" feedback */
+  /** an extra ceiling set by too_expensive feedback */
   cap: number | null
 }
 
@@ -47,9 +62,13 @@ export async function buyableVariants(
   filtered: FilteredOut,
   region?: RegionContext
 ): Promise<Map<string, SellableVariant>> {
-  const groups = new Map<string, { size?: string; max?: number; min?: number; ids: string[] }>()
+  const groups = new Map<
+    string,
+    { size?: string; max?: number; min?: number; ids: string[] }
+  >()
   for (const p of products) {
-    const size = p.family && p.family !== "accessories" ? c.sizes[p.family] : undefined
+    const size =
+      p.family && p.family !== "accessories" ? c.sizes[p.family] : undefined
     const max = maxFor(c, p.family) ?? undefined
     const min = c.min_item ?? undefined
     const key = `${size ?? ""}|${max ?? ""}|${min ?? ""}`
@@ -62,7 +81,13 @@ export async function buyableVariants(
     const offers = await sellableProducts(
       container,
       g.ids,
-      { region_id: c.region_id, sales_channel_ids: c.sales_channel_ids, size: g.size, max_price: g.max, min_price: g.min },
+      {
+        region_id: c.region_id,
+        sales_channel_ids: c.sales_channel_ids,
+        size: g.size,
+        max_price: g.max,
+        min_price: g.min,
+      },
       { region }
     )
     for (const id of g.ids) {

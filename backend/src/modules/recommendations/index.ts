@@ -3,4 +3,6 @@ import RecommendationsModuleService from "./service"
 
 export const RECOMMENDATIONS_MODULE = "recommendations"
 
-export default Module(RECOMMENDATIONS_MODULE, { service: RecommendationsModuleService })
+export default Module(RECOMMENDATIONS_MODULE, {
+  service: RecommendationsModuleService,
+})

@@ -8,7 +8,9 @@ export const RecFeedback = model
     recommendation_id: model.text(),
     product_ids: model.json(),
     rating: model.enum(["like", "dislike"]),
-    reason: model.enum(["not_my_style", "too_expensive", "wrong_size", "own_similar"]).nullable(),
+    reason: model
+      .enum(["not_my_style", "too_expensive", "wrong_size", "own_similar"])
+      .nullable(),
     price: model.float().nullable(),
   })
   .indexes([{ on: ["customer_id"] }])

@@ -6,7 +6,15 @@ export const RecSignal = model
     id: model.id({ prefix: "rsig" }).primaryKey(),
     customer_id: model.text(),
     product_id: model.text(),
-    kind: model.enum(["view", "cart", "purchase", "like", "dislike", "quiz", "look"]),
+    kind: model.enum([
+      "view",
+      "cart",
+      "purchase",
+      "like",
+      "dislike",
+      "quiz",
+      "look",
+    ]),
     weight: model.float(),
     reason: model.text().nullable(),
   })

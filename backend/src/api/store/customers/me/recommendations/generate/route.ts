@@ -1,9 +1,15 @@
-import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
 import { recommend } from "../../../../../../lib/recommendations/engine"
 import type { StoreGenerateRecommendationsType } from "../validators"
 
 /** POST /store/customers/me/recommendations/generate — a fresh list for an occasion/season, or "complete the look" around an anchor. */
-export const POST = async (req: AuthenticatedMedusaRequest<StoreGenerateRecommendationsType>, res: MedusaResponse) => {
+export const POST = async (
+  req: AuthenticatedMedusaRequest<StoreGenerateRecommendationsType>,
+  res: MedusaResponse
+) => {
   res.json(
     await recommend(req.scope, {
       ...req.validatedBody,

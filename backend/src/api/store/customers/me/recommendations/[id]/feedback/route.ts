@@ -1,4 +1,7 @@
-import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
 import { recordFeedbackWorkflow } from "../../../../../../../workflows/recommendations/record-feedback"
 import type { StoreRecommendationFeedbackType } from "../../validators"
 
@@ -7,9 +10,16 @@ import type { StoreRecommendationFeedbackType } from "../../validators"
  * A dislike removes its items from the next lists and moves similar ones down;
  * too_expensive lowers the effective budget; a like moves similar ones up.
  */
-export const POST = async (req: AuthenticatedMedusaRequest<StoreRecommendationFeedbackType>, res: MedusaResponse) => {
+export const POST = async (
+  req: AuthenticatedMedusaRequest<StoreRecommendationFeedbackType>,
+  res: MedusaResponse
+) => {
   const { result } = await recordFeedbackWorkflow(req.scope).run({
-    input: { customer_id: req.auth_context.actor_id, recommendation_id: req.params.id, ...req.validatedBody },
+    input: {
+      customer_id: req.auth_context.actor_id,
+      recommendation_id: req.params.id,
+      ...req.validatedBody,
+    },
   })
   res.json({ feedback: result })
 }
