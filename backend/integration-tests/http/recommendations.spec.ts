@@ -387,6 +387,31 @@ medusaIntegrationTestRunner({
       ).toBe(404)
     })
 
+    it("records a purchase signal for each product of a placed order (order.placed)", async () => {
+      const container = getContainer()
+      const order: any = await container.resolve(Modules.ORDER).createOrders({
+        customer_id: ann.customer.id,
+        region_id: eur,
+        currency_code: "eur",
+        email: ann.customer.email,
+        items: [
+          { title: "Jeans", quantity: 1, unit_price: 30, product_id: p.jeans },
+          { title: "Shoes", quantity: 2, unit_price: 30, product_id: p.shoes },
+        ],
+      } as any)
+      await container
+        .resolve(Modules.EVENT_BUS)
+        .emit({ name: "order.placed", data: { id: order.id } })
+      const recs: any = container.resolve("recommendations")
+      const deadline = Date.now() + 20000
+      let taste = new Map<string, number>()
+      while (Date.now() < deadline && taste.size < 2) {
+        taste = await recs.tasteOf(ann.customer.id)
+        if (taste.size < 2) await new Promise((r) => setTimeout(r, 250))
+      }
+      expect(Object.fromEntries(taste)).toEqual({ [p.jeans]: 1, [p.shoes]: 1 })
+    })
+
     it("learns bought-together from signals once trained by the admin", async () => {
       for (const who of [ann, bob]) {
         const r = await fail(
