@@ -127,6 +127,7 @@ module.exports = defineConfig({
     },
     { resolve: "./src/modules/lookbook" },
     { resolve: "./src/modules/style-profile" },
+    { resolve: "./src/modules/recommendations" },
     { resolve: "./src/modules/search-analytics" },
     // text search: PostgreSQL by default, Meilisearch when MEILISEARCH_HOST/MEILISEARCH_API_KEY are set
     searchModuleConfig(process.env),

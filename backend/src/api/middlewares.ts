@@ -15,6 +15,10 @@ import {
   StoreCreateOutfit, StoreCreateWardrobeItem, StoreEraseWardrobe, StoreImageVariant, StoreListOutfits, StoreListWardrobeItems,
   StoreListWears, StoreLogWear, StoreUpdateOutfit, StoreUpdateWardrobeItem,
 } from "./store/customers/me/wardrobe/validators"
+import {
+  StoreBoughtTogetherParams, StoreCompleteTheLookParams, StoreGenerateRecommendations, StoreRecommendationFeedback,
+  StoreRecommendationSignals, StoreRecommendationsParams,
+} from "./store/customers/me/recommendations/validators"
 
 const perMinute = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 // limits count per customer when one is logged in, so the id must be known first
@@ -121,5 +125,32 @@ export default defineMiddlewares({
     { matcher: "/store/customers/me/wardrobe/outfits/:id/wear", methods: ["POST"], middlewares: [validateAndTransformBody(StoreLogWear)] },
     { matcher: "/store/customers/me/wardrobe/wears", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreListWears, {})] },
     { matcher: "/store/customers/me/wardrobe", methods: ["DELETE"], middlewares: [validateAndTransformBody(StoreEraseWardrobe)] },
+    // recommendations: /store/customers/me/* is customer-only by Medusa's own middleware
+    { matcher: /^\/store\/customers\/me\/recommendations\/?$/, methods: ["GET"], middlewares: [validateAndTransformQuery(StoreRecommendationsParams, {})] },
+    {
+      matcher: "/store/customers/me/recommendations/generate",
+      methods: ["POST"],
+      middlewares: [rateLimit("recommendations", perMinute("CURATOR_RATE_LIMIT_SEARCH", 60)), validateAndTransformBody(StoreGenerateRecommendations)],
+    },
+    {
+      matcher: "/store/customers/me/recommendations/signals",
+      methods: ["POST"],
+      middlewares: [rateLimit("recommendation signals", perMinute("CURATOR_RATE_LIMIT_WRITES", 60) * 4), validateAndTransformBody(StoreRecommendationSignals)],
+    },
+    {
+      matcher: "/store/customers/me/recommendations/:id/feedback",
+      methods: ["POST"],
+      middlewares: [rateLimit("recommendation feedback", perMinute("CURATOR_RATE_LIMIT_WRITES", 60)), validateAndTransformBody(StoreRecommendationFeedback)],
+    },
+    {
+      matcher: "/store/products/:id/complete-the-look",
+      methods: ["GET"],
+      middlewares: [maybeCustomer, rateLimit("complete the look", perMinute("CURATOR_RATE_LIMIT_SEARCH", 60) * 2), validateAndTransformQuery(StoreCompleteTheLookParams, {})],
+    },
+    {
+      matcher: "/store/products/:id/bought-together",
+      methods: ["GET"],
+      middlewares: [maybeCustomer, rateLimit("bought together", perMinute("CURATOR_RATE_LIMIT_SEARCH", 60) * 2), validateAndTransformQuery(StoreBoughtTogetherParams, {})],
+    },
   ],
 })

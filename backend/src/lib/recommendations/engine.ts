@@ -1,0 +1,568 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import {
+  ContainerRegistrationKeys,
+  MedusaError,
+} from "@medusajs/framework/utils"
+import { regionContext, type SellableVariant } from "../offers"
+import { familyOf, type Family } from "../style-vocabulary"
+import { RECOMMENDATIONS_MODULE } from "../../modules/recommendations"
+import type RecommendationsModuleService from "../../modules/recommendations/service"
+import { STYLE_PROFILE_MODULE } from "../../modules/style-profile"
+import type StyleProfileModuleService from "../../modules/style-profile/service"
+import {
+  coloursGo,
+  gendersGo,
+  mmr,
+  scoreFromSeeds,
+  seasonOn,
+  seasonsGo,
+  similarity,
+  slotOf,
+  usagesGo,
+  type Slot,
+  type TrainedModel,
+} from "../../modules/recommendations/algorithm"
+import {
+  buyableVariants,
+  maxFor,
+  noneFiltered,
+  type Constraints,
+  type FilteredOut,
+} from "./buyable"
+
+export type Kind = "product" | "outfit"
+export type Anchor = { product_id: string } | { wardrobe_item_id: string }
+export type RecommendInput = {
+  customer_id: string | null
+  region_id: string
+  sales_channel_ids: string[]
+  kind: Kind
+  limit: number
+  occasion?: string
+  season?: string
+  anchor?: Anchor
+  /** a visitor's size (public complete-the-look) */
+  size?: string
+  /** bought-together: the co-occurrence neighbours of this product only */
+  together_with?: string
+}
+
+type Candidate = {
+  id: string
+  title: string
+  handle: string
+  thumbnail: string | null
+  family: Family | null
+  slot: Slot | null
+  m: Record<string, any>
+  score: number
+  reason: string
+  order: number
+}
+
+export type ShownItem = {
+  slot: Slot | null
+  product: {
+    id: string
+    title: string
+    handle: string
+    thumbnail: string | null
+  } | null
+  variant: {
+    id: string
+    size: string | null
+    calculated_price: number
+    currency_code: string
+    in_stock: true
+  } | null
+  owned: boolean
+  wardrobe_item_id: string | null
+  /** owned pieces only: what the shopper told us about it */
+  article_type?: string | null
+  colour?: string | null
+}
+
+/** How many catalogue products one request ranks (newest first beyond this are not considered). */
+const CANDIDATES = Number(process.env.CURATOR_RECS_CANDIDATES ?? 500)
+const SOUTHERN = new Set(["au", "nz", "za", "ar", "br", "cl", "uy"])
+
+const money = (amount: number, currency: string) => {
+  try {
+    return new Intl.NumberFormat("en", {
+      style: "currency",
+      currency: currency.toUpperCase(),
+      maximumFractionDigits: 0,
+    }).format(amount)
+  } catch {
+    return `${amount} ${currency.toUpperCase()}`
+  }
+}
+
+/** The wardrobe module when it is installed (it is optional): resolved by name so this works with and without it. */
+function wardrobeOf(container: MedusaContainer): any | null {
+  try {
+    return container.resolve("wardrobe")
+  } catch {
+    return null
+  }
+}
+
+async function ownedItems(
+  container: MedusaContainer,
+  customerId: string | null
+): Promise<any[]> {
+  const wardrobe = wardrobeOf(container)
+  if (!wardrobe || !customerId) return []
+  try {
+    return await wardrobe.listWardrobeItems(
+      { customer_id: customerId, archived: false },
+      { take: 1000 }
+    )
+  } catch {
+    return []
+  }
+}
+
+const showProduct = (c: Candidate, v: SellableVariant): ShownItem => ({
+  slot: c.slot,
+  product: {
+    id: c.id,
+    title: c.title,
+    handle: c.handle,
+    thumbnail: c.thumbnail,
+  },
+  variant: {
+    id: v.id,
+    size: v.size,
+    calculated_price: v.calculated_price,
+    currency_code: v.currency_code,
+    in_stock: true,
+  },
+  owned: false,
+  wardrobe_item_id: null,
+})
+
+/**
+ * Ranks and filters: every item returned is buyable by the shopper (lib/offers
+ * via buyable.ts, with their size per family and budget), and the rest is
+ * counted in `filtered_out`. Reads the trained model; never trains.
+ */
+export async function recommend(
+  container: MedusaContainer,
+  input: RecommendInput
+) {
+  const started = Date.now()
+  const region = await regionContext(
+    container,
+    input.region_id,
+    input.sales_channel_ids
+  )
+  const recs = container.resolve<RecommendationsModuleService>(
+    RECOMMENDATIONS_MODULE
+  )
+  const profiles =
+    container.resolve<StyleProfileModuleService>(STYLE_PROFILE_MODULE)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const cid = input.customer_id
+
+  const profile: any = cid ? await profiles.profileOf(cid) : null
+  const likes: any[] = cid ? await profiles.likesOf(cid) : []
+  const taste = cid ? await recs.tasteOf(cid) : new Map<string, number>()
+  for (const l of likes)
+    taste.set(l.product_id, (taste.get(l.product_id) ?? 0) + 1) // quiz likes count as likes
+  const feedback: any[] = cid
+    ? await recs.listRecFeedbacks({ customer_id: cid }, { take: 1000 })
+    : []
+  const disliked = new Set<string>(
+    [...taste].filter(([, w]) => w < 0).map(([id]) => id)
+  )
+  for (const f of feedback)
+    if (f.rating === "dislike")
+      for (const id of f.product_ids as string[]) disliked.add(id)
+  const tooExpensive = feedback
+    .filter((f) => f.reason === "too_expensive" && f.price != null)
+    .map((f) => Number(f.price))
+  const sizes: Record<string, string> = { ...(profile?.sizes ?? {}) }
+  if (input.size)
+    for (const fam of /^\d+$/.test(input.size)
+      ? ["shoes"]
+      : ["top", "bottom", "dress"])
+      sizes[fam] = input.size
+  const constraints: Constraints = {
+    region_id: input.region_id,
+    sales_channel_ids: input.sales_channel_ids,
+    sizes,
+    max_item: profile?.budget_max_item ?? null,
+    min_item: profile?.budget_min_item ?? null,
+    by_family: profile?.budget_by_family ?? {},
+    cap: tooExpensive.length
+      ? Math.round(Math.min(...tooExpensive) * 0.9 * 100) / 100
+      : null,
+  }
+  const model: TrainedModel = await recs.latestModel()
+  const owned = await ownedItems(container, cid)
+
+  // the anchor
+  let anchorProduct: any = null
+  let anchorOwned: any = null
+  if (input.anchor && "product_id" in input.anchor) {
+    const { data } = await query.graph({
+      entity: "product",
+      fields: ["id", "title", "handle", "thumbnail", "status", "metadata"],
+      filters: { id: input.anchor.product_id },
+    })
+    if (!data[0] || data[0].status !== "published")
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Product ${input.anchor.product_id} was not found`
+      )
+    anchorProduct = data[0]
+  } else if (input.anchor && "wardrobe_item_id" in input.anchor) {
+    const id = input.anchor.wardrobe_item_id
+    anchorOwned = owned.find((w) => w.id === id)
+    if (!anchorOwned)
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Wardrobe item ${id} was not found`
+      )
+  }
+
+  const { data: products } = await query.graph({
+    entity: "product",
+    fields: ["id", "title", "handle", "thumbnail", "metadata"],
+    filters: { status: "published" } as any,
+    pagination: { take: CANDIDATES, order: { created_at: "ASC" } } as any,
+  })
+
+  const titles = new Map<string, string>(
+    products.map((p: any) => [p.id, p.title])
+  )
+  const seeds = new Map([...taste].filter(([, w]) => w !== 0))
+  const collab = scoreFromSeeds(model.neighbours, seeds)
+  const maxPop = Math.max(1, ...Object.values(model.popularity))
+  const season =
+    input.season ??
+    (profile?.country_code
+      ? seasonOn(new Date(), SOUTHERN.has(profile.country_code))
+      : undefined)
+  const ownedKeys = new Set(owned.map((w) => `${w.article_type}|${w.colour}`))
+  const ownedProducts = new Set(owned.map((w) => w.product_id).filter(Boolean))
+  const gender = anchorProduct?.metadata?.gender ?? profile?.gender ?? null
+  const liked = [...taste].filter(([, w]) => w > 0).map(([id]) => id)
+
+  const candidates: Candidate[] = []
+  products.forEach((p: any, order: number) => {
+    const m = p.metadata ?? {}
+    if (disliked.has(p.id) || p.id === anchorProduct?.id) return
+    if (
+      input.kind === "product" &&
+      (ownedProducts.has(p.id) ||
+        ownedKeys.has(`${m.article_type}|${m.base_colour}`))
+    )
+      return // owns the same or a near-copy
+    if (gender && !gendersGo(gender, m.gender)) return
+    if (input.occasion && !usagesGo(input.occasion, m.usage)) return
+    if (
+      input.together_with &&
+      !(model.neighbours[input.together_with] ?? []).some(([id]) => id === p.id)
+    )
+      return
+    const parts: [number, string][] = []
+    const cf = collab.get(p.id) ?? 0
+    if (cf) {
+      const because = liked
+        .map((l) => [l, similarity(model.neighbours, l, p.id)] as const)
+        .sort((a, b) => b[1] - a[1])[0]
+      parts.push([
+        cf,
+        because && because[1] > 0 && titles.has(because[0])
+          ? `because you liked ${titles.get(because[0])}`
+          : "shoppers like you chose it",
+      ])
+    }
+    if (input.together_with)
+      parts.push([
+        similarity(model.neighbours, input.together_with, p.id),
+        "often bought together",
+      ])
+    if (profile?.styles?.includes(m.usage))
+      parts.push([0.3, `matches your ${m.usage} style`])
+    if (profile?.colours_liked?.includes(m.base_colour))
+      parts.push([0.25, `in ${m.base_colour}, a colour you like`])
+    if (profile?.colours_disliked?.includes(m.base_colour))
+      parts.push([-0.6, ""])
+    if (season && m.season && m.season === season)
+      parts.push([0.1, `for ${season.toLowerCase()}`])
+    const pop = (model.popularity[p.id] ?? 0) / maxPop
+    if (pop) parts.push([0.2 * pop, "popular in your region"])
+    const score = parts.reduce((s, [v]) => s + v, 0)
+    const best = parts
+      .filter(([v, r]) => v > 0 && r)
+      .sort((a, b) => b[0] - a[0])[0]
+    candidates.push({
+      id: p.id,
+      title: p.title,
+      handle: p.handle,
+      thumbnail: p.thumbnail ?? null,
+      family: familyOf(m),
+      slot: slotOf(m),
+      m,
+      score,
+      reason: best?.[1] ?? "new in the shop",
+      order,
+    })
+  })
+  // ranked, then catalogue order for the cold start
+  candidates.sort((a, b) => b.score - a.score || a.order - b.order)
+
+  const filtered = noneFiltered()
+  const budgetNote = (c: Candidate, v: SellableVariant) => {
+    const max = maxFor(constraints, c.family)
+    return max != null
+      ? `fits your budget of ${money(max, v.currency_code)}`
+      : null
+  }
+  const context = {
+    region_id: input.region_id,
+    occasion: input.occasion ?? null,
+    season: season ?? null,
+  }
+  let shown: {
+    kind: Kind
+    score: number
+    reason: string
+    items: ShownItem[]
+    missing?: { slot: Slot; reason: string }[]
+  }[] = []
+
+  if (input.kind === "product") {
+    const picked: { c: Candidate; v: SellableVariant }[] = []
+    const want = input.limit * 2 // room for MMR to diversify
+    for (
+      let i = 0;
+      i < candidates.length && picked.length < want;
+      i += want * 2
+    ) {
+      const chunk = candidates.slice(i, i + want * 2)
+      const ok = await buyableVariants(
+        container,
+        chunk,
+        constraints,
+        filtered,
+        region
+      )
+      for (const c of chunk)
+        if (ok.has(c.id) && picked.length < want)
+          picked.push({ c, v: ok.get(c.id)! })
+    }
+    const top = picked[0]?.c.score ?? 0
+    const rel = (x: { c: Candidate }) =>
+      (top > 0 ? x.c.score / top : 0) + (1 / (1 + x.c.order)) * 1e-3
+    const alike = (a: { c: Candidate }, b: { c: Candidate }) =>
+      Math.max(
+        similarity(model.neighbours, a.c.id, b.c.id),
+        a.c.m.article_type === b.c.m.article_type &&
+          a.c.m.base_colour === b.c.m.base_colour
+          ? 1
+          : 0
+      )
+    shown = mmr<{ c: Candidate; v: SellableVariant }>(
+      picked,
+      rel,
+      alike,
+      input.limit,
+      top > 0 ? 0.7 : 1
+    ).map(({ c, v }) => ({
+      kind: "product",
+      score: Math.round(Math.max(0, c.score) * 1000) / 1000,
+      reason:
+        c.reason === "new in the shop"
+          ? (budgetNote(c, v) ?? c.reason)
+          : c.reason,
+      items: [showProduct(c, v)],
+    }))
+  } else {
+    const wearable = candidates
+      .filter((c) => c.slot)
+      .slice(0, Math.max(60, input.limit * 20))
+    const ok = await buyableVariants(
+      container,
+      wearable,
+      constraints,
+      filtered,
+      region
+    )
+    const pool = wearable.filter((c) => ok.has(c.id))
+    const bases: {
+      item: ShownItem
+      slot: Slot
+      m: Record<string, any>
+      reason: string
+      score: number
+    }[] = []
+    if (anchorProduct) {
+      const m = anchorProduct.metadata ?? {}
+      const slot = slotOf(m) ?? "top"
+      const [v] = (
+        await buyableVariants(
+          container,
+          [{ id: anchorProduct.id, family: familyOf(m) }],
+          constraints,
+          noneFiltered(),
+          region
+        )
+      ).values()
+      const c = {
+        ...anchorProduct,
+        thumbnail: anchorProduct.thumbnail ?? null,
+        slot,
+      } as any
+      bases.push({
+        item: v
+          ? showProduct(c, v)
+          : {
+              slot,
+              product: null,
+              variant: null,
+              owned: false,
+              wardrobe_item_id: null,
+            },
+        slot,
+        m,
+        reason: `goes with ${anchorProduct.title}`,
+        score: 1,
+      })
+    } else if (anchorOwned) {
+      const slot: Slot =
+        (
+          { dress: "one_piece", accessory: "accessory" } as Record<string, Slot>
+        )[anchorOwned.family] ??
+        anchorOwned.family ??
+        "top"
+      bases.push({
+        item: {
+          slot,
+          product: null,
+          variant: null,
+          owned: true,
+          wardrobe_item_id: anchorOwned.id,
+          article_type: anchorOwned.article_type,
+          colour: anchorOwned.colour,
+        },
+        slot,
+        m: {
+          base_colour: anchorOwned.colour,
+          article_type: anchorOwned.article_type,
+          gender: profile?.gender ?? null,
+        },
+        reason: `goes with your ${[anchorOwned.colour, anchorOwned.article_type].filter(Boolean).join(" ").toLowerCase() || "wardrobe piece"}`,
+        score: 1,
+      })
+    } else {
+      for (const c of pool
+        .filter((c) => c.slot === "top" || c.slot === "one_piece")
+        .slice(0, input.limit))
+        bases.push({
+          item: showProduct(c, ok.get(c.id)!),
+          slot: c.slot!,
+          m: c.m,
+          reason: c.reason,
+          score: c.score,
+        })
+    }
+    const used = new Set<string>()
+    for (const base of bases) {
+      const chosen: { slot: Slot; m: Record<string, any> }[] = [
+        { slot: base.slot, m: base.m },
+      ]
+      const items: ShownItem[] = [base.item]
+      const missing: { slot: Slot; reason: string }[] = []
+      const need: Slot[] =
+        base.slot === "one_piece"
+          ? ["shoes"]
+          : base.slot === "bottom"
+            ? ["top", "shoes"]
+            : base.slot === "shoes"
+              ? ["top", "bottom"]
+              : ["bottom", "shoes"]
+      const optional: Slot[] = ["accessory", "bag"].filter(
+        (s) => s !== base.slot
+      ) as Slot[]
+      let score = base.score
+      for (const slot of [...need, ...optional]) {
+        const fits = pool.filter(
+          (c) =>
+            c.slot === slot &&
+            chosen.every(
+              (x) =>
+                gendersGo(x.m.gender, c.m.gender) &&
+                usagesGo(x.m.usage, c.m.usage) &&
+                seasonsGo(x.m.season, c.m.season)
+            ) &&
+            coloursGo(
+              chosen.map((x) => x.m.base_colour),
+              c.m.base_colour
+            )
+        )
+        const pick = fits.find((c) => !used.has(c.id)) ?? fits[0]
+        if (!pick) {
+          if (need.includes(slot))
+            missing.push({
+              slot,
+              reason: `nothing in your size and budget goes with it here (${slot})`,
+            })
+          continue
+        }
+        if (
+          optional.includes(slot) &&
+          items.some((i) => i.slot === "accessory" || i.slot === "bag")
+        )
+          continue // one extra at most
+        used.add(pick.id)
+        chosen.push({ slot, m: pick.m })
+        items.push(showProduct(pick, ok.get(pick.id)!))
+        score += pick.score
+      }
+      if (items.filter((i) => i.product || i.owned).length < 2) continue
+      shown.push({
+        kind: "outfit",
+        score: Math.round(Math.max(0, score / items.length) * 1000) / 1000,
+        reason: missing.length
+          ? `${base.reason}; ${missing.map((x) => x.reason).join("; ")}`
+          : base.reason,
+        items: items.filter((i) => i.product || i.owned),
+        ...(missing.length ? { missing } : {}),
+      })
+      if (shown.length >= input.limit) break
+    }
+  }
+
+  const rows = shown.length
+    ? await recs.createRecommendations(
+        shown.map((s) => ({
+          customer_id: cid,
+          kind: s.kind,
+          payload: { ...s, context },
+        })) as any
+      )
+    : []
+  return {
+    recommendations: (rows as any[]).map((r) => toShape(r)),
+    filtered_out: filtered,
+    took_ms: Date.now() - started,
+  }
+}
+
+/** A stored recommendation in the API shape. */
+export function toShape(r: { id: string; kind: string; payload: any }) {
+  const { score, reason, items, context, missing } = r.payload
+  return {
+    id: r.id,
+    kind: r.kind,
+    score,
+    reason,
+    items,
+    context,
+    ...(missing ? { missing } : {}),
+  }
+}

@@ -1,0 +1,3 @@
+export * from "./cooccurrence"
+export * from "./mmr"
+export * from "./outfit-rules"
