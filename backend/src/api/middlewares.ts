@@ -5,11 +5,13 @@ import { AdminCreateLookbook, AdminReorderLooks, AdminSaveLook, AdminUpdateLook,
 import { StoreAddLookToCart, StoreLookbookParams, StoreLookEvent } from "./store/lookbooks/validators"
 import { rateLimit } from "./rate-limit"
 import { singleImage } from "./upload"
+import { socialRoutes } from "./social-middlewares"
 
 const perMinute = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 
 export default defineMiddlewares({
   routes: [
+    ...socialRoutes,
     {
       matcher: "/store/products/:id/availability",
       methods: ["GET"],
