@@ -6,6 +6,7 @@ import { parseStylesCsv } from "../lib/catalog"
 import { ensureStoreSetup } from "./seed/setup"
 import { seedProducts } from "./seed/products"
 import { ensureLookbooks } from "./seed/lookbooks"
+import { ensureSocial } from "./seed/social"
 
 const DEMO_DIR = path.resolve(__dirname, "../../data/demo-catalog")
 const SHARED_DIR = process.env.CURATOR_DATASET_DIR || path.resolve(__dirname, "../../../../shared/data/fashion-products")
@@ -55,6 +56,8 @@ export default async function seed({ container, args }: ExecArgs) {
   const setup = await ensureStoreSetup(container, log)
   const created = await seedProducts(container, setup, rows, source.dir, log)
   await ensureLookbooks(container, setup, [path.join(DEMO_DIR, "images"), source.dir], log)
+  // the feed only for the demo store (no count): tests that seed N products start with an empty feed
+  if (count === undefined) await ensureSocial(container, log)
   log(`done: ${created} products created, ${rows.length} in the catalogue`)
   log(`publishable key: ${setup.publishableKey}`)
 }

@@ -7,12 +7,15 @@ export function Header({
   nav,
   cartCount,
   loggedIn,
+  unread = 0,
 }: {
   regions: RegionOption[]
   regionId: string
   nav: { id: string; name: string }[]
   cartCount: number
   loggedIn: boolean
+  /** unread feed notifications (the bell), only when logged in */
+  unread?: number
 }) {
   return (
     <header className="site-header">
@@ -36,6 +39,9 @@ export function Header({
             <li>
               <NavLink to="/search">Photo search</NavLink>
             </li>
+            <li>
+              <NavLink to="/feed">Feed</NavLink>
+            </li>
             {nav.map((c) => (
               <li key={c.id}>
                 <Link to={`/store?category_id=${c.id}`}>{c.name}</Link>
@@ -45,6 +51,11 @@ export function Header({
         </nav>
         <div className="site-header__actions">
           <RegionSelector regions={regions} currentId={regionId} />
+          {loggedIn && (
+            <Link to="/notifications" className="bell" data-testid="bell" aria-label={`Notifications, ${unread} unread`}>
+              🔔{unread > 0 && <span className="bell__count" data-testid="bell-count">{unread}</span>}
+            </Link>
+          )}
           <Link to={loggedIn ? "/account" : "/account/login"} className="account-link" data-testid="account-link">
             {loggedIn ? "Account" : "Log in"}
           </Link>
