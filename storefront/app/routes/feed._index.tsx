@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import { redirect } from "@remix-run/node"
 import { Link, NavLink, useLoaderData } from "@remix-run/react"
 import { PostCard } from "~/components/PostCard"
 import { getRegion } from "~/lib/data/regions.server"
-import { getFeed, type FeedMode } from "~/lib/data/social.server"
+import { getFeed, SocialError, type FeedMode } from "~/lib/data/social.server"
 import { getCustomerToken } from "~/lib/session.server"
 
 export const meta: MetaFunction = () => [{ title: "Feed — CuratorAI" }]
@@ -17,7 +18,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const mode = (MODES.find((m) => m.mode === url.searchParams.get("mode"))?.mode ?? "trending") as FeedMode
   const [token, { region }] = await Promise.all([getCustomerToken(request), getRegion(request)])
-  const feed = await getFeed(mode, { token, cursor: url.searchParams.get("cursor") ?? undefined, regionId: region.id })
+  const cursor = url.searchParams.get("cursor") ?? undefined
+  const feed = await getFeed(mode, { token, cursor, regionId: region.id }).catch((e) => {
+    // a stale or edited cursor starts the feed over instead of failing the page
+    if (e instanceof SocialError && e.status === 400 && cursor) throw redirect(`/feed?mode=${mode}`)
+    throw e
+  })
   return { mode, loggedIn: !!token, here: `${url.pathname}${url.search}`, ...feed }
 }
 
