@@ -98,7 +98,7 @@ module.exports = defineConfig({
       resolve: "./src/modules/social",
       options: {
         autohideReports: Number(process.env.CURATOR_SOCIAL_AUTOHIDE_REPORTS || 3),
-        trendingDays: Number(process.env.CURATOR_SOCIAL_TRENDING_DAYS || 60),
+        trendingDays: Number(process.env.CURATOR_SOCIAL_TRENDING_DAYS || 14),
       },
     },
     ...redisModules,

@@ -37,7 +37,7 @@ class SocialModuleService extends MedusaService({
   constructor(deps: any, options: SocialModuleOptions = {}) {
     super(...arguments)
     this.autohideReports = Number(options.autohideReports ?? 3)
-    this.trendingDays = Number(options.trendingDays ?? 60)
+    this.trendingDays = Number(options.trendingDays ?? 14)
     if (!Number.isInteger(this.autohideReports) || this.autohideReports < 1) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `social: autohideReports must be a positive integer, got ${options.autohideReports}`)
     }
@@ -79,7 +79,7 @@ class SocialModuleService extends MedusaService({
     const em = ctx.transactionManager
     const table = kind === "like" ? "social_like" : "social_save"
     const counter = kind === "like" ? "likes_count" : "saves_count"
-    const rows = await em.execute(`DELETE FROM ${table} WHERE post_id = ? AND customer_id = ? RETURNING id`, [postId, customerId])
+    const rows = await em.execute(`DELETE FROM ${table} WHERE post_id = ? AND customer_id = ? AND deleted_at IS NULL RETURNING id`, [postId, customerId])
     if (!rows.length) return false
     await em.execute(`UPDATE social_post SET ${counter} = greatest(${counter} - 1, 0) WHERE id = ?`, [postId])
     return true
@@ -98,7 +98,7 @@ class SocialModuleService extends MedusaService({
 
   @InjectTransactionManager()
   async unfollow(followerId: string, followeeId: string, @MedusaContext() ctx: Ctx = {}): Promise<boolean> {
-    const rows = await ctx.transactionManager.execute(`DELETE FROM social_follow WHERE follower_id = ? AND followee_id = ? RETURNING id`, [followerId, followeeId])
+    const rows = await ctx.transactionManager.execute(`DELETE FROM social_follow WHERE follower_id = ? AND followee_id = ? AND deleted_at IS NULL RETURNING id`, [followerId, followeeId])
     return rows.length > 0
   }
 
@@ -220,8 +220,8 @@ class SocialModuleService extends MedusaService({
   async reactionsOf(viewerId: string, postIds: string[], @MedusaContext() ctx: Ctx = {}) {
     if (!postIds.length) return { liked: new Set<string>(), saved: new Set<string>() }
     const p = [viewerId, JSON.stringify(postIds)]
-    const liked = await ctx.manager.execute(`SELECT post_id FROM social_like WHERE customer_id = ? AND post_id = ANY(${LIST})`, p)
-    const saved = await ctx.manager.execute(`SELECT post_id FROM social_save WHERE customer_id = ? AND post_id = ANY(${LIST})`, p)
+    const liked = await ctx.manager.execute(`SELECT post_id FROM social_like WHERE customer_id = ? AND deleted_at IS NULL AND post_id = ANY(${LIST})`, p)
+    const saved = await ctx.manager.execute(`SELECT post_id FROM social_save WHERE customer_id = ? AND deleted_at IS NULL AND post_id = ANY(${LIST})`, p)
     return { liked: new Set<string>(liked.map((r: any) => r.post_id)), saved: new Set<string>(saved.map((r: any) => r.post_id)) }
   }
 
@@ -229,8 +229,8 @@ class SocialModuleService extends MedusaService({
   @InjectManager()
   async profileCounts(customerId: string, @MedusaContext() ctx: Ctx = {}) {
     const [row] = await ctx.manager.execute(
-      `SELECT (SELECT count(*)::int FROM social_follow WHERE followee_id = ?) AS followers_count,
-              (SELECT count(*)::int FROM social_follow WHERE follower_id = ?) AS following_count,
+      `SELECT (SELECT count(*)::int FROM social_follow WHERE followee_id = ? AND deleted_at IS NULL) AS followers_count,
+              (SELECT count(*)::int FROM social_follow WHERE follower_id = ? AND deleted_at IS NULL) AS following_count,
               (SELECT count(*)::int FROM social_post WHERE customer_id = ? AND status = 'visible' AND deleted_at IS NULL) AS posts_count`,
       [customerId, customerId, customerId]
     )
@@ -239,7 +239,7 @@ class SocialModuleService extends MedusaService({
 
   @InjectManager()
   async isFollowing(followerId: string, followeeId: string, @MedusaContext() ctx: Ctx = {}) {
-    const rows = await ctx.manager.execute(`SELECT 1 FROM social_follow WHERE follower_id = ? AND followee_id = ?`, [followerId, followeeId])
+    const rows = await ctx.manager.execute(`SELECT 1 FROM social_follow WHERE follower_id = ? AND followee_id = ? AND deleted_at IS NULL`, [followerId, followeeId])
     return rows.length > 0
   }
 }

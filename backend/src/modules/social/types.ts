@@ -1,7 +1,7 @@
 export type SocialModuleOptions = {
   /** distinct open reports after which a post is hidden pending review (default 3) */
   autohideReports?: number
-  /** how far back `trending` and `for_you` look, in days (default 60) */
+  /** how far back `trending` and `for_you` look, in days (default 14) */
   trendingDays?: number
 }
 
