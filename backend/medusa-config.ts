@@ -98,7 +98,8 @@ module.exports = defineConfig({
       resolve: "./src/modules/social",
       options: {
         autohideReports: Number(process.env.CURATOR_SOCIAL_AUTOHIDE_REPORTS || 3),
-        trendingDays: Number(process.env.CURATOR_SOCIAL_TRENDING_DAYS || 14),
+        trendingDays: Number(process.env.CURATOR_SOCIAL_TRENDING_DAYS || 7),
+        trendingCandidates: Number(process.env.CURATOR_SOCIAL_TRENDING_CANDIDATES || 3000),
       },
     },
     ...redisModules,

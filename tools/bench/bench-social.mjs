@@ -71,9 +71,11 @@ try {
     const res = await fetch(`${backendUrl}/store/feed?mode=${mode}&limit=20${cursor ? `&cursor=${cursor}` : ""}`, { headers: { "x-publishable-api-key": pk, authorization: `Bearer ${token}` } })
     const body = await res.json()
     if (!res.ok) throw new Error(`feed ${mode}: ${res.status} ${body.message}`)
+    for (const m of (res.headers.get("server-timing") ?? "").matchAll(/(\w+);dur=([\d.]+)/g)) (phases[`${mode}:${m[1]}`] ??= []).push(Number(m[2]))
     return { ms: performance.now() - t0, body }
   }
   const results = {}
+  const phases = {}
   for (const mode of ["following", "trending", "for_you"]) {
     for (let i = 0; i < 5; i++) await get(mode) // warm
     for (const clients of [1, 8]) {
@@ -96,7 +98,9 @@ try {
   }
   console.log(`\nsocial feed, ${counts.shoppers} shoppers, ${counts.posts} posts, ${counts.likes} likes, ${counts.follows} follows (bulk seed ${figures.seed_s.toFixed(0)} s)`)
   table(Object.entries(results).map(([k, v]) => [k, `p50 ${v.p50.toFixed(1)} ms  p95 ${v.p95.toFixed(1)} ms  (${v.n} requests)`]))
-  const file = writeResults("bench-social", { counts, figures, results, requests: opt.requests })
+  const phaseP50 = Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, percentile(v, 50)]))
+  table(Object.entries(phaseP50).map(([k, v]) => [`  ${k} p50`, `${v.toFixed(1)} ms`]))
+  const file = writeResults("bench-social", { counts, figures, results, phases_p50: phaseP50, requests: opt.requests })
   step(`results: ${path.relative(ROOT, file)}`)
   const worst = Math.max(...["following", "trending", "for_you"].map((m) => results[`${m}@1`].p95))
   if (worst > 150) {

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { SOCIAL_MODULE } from "../../modules/social"
 import type SocialModuleService from "../../modules/social/service"
 import { tagOffers } from "./offers"
+import { Timings } from "../timings"
 
 export type Viewer = { customer_id: string | null; region_id: string; sales_channel_ids: string[] }
 
@@ -24,18 +25,22 @@ export async function viewerRegion(container: MedusaContainer, regionId?: string
  * with the tagged product and its variants purchasable in the viewer's region,
  * counters and the viewer's own like/save.
  */
-export async function presentPosts(container: MedusaContainer, ids: string[], viewer: Viewer) {
+export async function presentPosts(container: MedusaContainer, ids: string[], viewer: Viewer, timings = new Timings()) {
   if (!ids.length) return []
   const social = container.resolve<SocialModuleService>(SOCIAL_MODULE)
-  const posts = (await social.listSocialPosts({ id: ids })) as any[]
+  // tags first, so that the buyability read runs beside the other parts
+  const [posts, tags] = (await timings.time("posts", () =>
+    Promise.all([social.listSocialPosts({ id: ids }), social.listSocialPostTags({ post_id: ids }, { order: { created_at: "ASC" }, take: null as any })])
+  )) as [any[], any[]]
   const authors = [...new Set(posts.map((p) => p.customer_id))]
-  const [profiles, images, tags, reactions] = await Promise.all([
-    social.listSocialProfiles({ customer_id: authors }),
-    social.listSocialPostImages({ post_id: ids }, { order: { position: "ASC" }, take: null as any }),
-    social.listSocialPostTags({ post_id: ids }, { order: { created_at: "ASC" }, take: null as any }),
-    viewer.customer_id ? social.reactionsOf(viewer.customer_id, ids) : Promise.resolve({ liked: new Set<string>(), saved: new Set<string>() }),
-  ])
-  const offers = await tagOffers(container, [...new Set((tags as any[]).map((t) => t.product_id))], viewer)
+  const [profiles, images, reactions, offers] = await timings.time("parts", () =>
+    Promise.all([
+      social.listSocialProfiles({ customer_id: authors }),
+      social.listSocialPostImages({ post_id: ids }, { order: { position: "ASC" }, take: null as any }),
+      viewer.customer_id ? social.reactionsOf(viewer.customer_id, ids) : Promise.resolve({ liked: new Set<string>(), saved: new Set<string>() }),
+      tagOffers(container, [...new Set(tags.map((t) => t.product_id))], viewer),
+    ])
+  )
   const byAuthor = new Map((profiles as any[]).map((p) => [p.customer_id, p]))
   const byId = new Map(posts.map((p) => [p.id, p]))
   return ids.filter((id) => byId.has(id)).map((id) => {

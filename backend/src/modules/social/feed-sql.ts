@@ -17,7 +17,7 @@ const TRENDING = `((p.likes_count + 2 * p.comments_count + p.saves_count + 1)::f
 type Q = { sql: string; params: unknown[] }
 
 /** The SQL of one feed page and its bound parameters, in text order. Rows: (id, k) with k the keyset key as text. */
-export function feedQuery(mode: FeedMode, viewer: string | null, now: string, days: number, cursor: FeedCursor | null, limit: number): Q {
+export function feedQuery(mode: FeedMode, viewer: string | null, now: string, days: number, cursor: FeedCursor | null, limit: number, candidates = 3000): Q {
   if (mode === "following") {
     return {
       sql: `SELECT p.id, p.created_at::text AS k FROM social_post p
@@ -31,15 +31,19 @@ export function feedQuery(mode: FeedMode, viewer: string | null, now: string, da
   const forYou = mode === "for_you" && viewer
   const score = forYou
     ? `${TRENDING} * (1
-        + CASE WHEN EXISTS (SELECT 1 FROM social_follow f2 WHERE f2.follower_id = ? AND f2.followee_id = p.customer_id AND f2.deleted_at IS NULL) THEN 1 ELSE 0 END
+        + CASE WHEN p.customer_id = ANY(ARRAY(SELECT f2.followee_id FROM social_follow f2 WHERE f2.follower_id = ? AND f2.deleted_at IS NULL)) THEN 1 ELSE 0 END
         + CASE WHEN p.hashtags && ARRAY(SELECT tag FROM liked_tags) THEN 0.5 ELSE 0 END)`
     : TRENDING
   return {
     sql: `${forYou ? `WITH liked_tags AS (SELECT DISTINCT unnest(lp.hashtags) AS tag FROM social_post lp
             WHERE lp.id IN (SELECT l.post_id FROM social_like l WHERE l.customer_id = ? AND l.deleted_at IS NULL ORDER BY l.created_at DESC LIMIT 100))` : ""}
       SELECT s.id, s.score::text AS k FROM (
-        SELECT p.id, ${score} AS score FROM social_post p
-        WHERE ${VISIBLE_TO} AND p.created_at <= ?::timestamptz AND p.created_at > ?::timestamptz - make_interval(days => ?)
+        SELECT p.id, ${score} AS score FROM (
+          -- the candidates: the newest visible posts of the window (an index range, not a scan of the table)
+          SELECT p.* FROM social_post p
+          WHERE ${VISIBLE_TO} AND p.created_at <= ?::timestamptz AND p.created_at > ?::timestamptz - make_interval(days => ?)
+          ORDER BY p.created_at DESC, p.id DESC LIMIT ?
+        ) p
       ) s
       ${cursor ? "WHERE (s.score < ?::float8 OR (s.score = ?::float8 AND s.id < ?))" : ""}
       ORDER BY s.score DESC, s.id DESC LIMIT ?`,
@@ -52,6 +56,7 @@ export function feedQuery(mode: FeedMode, viewer: string | null, now: string, da
       now,
       now,
       days,
+      candidates,
       ...(cursor ? [cursor.k, cursor.k, cursor.id] : []),
       limit,
     ],

@@ -33,11 +33,16 @@ class SocialModuleService extends MedusaService({
 }) {
   readonly autohideReports: number
   readonly trendingDays: number
+  readonly trendingCandidates: number
 
   constructor(deps: any, options: SocialModuleOptions = {}) {
     super(...arguments)
     this.autohideReports = Number(options.autohideReports ?? 3)
-    this.trendingDays = Number(options.trendingDays ?? 14)
+    this.trendingDays = Number(options.trendingDays ?? 7)
+    this.trendingCandidates = Number(options.trendingCandidates ?? 3000)
+    if (!Number.isInteger(this.trendingCandidates) || this.trendingCandidates < 1) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `social: trendingCandidates must be a positive integer, got ${options.trendingCandidates}`)
+    }
     if (!Number.isInteger(this.autohideReports) || this.autohideReports < 1) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `social: autohideReports must be a positive integer, got ${options.autohideReports}`)
     }
@@ -190,7 +195,7 @@ class SocialModuleService extends MedusaService({
     if (cursor && cursor.m !== mode) throw new MedusaError(MedusaError.Types.INVALID_DATA, `The cursor belongs to mode ${cursor.m}, not ${mode}.`)
     if (mode === "following" && !viewerId) return { ids: [], next_cursor: null }
     const [{ now }] = cursor ? [{ now: cursor.t }] : await em.execute(`SELECT now()::text AS now`)
-    const { sql, params } = feedQuery(mode, viewerId, now, this.trendingDays, cursor, limit + 1)
+    const { sql, params } = feedQuery(mode, viewerId, now, this.trendingDays, cursor, limit + 1, this.trendingCandidates)
     const rows: { id: string; k: string }[] = await em.execute(sql, params)
     const page = rows.slice(0, limit)
     const last = page[page.length - 1]

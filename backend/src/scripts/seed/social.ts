@@ -47,7 +47,7 @@ async function ensureDemoShopper(container: MedusaContainer) {
 /**
  * Seeds the social feed once: 30 demo shoppers with handles (plus the demo
  * shopper), ~150 posts made of catalogue photos (already in the File module)
- * with product tags, follows, likes and comments, spread over two weeks.
+ * with product tags, follows, likes and comments, spread over six days (inside the trending window).
  * Counters are computed from the rows it creates.
  */
 export async function ensureSocial(container: MedusaContainer, log: (m: string) => void, postCount = 150) {
@@ -82,10 +82,10 @@ export async function ensureSocial(container: MedusaContainer, log: (m: string) 
   const now = Date.now()
   const postsIn = Array.from({ length: postCount }, (_, i) => {
     const [caption, occasion, season] = CAPTIONS[i % CAPTIONS.length]
-    const created_at = new Date(now - Math.floor(rand() * 14 * 24 * 3600e3))
+    const created_at = new Date(now - Math.floor(rand() * 6 * 24 * 3600e3))
     return { customer_id: ids[i % ids.length], caption, hashtags: SocialModuleService.parseHashtags(caption), occasion, season, visibility: i % 9 === 8 ? "followers" : "public", created_at, updated_at: created_at }
   })
-  const posts = (await social.createSocialPosts(postsIn as any)) as any[]
+  const posts = (await social.createSocialPosts(postsIn as any)) as unknown as any[]
   const images: any[] = []
   const tags: any[] = []
   posts.forEach((p, i) => {
