@@ -3,4 +3,8 @@ import CustomerModule from "@medusajs/medusa/customer"
 import SocialModule from "../modules/social"
 
 // Read-only: a post stores its author's customer_id.
-export default defineLink({ linkable: SocialModule.linkable.socialPost, field: "customer_id" }, CustomerModule.linkable.customer, { readOnly: true })
+export default defineLink(
+  { linkable: SocialModule.linkable.socialPost, field: "customer_id" },
+  CustomerModule.linkable.customer,
+  { readOnly: true }
+)

@@ -1,4 +1,8 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type {
+  ActionFunctionArgs,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node"
 import { redirect } from "@remix-run/node"
 import { Form, Link, useLoaderData } from "@remix-run/react"
 import { getNotifications, markRead } from "~/lib/data/social.server"
@@ -6,7 +10,13 @@ import { getCustomerToken } from "~/lib/session.server"
 
 export const meta: MetaFunction = () => [{ title: "Notifications — CuratorAI" }]
 
-const TEXT = { like: "liked your post", comment: "commented on your post", reply: "replied to your comment", follow: "started following you", back_in_stock: "is back in stock" }
+const TEXT = {
+  like: "liked your post",
+  comment: "commented on your post",
+  reply: "replied to your comment",
+  follow: "started following you",
+  back_in_stock: "is back in stock",
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = await getCustomerToken(request)
@@ -29,7 +39,9 @@ export default function NotificationsPage() {
       <h1>Notifications</h1>
       {unread_count > 0 && (
         <Form method="post">
-          <button type="submit" className="button button--small button--ghost">Mark all read</button>
+          <button type="submit" className="button button--small button--ghost">
+            Mark all read
+          </button>
         </Form>
       )}
       {notifications.length === 0 ? (
@@ -37,8 +49,19 @@ export default function NotificationsPage() {
       ) : (
         <ul className="notifications" data-testid="notifications">
           {notifications.map((n) => (
-            <li key={n.id} className={n.read_at ? "" : "unread"} data-type={n.type}>
-              {n.actor?.handle ? <Link to={`/shoppers/${n.actor.handle}`}>@{n.actor.handle}</Link> : "Someone"} {TEXT[n.type]}
+            <li
+              key={n.id}
+              className={n.read_at ? "" : "unread"}
+              data-type={n.type}
+            >
+              {n.actor?.handle ? (
+                <Link to={`/shoppers/${n.actor.handle}`}>
+                  @{n.actor.handle}
+                </Link>
+              ) : (
+                "Someone"
+              )}{" "}
+              {TEXT[n.type]}
               {n.post_id && (
                 <>
                   {" "}

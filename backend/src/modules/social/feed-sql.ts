@@ -17,7 +17,15 @@ const TRENDING = `((p.likes_count + 2 * p.comments_count + p.saves_count + 1)::f
 type Q = { sql: string; params: unknown[] }
 
 /** The SQL of one feed page and its bound parameters, in text order. Rows: (id, k) with k the keyset key as text. */
-export function feedQuery(mode: FeedMode, viewer: string | null, now: string, days: number, cursor: FeedCursor | null, limit: number, candidates = 3000): Q {
+export function feedQuery(
+  mode: FeedMode,
+  viewer: string | null,
+  now: string,
+  days: number,
+  cursor: FeedCursor | null,
+  limit: number,
+  candidates = 3000
+): Q {
   if (mode === "following") {
     return {
       sql: `SELECT p.id, p.created_at::text AS k FROM social_post p
@@ -25,7 +33,14 @@ export function feedQuery(mode: FeedMode, viewer: string | null, now: string, da
           AND ${VISIBLE_TO} AND p.created_at <= ?::timestamptz
           ${cursor ? "AND (p.created_at < ?::timestamptz OR (p.created_at = ?::timestamptz AND p.id < ?))" : ""}
         ORDER BY p.created_at DESC, p.id DESC LIMIT ?`,
-      params: [viewer, viewer, viewer, now, ...(cursor ? [cursor.k, cursor.k, cursor.id] : []), limit],
+      params: [
+        viewer,
+        viewer,
+        viewer,
+        now,
+        ...(cursor ? [cursor.k, cursor.k, cursor.id] : []),
+        limit,
+      ],
     }
   }
   const forYou = mode === "for_you" && viewer
@@ -35,8 +50,12 @@ export function feedQuery(mode: FeedMode, viewer: string | null, now: string, da
         + CASE WHEN p.hashtags && ARRAY(SELECT tag FROM liked_tags) THEN 0.5 ELSE 0 END)`
     : TRENDING
   return {
-    sql: `${forYou ? `WITH liked_tags AS (SELECT DISTINCT unnest(lp.hashtags) AS tag FROM social_post lp
-            WHERE lp.id IN (SELECT l.post_id FROM social_like l WHERE l.customer_id = ? AND l.deleted_at IS NULL ORDER BY l.created_at DESC LIMIT 100))` : ""}
+    sql: `${
+      forYou
+        ? `WITH liked_tags AS (SELECT DISTINCT unnest(lp.hashtags) AS tag FROM social_post lp
+            WHERE lp.id IN (SELECT l.post_id FROM social_like l WHERE l.customer_id = ? AND l.deleted_at IS NULL ORDER BY l.created_at DESC LIMIT 100))`
+        : ""
+    }
       SELECT s.id, s.score::text AS k FROM (
         SELECT p.id, ${score} AS score FROM (
           -- the candidates: the newest visible posts of the window (an index range, not a scan of the table)

@@ -14,30 +14,69 @@ import {
   usePrompt,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
-import { type AuditRow, type ReportGroup, useAudit, useModerate, useReportQueue } from "../../hooks/moderation"
+import {
+  type AuditRow,
+  type ReportGroup,
+  useAudit,
+  useModerate,
+  useReportQueue,
+} from "../../hooks/moderation"
 
 const PAGE_SIZE = 20
 const column = createDataTableColumnHelper<ReportGroup>()
 const auditColumn = createDataTableColumnHelper<AuditRow>()
 const auditColumns = [
-  auditColumn.accessor("created_at", { header: "When", cell: ({ getValue }) => new Date(getValue()).toLocaleString() }),
+  auditColumn.accessor("created_at", {
+    header: "When",
+    cell: ({ getValue }) => new Date(getValue()).toLocaleString(),
+  }),
   auditColumn.accessor("user_id", { header: "Admin" }),
   auditColumn.accessor("action", { header: "Action" }),
-  auditColumn.accessor("target_id", { header: "Target", cell: ({ row }) => `${row.original.target_type} ${row.original.target_id}` }),
-  auditColumn.accessor("note", { header: "Note", cell: ({ getValue }) => getValue() ?? "—" }),
+  auditColumn.accessor("target_id", {
+    header: "Target",
+    cell: ({ row }) => `${row.original.target_type} ${row.original.target_id}`,
+  }),
+  auditColumn.accessor("note", {
+    header: "Note",
+    cell: ({ getValue }) => getValue() ?? "—",
+  }),
 ]
 
 const ModerationPage = () => {
   const prompt = usePrompt()
   const moderate = useModerate()
-  const [order, setOrder] = useState<"newest" | "most_reported">("most_reported")
-  const [pagination, setPagination] = useState<DataTablePaginationState>({ pageSize: PAGE_SIZE, pageIndex: 0 })
-  const [auditPage, setAuditPage] = useState<DataTablePaginationState>({ pageSize: PAGE_SIZE, pageIndex: 0 })
-  const { data, isLoading } = useReportQueue(order, PAGE_SIZE, pagination.pageIndex * PAGE_SIZE)
+  const [order, setOrder] = useState<"newest" | "most_reported">(
+    "most_reported"
+  )
+  const [pagination, setPagination] = useState<DataTablePaginationState>({
+    pageSize: PAGE_SIZE,
+    pageIndex: 0,
+  })
+  const [auditPage, setAuditPage] = useState<DataTablePaginationState>({
+    pageSize: PAGE_SIZE,
+    pageIndex: 0,
+  })
+  const { data, isLoading } = useReportQueue(
+    order,
+    PAGE_SIZE,
+    pagination.pageIndex * PAGE_SIZE
+  )
   const audit = useAudit(PAGE_SIZE, auditPage.pageIndex * PAGE_SIZE)
 
-  const confirmThen = async (title: string, description: string, run: () => void) => {
-    if (await prompt({ title, description, confirmText: "Confirm", cancelText: "Cancel" })) run()
+  const confirmThen = async (
+    title: string,
+    description: string,
+    run: () => void
+  ) => {
+    if (
+      await prompt({
+        title,
+        description,
+        confirmText: "Confirm",
+        cancelText: "Cancel",
+      })
+    )
+      run()
   }
 
   const columns = useMemo(
@@ -48,22 +87,49 @@ const ModerationPage = () => {
           const r = row.original
           return (
             <div className="flex items-center gap-3 py-2">
-              {r.target?.image_url && <img src={r.target.image_url} alt="" width={48} height={48} className="h-12 w-12 rounded object-cover" loading="lazy" />}
+              {r.target?.image_url && (
+                <img
+                  src={r.target.image_url}
+                  alt=""
+                  width={48}
+                  height={48}
+                  className="h-12 w-12 rounded object-cover"
+                  loading="lazy"
+                />
+              )}
               <div>
-                <Text size="small" weight="plus">{r.target_type} {r.target_id}</Text>
-                <Text size="xsmall" className="text-ui-fg-subtle">{r.target?.caption || "—"}</Text>
+                <Text size="small" weight="plus">
+                  {r.target_type} {r.target_id}
+                </Text>
+                <Text size="xsmall" className="text-ui-fg-subtle">
+                  {r.target?.caption || "—"}
+                </Text>
               </div>
             </div>
           )
         },
       }),
       column.accessor("report_count", { header: "Reports" }),
-      column.accessor("reasons", { header: "Reasons", cell: ({ getValue }) => [...new Set(getValue())].slice(0, 3).join("; ") }),
+      column.accessor("reasons", {
+        header: "Reasons",
+        cell: ({ getValue }) => [...new Set(getValue())].slice(0, 3).join("; "),
+      }),
       column.accessor("target", {
         header: "Status",
         cell: ({ getValue }) => {
           const s = getValue()?.status
-          return s ? <Badge size="2xsmall" color={s === "visible" ? "green" : s === "hidden" ? "orange" : "grey"}>{s}</Badge> : "—"
+          return s ? (
+            <Badge
+              size="2xsmall"
+              color={
+                s === "visible" ? "green" : s === "hidden" ? "orange" : "grey"
+              }
+            >
+              {s}
+            </Badge>
+          ) : (
+            "—"
+          )
         },
       }),
       column.display({
@@ -75,16 +141,66 @@ const ModerationPage = () => {
           const post = r.target
           return (
             <div className="flex gap-1">
-              <Button size="small" variant="secondary" onClick={() => moderate.mutate({ kind: "post", id: post.id, action: post.status === "hidden" ? "restore" : "hide" })}>
+              <Button
+                size="small"
+                variant="secondary"
+                onClick={() =>
+                  moderate.mutate({
+                    kind: "post",
+                    id: post.id,
+                    action: post.status === "hidden" ? "restore" : "hide",
+                  })
+                }
+              >
                 {post.status === "hidden" ? "Restore" : "Hide"}
               </Button>
-              <Button size="small" variant="secondary" onClick={() => confirmThen("Delete this post?", "Shoppers will not see it again.", () => moderate.mutate({ kind: "post", id: post.id, action: "delete" }))}>
+              <Button
+                size="small"
+                variant="secondary"
+                onClick={() =>
+                  confirmThen(
+                    "Delete this post?",
+                    "Shoppers will not see it again.",
+                    () =>
+                      moderate.mutate({
+                        kind: "post",
+                        id: post.id,
+                        action: "delete",
+                      })
+                  )
+                }
+              >
                 Delete
               </Button>
-              <Button size="small" variant="secondary" onClick={() => moderate.mutate({ kind: "customer", id: post.customer_id, action: "warn" })}>
+              <Button
+                size="small"
+                variant="secondary"
+                onClick={() =>
+                  moderate.mutate({
+                    kind: "customer",
+                    id: post.customer_id,
+                    action: "warn",
+                  })
+                }
+              >
                 Warn
               </Button>
-              <Button size="small" variant="danger" onClick={() => confirmThen("Ban this shopper?", "Their writes will be refused and their posts leave every feed.", () => moderate.mutate({ kind: "customer", id: post.customer_id, action: "ban" }))}>
+              <Button
+                size="small"
+                variant="danger"
+                onClick={() =>
+                  confirmThen(
+                    "Ban this shopper?",
+                    "Their writes will be refused and their posts leave every feed.",
+                    () =>
+                      moderate.mutate({
+                        kind: "customer",
+                        id: post.customer_id,
+                        action: "ban",
+                      })
+                  )
+                }
+              >
                 Ban
               </Button>
             </div>
@@ -119,17 +235,30 @@ const ModerationPage = () => {
           <DataTable.Toolbar className="flex items-center justify-between px-6 py-4">
             <div>
               <Heading level="h1">Moderation queue</Heading>
-              <Text size="small" className="text-ui-fg-subtle">Open reports on feed posts, comments and profiles, grouped by what was reported.</Text>
+              <Text size="small" className="text-ui-fg-subtle">
+                Open reports on feed posts, comments and profiles, grouped by
+                what was reported.
+              </Text>
             </div>
-            <Select value={order} onValueChange={(v) => setOrder(v as typeof order)} size="small">
-              <Select.Trigger><Select.Value /></Select.Trigger>
+            <Select
+              value={order}
+              onValueChange={(v) => setOrder(v as typeof order)}
+              size="small"
+            >
+              <Select.Trigger>
+                <Select.Value />
+              </Select.Trigger>
               <Select.Content>
-                <Select.Item value="most_reported">Most reported first</Select.Item>
+                <Select.Item value="most_reported">
+                  Most reported first
+                </Select.Item>
                 <Select.Item value="newest">Newest first</Select.Item>
               </Select.Content>
             </Select>
           </DataTable.Toolbar>
-          <DataTable.Table emptyState={{ empty: { heading: "Nothing to review" } }} />
+          <DataTable.Table
+            emptyState={{ empty: { heading: "Nothing to review" } }}
+          />
           <DataTable.Pagination />
         </DataTable>
       </Container>
@@ -138,7 +267,9 @@ const ModerationPage = () => {
           <DataTable.Toolbar className="px-6 py-4">
             <Heading level="h2">Audit trail</Heading>
           </DataTable.Toolbar>
-          <DataTable.Table emptyState={{ empty: { heading: "No moderation actions yet" } }} />
+          <DataTable.Table
+            emptyState={{ empty: { heading: "No moderation actions yet" } }}
+          />
           <DataTable.Pagination />
         </DataTable>
       </Container>
@@ -146,6 +277,9 @@ const ModerationPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "Moderation", icon: ExclamationCircle })
+export const config = defineRouteConfig({
+  label: "Moderation",
+  icon: ExclamationCircle,
+})
 
 export default ModerationPage

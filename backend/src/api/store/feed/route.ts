@@ -10,7 +10,14 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const q = req.validatedQuery as unknown as StoreFeedParamsType
   const timings = new Timings()
   const viewer = await viewerOf(req)
-  const page = await timings.time("feed", () => socialOf(req).feedPage(q.mode, viewer.customer_id, decodeCursor(q.cursor), q.limit))
+  const page = await timings.time("feed", () =>
+    socialOf(req).feedPage(
+      q.mode,
+      viewer.customer_id,
+      decodeCursor(q.cursor),
+      q.limit
+    )
+  )
   const posts = await presentPosts(req.scope, page.ids, viewer, timings)
   res.setHeader("Server-Timing", timings.header())
   res.json({ posts, next_cursor: page.next_cursor })

@@ -1,6 +1,11 @@
 import { z } from "@medusajs/framework/zod"
 
-const handle = z.string().trim().min(3).max(30).regex(/^[A-Za-z0-9_.]+$/, "a handle has letters, digits, _ and . only")
+const handle = z
+  .string()
+  .trim()
+  .min(3)
+  .max(30)
+  .regex(/^[A-Za-z0-9_.]+$/, "a handle has letters, digits, _ and . only")
 
 export const StoreSocialProfile = z
   .object({
@@ -53,17 +58,36 @@ export const StoreCreatePostFields = z.object({
 })
 
 export const StoreUpdatePost = z
-  .object({ caption: z.string().max(2200).optional(), visibility: z.enum(["public", "followers"]).optional(), occasion: z.string().max(60).nullish(), season: z.string().max(30).nullish() })
+  .object({
+    caption: z.string().max(2200).optional(),
+    visibility: z.enum(["public", "followers"]).optional(),
+    occasion: z.string().max(60).nullish(),
+    season: z.string().max(30).nullish(),
+  })
   .strict()
 export type StoreUpdatePostType = z.infer<typeof StoreUpdatePost>
 
-export const StoreComment = z.object({ text: z.string().trim().min(1).max(1000), parent_id: z.string().nullish() }).strict()
+export const StoreComment = z
+  .object({
+    text: z.string().trim().min(1).max(1000),
+    parent_id: z.string().nullish(),
+  })
+  .strict()
 export type StoreCommentType = z.infer<typeof StoreComment>
-export const StoreEditComment = z.object({ text: z.string().trim().min(1).max(1000) }).strict()
+export const StoreEditComment = z
+  .object({ text: z.string().trim().min(1).max(1000) })
+  .strict()
 
-export const StoreReport = z.object({ reason: z.string().trim().min(1).max(500) }).strict()
+export const StoreReport = z
+  .object({ reason: z.string().trim().min(1).max(500) })
+  .strict()
 export type StoreReportType = z.infer<typeof StoreReport>
 
-export const StoreReadNotifications = z.object({ ids: z.array(z.string()).max(500).optional() }).strict()
+export const StoreReadNotifications = z
+  .object({ ids: z.array(z.string()).max(500).optional() })
+  .strict()
 
-export const StoreListParams = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20), offset: z.coerce.number().int().min(0).default(0) })
+export const StoreListParams = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+})

@@ -7,4 +7,7 @@ export const SocialFollow = model
     follower_id: model.text(),
     followee_id: model.text(),
   })
-  .indexes([{ on: ["follower_id", "followee_id"], unique: true }, { on: ["followee_id"] }])
+  .indexes([
+    { on: ["follower_id", "followee_id"], unique: true },
+    { on: ["followee_id"] },
+  ])

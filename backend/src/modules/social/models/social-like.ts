@@ -7,4 +7,7 @@ export const SocialLike = model
     post_id: model.text(),
     customer_id: model.text(),
   })
-  .indexes([{ on: ["post_id", "customer_id"], unique: true }, { on: ["customer_id", "created_at"] }])
+  .indexes([
+    { on: ["post_id", "customer_id"], unique: true },
+    { on: ["customer_id", "created_at"] },
+  ])

@@ -13,10 +13,15 @@ export const SocialPost = model
     occasion: model.text().nullable(),
     season: model.text().nullable(),
     visibility: model.enum(["public", "followers"]).default("public"),
-    status: model.enum(["visible", "hidden", "pending", "deleted"]).default("visible"),
+    status: model
+      .enum(["visible", "hidden", "pending", "deleted"])
+      .default("visible"),
     likes_count: model.number().default(0),
     comments_count: model.number().default(0),
     saves_count: model.number().default(0),
     reports_count: model.number().default(0),
   })
-  .indexes([{ on: ["customer_id", "created_at"] }, { on: ["status", "created_at"] }])
+  .indexes([
+    { on: ["customer_id", "created_at"] },
+    { on: ["status", "created_at"] },
+  ])

@@ -10,4 +10,7 @@ export const SocialReport = model
     reason: model.text(),
     status: model.enum(["open", "resolved"]).default("open"),
   })
-  .indexes([{ on: ["target_type", "target_id", "reporter_id"], unique: true }, { on: ["status", "created_at"] }])
+  .indexes([
+    { on: ["target_type", "target_id", "reporter_id"], unique: true },
+    { on: ["status", "created_at"] },
+  ])

@@ -26,14 +26,30 @@ export const createPostStep = createStep(
       occasion: input.occasion ?? null,
       season: input.season ?? null,
     } as any)
-    await social.createSocialPostImages(input.images.map((img, position) => ({ ...img, position, post_id: post.id })) as any)
-    if (input.tags.length) await social.createSocialPostTags(input.tags.map((t) => ({ ...t, variant_id: t.variant_id ?? null, post_id: post.id })) as any)
+    await social.createSocialPostImages(
+      input.images.map((img, position) => ({
+        ...img,
+        position,
+        post_id: post.id,
+      })) as any
+    )
+    if (input.tags.length)
+      await social.createSocialPostTags(
+        input.tags.map((t) => ({
+          ...t,
+          variant_id: t.variant_id ?? null,
+          post_id: post.id,
+        })) as any
+      )
     return new StepResponse(post, post.id)
   },
   async (postId, { container }) => {
     if (!postId) return
     const social = container.resolve<SocialModuleService>(SOCIAL_MODULE)
-    const [images, tags] = await Promise.all([social.listSocialPostImages({ post_id: postId }), social.listSocialPostTags({ post_id: postId })])
+    const [images, tags] = await Promise.all([
+      social.listSocialPostImages({ post_id: postId }),
+      social.listSocialPostTags({ post_id: postId }),
+    ])
     await social.deleteSocialPostTags((tags as any[]).map((t) => t.id))
     await social.deleteSocialPostImages((images as any[]).map((i) => i.id))
     await social.deleteSocialPosts(postId)

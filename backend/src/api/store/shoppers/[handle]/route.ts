@@ -8,7 +8,11 @@ import { socialOf, viewerId, viewerOf } from "../../feed/helpers"
 export async function profileByHandle(req: MedusaRequest) {
   const handle = SocialModuleService.normalizeHandle(String(req.params.handle))
   const [p] = (await socialOf(req).listSocialProfiles({ handle })) as any[]
-  if (!p || p.banned_at) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Shopper @${handle} was not found.`)
+  if (!p || p.banned_at)
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      `Shopper @${handle} was not found.`
+    )
   return p
 }
 
@@ -17,9 +21,19 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const social = socialOf(req)
   const p = await profileByHandle(req)
   const me = viewerId(req)
-  const recent = (await social.listSocialPosts({ customer_id: p.customer_id, status: "visible" } as any, { select: ["id"], order: { created_at: "DESC" }, take: 60 })) as any[]
-  const visible = await social.visiblePostIds(recent.map((r) => r.id), me)
-  const posts = await presentPosts(req.scope, recent.map((r) => r.id).filter((id) => visible.has(id)), await viewerOf(req))
+  const recent = (await social.listSocialPosts(
+    { customer_id: p.customer_id, status: "visible" } as any,
+    { select: ["id"], order: { created_at: "DESC" }, take: 60 }
+  )) as any[]
+  const visible = await social.visiblePostIds(
+    recent.map((r) => r.id),
+    me
+  )
+  const posts = await presentPosts(
+    req.scope,
+    recent.map((r) => r.id).filter((id) => visible.has(id)),
+    await viewerOf(req)
+  )
   res.json({
     shopper: {
       handle: p.handle,
