@@ -52,15 +52,45 @@ export function Header({
         <div className="site-header__actions">
           <RegionSelector regions={regions} currentId={regionId} />
           {loggedIn && (
-            <Link to="/notifications" className="bell" data-testid="bell" aria-label={`Notifications, ${unread} unread`}>
-              🔔{unread > 0 && <span className="bell__count" data-testid="bell-count">{unread}</span>}
+            <Link
+              to="/notifications"
+              className="bell"
+              data-testid="bell"
+              aria-label={`Notifications, ${unread} unread`}
+            >
+              <svg
+                width="18"
+                height="18"
+                viewBox="0 0 24 24"
+                aria-hidden="true"
+              >
+                <path
+                  fill="currentColor"
+                  d="M12 22a2 2 0 0 0 2-2h-4a2 2 0 0 0 2 2zm6-6v-5a6 6 0 0 0-5-5.9V4a1 1 0 0 0-2 0v1.1A6 6 0 0 0 6 11v5l-2 2v1h16v-1z"
+                />
+              </svg>
+              {unread > 0 && (
+                <span className="bell__count" data-testid="bell-count">
+                  {unread}
+                </span>
+              )}
             </Link>
           )}
-          <Link to={loggedIn ? "/account" : "/account/login"} className="account-link" data-testid="account-link">
+          <Link
+            to={loggedIn ? "/account" : "/account/login"}
+            className="account-link"
+            data-testid="account-link"
+          >
             {loggedIn ? "Account" : "Log in"}
           </Link>
           <Link to="/cart" className="cart-link" data-testid="cart-link">
-            Cart <span className="cart-count" aria-label={`${cartCount} items in cart`}>{cartCount}</span>
+            Cart{" "}
+            <span
+              className="cart-count"
+              aria-label={`${cartCount} items in cart`}
+            >
+              {cartCount}
+            </span>
           </Link>
         </div>
       </div>

@@ -1,5 +1,3 @@
-// DRAFT, never run: kept out of specs/ (run.mjs runs every file there) until it has passed once.
-// To try it: node --test e2e/drafts/social.spec.mjs against a demo store (STOREFRONT_URL).
 import assert from "node:assert/strict"
 import path from "node:path"
 import fs from "node:fs"
