@@ -132,6 +132,14 @@ module.exports = defineConfig({
     // text search: PostgreSQL by default, Meilisearch when MEILISEARCH_HOST/MEILISEARCH_API_KEY are set
     searchModuleConfig(process.env),
     { resolve: "./src/modules/wardrobe" },
+    {
+      resolve: "./src/modules/social",
+      options: {
+        autohideReports: Number(process.env.CURATOR_SOCIAL_AUTOHIDE_REPORTS || 3),
+        trendingDays: Number(process.env.CURATOR_SOCIAL_TRENDING_DAYS || 7),
+        trendingCandidates: Number(process.env.CURATOR_SOCIAL_TRENDING_CANDIDATES || 3000),
+      },
+    },
     ...redisModules,
     ...stripeModule,
     ...authModule,

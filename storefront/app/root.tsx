@@ -18,6 +18,7 @@ import { getRegion } from "~/lib/data/regions.server"
 import { listCategories } from "~/lib/data/categories.server"
 import { cartCount, getCart } from "~/lib/data/cart.server"
 import { getCustomerToken } from "~/lib/session.server"
+import { unreadCount } from "~/lib/data/social.server"
 import styles from "./styles.css?url"
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }]
@@ -45,8 +46,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
     nav: categories.tree.map((c) => ({ id: c.id, name: c.name })),
     cartCount: cartCount(cart),
-    // Only whether a session exists: no backend call per page view. /account checks the token.
+    // Only whether a session exists. /account checks the token.
     loggedIn: !!customerToken,
+    // the bell: one small call per page view, only for logged-in shoppers; 0 on any failure
+    unread: await unreadCount(customerToken),
   }
 }
 
@@ -74,7 +77,7 @@ export default function App() {
   const data = useLoaderData<typeof loader>()
   return (
     <>
-      <Header regions={data.regions} regionId={data.region.id} nav={data.nav} cartCount={data.cartCount} loggedIn={data.loggedIn} />
+      <Header regions={data.regions} regionId={data.region.id} nav={data.nav} cartCount={data.cartCount} loggedIn={data.loggedIn} unread={data.unread} />
       <main id="main" className="container">
         <Outlet />
       </main>

@@ -19,6 +19,7 @@ import {
   StoreBoughtTogetherParams, StoreCompleteTheLookParams, StoreGenerateRecommendations, StoreRecommendationFeedback,
   StoreRecommendationSignals, StoreRecommendationsParams,
 } from "./store/customers/me/recommendations/validators"
+import { socialRoutes } from "./social-middlewares"
 
 const perMinute = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 // limits count per customer when one is logged in, so the id must be known first
@@ -48,6 +49,7 @@ export default defineMiddlewares({
     },
     { matcher: "/admin/lookbooks", methods: ["GET"], middlewares: [validateAndTransformQuery(listParams(), {})] },
     { matcher: "/store/lookbooks", methods: ["GET"], middlewares: [validateAndTransformQuery(listParams({ limit: 50, max: 100 }), {})] },
+    ...socialRoutes,
     {
       matcher: "/store/products/:id/availability",
       methods: ["GET"],

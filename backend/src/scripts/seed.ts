@@ -8,6 +8,7 @@ import { seedProducts } from "./seed/products"
 import { ensureLookbooks } from "./seed/lookbooks"
 import { ensureDemoStyleProfile } from "./seed/shoppers"
 import { ensureDemoWardrobe } from "./seed/wardrobe"
+import { ensureSocial } from "./seed/social"
 
 const DEMO_DIR = path.resolve(__dirname, "../../data/demo-catalog")
 const SHARED_DIR = process.env.CURATOR_DATASET_DIR || path.resolve(__dirname, "../../../../shared/data/fashion-products")
@@ -60,6 +61,8 @@ export default async function seed({ container, args }: ExecArgs) {
   await ensureDemoStyleProfile(container, setup.salesChannelId, log)
   // the demo shopper's wardrobe: skipped by CURATOR_SEED_WARDROBE=false (catalogue-only stores)
   if (process.env.CURATOR_SEED_WARDROBE !== "false") await ensureDemoWardrobe(container, [path.join(DEMO_DIR, "images"), source.dir], log)
+  // the feed only for the demo store (no count): tests that seed N products start with an empty feed
+  if (count === undefined) await ensureSocial(container, log)
   log(`done: ${created} products created, ${rows.length} in the catalogue`)
   log(`publishable key: ${setup.publishableKey}`)
 }

@@ -8,12 +8,15 @@ export function Header({
   nav,
   cartCount,
   loggedIn,
+  unread = 0,
 }: {
   regions: RegionOption[]
   regionId: string
   nav: { id: string; name: string }[]
   cartCount: number
   loggedIn: boolean
+  /** unread feed notifications (the bell), only when logged in */
+  unread?: number
 }) {
   return (
     <header className="site-header">
@@ -39,6 +42,7 @@ export function Header({
             </li>
             <li>
               <NavLink to="/wardrobe">Wardrobe</NavLink>
+              <NavLink to="/feed">Feed</NavLink>
             </li>
             {nav.map((c) => (
               <li key={c.id}>
@@ -50,11 +54,46 @@ export function Header({
         <SearchBox />
         <div className="site-header__actions">
           <RegionSelector regions={regions} currentId={regionId} />
-          <Link to={loggedIn ? "/account" : "/account/login"} className="account-link" data-testid="account-link">
+          {loggedIn && (
+            <Link
+              to="/notifications"
+              className="bell"
+              data-testid="bell"
+              aria-label={`Notifications, ${unread} unread`}
+            >
+              <svg
+                width="18"
+                height="18"
+                viewBox="0 0 24 24"
+                aria-hidden="true"
+              >
+                <path
+                  fill="currentColor"
+                  d="M12 22a2 2 0 0 0 2-2h-4a2 2 0 0 0 2 2zm6-6v-5a6 6 0 0 0-5-5.9V4a1 1 0 0 0-2 0v1.1A6 6 0 0 0 6 11v5l-2 2v1h16v-1z"
+                />
+              </svg>
+              {unread > 0 && (
+                <span className="bell__count" data-testid="bell-count">
+                  {unread}
+                </span>
+              )}
+            </Link>
+          )}
+          <Link
+            to={loggedIn ? "/account" : "/account/login"}
+            className="account-link"
+            data-testid="account-link"
+          >
             {loggedIn ? "Account" : "Log in"}
           </Link>
           <Link to="/cart" className="cart-link" data-testid="cart-link">
-            Cart <span className="cart-count" aria-label={`${cartCount} items in cart`}>{cartCount}</span>
+            Cart{" "}
+            <span
+              className="cart-count"
+              aria-label={`${cartCount} items in cart`}
+            >
+              {cartCount}
+            </span>
           </Link>
         </div>
       </div>
