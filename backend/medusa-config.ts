@@ -1,4 +1,9 @@
-import { ContainerRegistrationKeys, defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
+import {
+  ContainerRegistrationKeys,
+  defineConfig,
+  loadEnv,
+  Modules,
+} from "@medusajs/framework/utils"
 import { resolveForwardSecret, resolveSecrets } from "./src/lib/env"
 import { searchModuleConfig } from "./src/lib/search/engine-config"
 import path from "node:path"
@@ -11,7 +16,8 @@ resolveForwardSecret(process.env)
 const redisUrl = process.env.REDIS_URL
 const backendUrl = process.env.MEDUSA_BACKEND_URL || "http://localhost:9000"
 const storeCors = process.env.STORE_CORS || "http://localhost:8000"
-const adminCors = process.env.ADMIN_CORS || "http://localhost:9000,http://localhost:5173"
+const adminCors =
+  process.env.ADMIN_CORS || "http://localhost:9000,http://localhost:5173"
 const authCors = process.env.AUTH_CORS || `${storeCors},${adminCors}`
 
 // With REDIS_URL the store runs on the production modules (several backend
@@ -60,7 +66,9 @@ const stripeModule = process.env.STRIPE_API_KEY
 
 // Sign in with Google only when its credentials are set; emailpass always.
 // Listing providers replaces Medusa's default list, so emailpass is named too.
-const googleCallbackUrl = process.env.GOOGLE_CALLBACK_URL || `${storeCors.split(",")[0]}/auth/google/callback`
+const googleCallbackUrl =
+  process.env.GOOGLE_CALLBACK_URL ||
+  `${storeCors.split(",")[0]}/auth/google/callback`
 const authModule =
   process.env.GOOGLE_CLIENT_ID && process.env.GOOGLE_CLIENT_SECRET
     ? [
@@ -73,7 +81,11 @@ const authModule =
               {
                 resolve: "@medusajs/medusa/auth-google",
                 id: "google",
-                options: { clientId: process.env.GOOGLE_CLIENT_ID, clientSecret: process.env.GOOGLE_CLIENT_SECRET, callbackUrl: googleCallbackUrl },
+                options: {
+                  clientId: process.env.GOOGLE_CLIENT_ID,
+                  clientSecret: process.env.GOOGLE_CLIENT_SECRET,
+                  callbackUrl: googleCallbackUrl,
+                },
               },
             ],
           },
@@ -85,7 +97,9 @@ module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
     redisUrl,
-    workerMode: (process.env.MEDUSA_WORKER_MODE as "shared" | "worker" | "server") || "shared",
+    workerMode:
+      (process.env.MEDUSA_WORKER_MODE as "shared" | "worker" | "server") ||
+      "shared",
     http: {
       storeCors,
       adminCors,
@@ -110,7 +124,9 @@ module.exports = defineConfig({
             // are streamed to their owner by an authorised route
             options: {
               backend_url: `${backendUrl}/static`,
-              private_upload_dir: process.env.CURATOR_PRIVATE_UPLOAD_DIR || path.join(process.cwd(), "private-uploads"),
+              private_upload_dir:
+                process.env.CURATOR_PRIVATE_UPLOAD_DIR ||
+                path.join(process.cwd(), "private-uploads"),
             },
           },
         ],
@@ -120,9 +136,12 @@ module.exports = defineConfig({
       resolve: "./src/modules/visual-search",
       options: {
         embedder: process.env.CURATOR_EMBEDDER || "auto",
-        clipModel: process.env.CURATOR_CLIP_MODEL || "Xenova/clip-vit-base-patch32",
+        clipModel:
+          process.env.CURATOR_CLIP_MODEL || "Xenova/clip-vit-base-patch32",
         modelDir: process.env.CURATOR_MODEL_DIR || undefined,
-        hnswThreshold: process.env.CURATOR_HNSW_THRESHOLD ? Number(process.env.CURATOR_HNSW_THRESHOLD) : undefined,
+        hnswThreshold: process.env.CURATOR_HNSW_THRESHOLD
+          ? Number(process.env.CURATOR_HNSW_THRESHOLD)
+          : undefined,
       },
     },
     { resolve: "./src/modules/lookbook" },
@@ -135,9 +154,13 @@ module.exports = defineConfig({
     {
       resolve: "./src/modules/social",
       options: {
-        autohideReports: Number(process.env.CURATOR_SOCIAL_AUTOHIDE_REPORTS || 3),
+        autohideReports: Number(
+          process.env.CURATOR_SOCIAL_AUTOHIDE_REPORTS || 3
+        ),
         trendingDays: Number(process.env.CURATOR_SOCIAL_TRENDING_DAYS || 7),
-        trendingCandidates: Number(process.env.CURATOR_SOCIAL_TRENDING_CANDIDATES || 3000),
+        trendingCandidates: Number(
+          process.env.CURATOR_SOCIAL_TRENDING_CANDIDATES || 3000
+        ),
       },
     },
     ...redisModules,

@@ -8,7 +8,10 @@ import { prepareStore } from "./lib/store.mjs"
 const count = process.argv[2] ? Number(process.argv[2]) : undefined
 const db = await ensureDatabase()
 try {
-  await prepareStore(db.url, { stateFile: path.join(ROOT, ".data", "migrated"), count })
+  await prepareStore(db.url, {
+    stateFile: path.join(ROOT, ".data", "migrated"),
+    count,
+  })
   step("seed finished")
 } catch (e) {
   console.error(e.message)

@@ -17,7 +17,8 @@ const buildPath = path.resolve(process.argv[2] ?? "build/server/index.js")
 const build = await import(url.pathToFileURL(buildPath).href)
 installGlobals({ nativeFetch: build.future.v3_singleFetch })
 
-const shopper = (globalThis[Symbol.for("curatorai.shopper")] ??= new AsyncLocalStorage())
+const shopper = (globalThis[Symbol.for("curatorai.shopper")] ??=
+  new AsyncLocalStorage())
 const handler = createRequestHandler({ build, mode: process.env.NODE_ENV })
 
 const app = express()
@@ -25,14 +26,32 @@ app.disable("x-powered-by")
 app.use(compression())
 // documents get the full set (CSP with a nonce) from app/entry.server.tsx; files get nosniff
 const nosniff = (res) => res.setHeader("X-Content-Type-Options", "nosniff")
-app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y", setHeaders: nosniff }))
+app.use(
+  build.publicPath,
+  express.static(build.assetsBuildDirectory, {
+    immutable: true,
+    maxAge: "1y",
+    setHeaders: nosniff,
+  })
+)
 app.use(express.static("public", { maxAge: "1h", setHeaders: nosniff }))
 app.use(morgan("tiny"))
-app.all("*", (req, res, next) => shopper.run({ peer: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"] }, () => handler(req, res, next)))
+app.all("*", (req, res, next) =>
+  shopper.run(
+    {
+      peer: req.socket.remoteAddress,
+      forwardedFor: req.headers["x-forwarded-for"],
+    },
+    () => handler(req, res, next)
+  )
+)
 
 const port = Number(process.env.PORT || 3000)
-const server = process.env.HOST ? app.listen(port, process.env.HOST, onListen) : app.listen(port, onListen)
+const server = process.env.HOST
+  ? app.listen(port, process.env.HOST, onListen)
+  : app.listen(port, onListen)
 function onListen() {
   console.log(`[storefront] http://localhost:${port}`)
 }
-for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => server.close(() => process.exit(0)))
+for (const signal of ["SIGTERM", "SIGINT"])
+  process.once(signal, () => server.close(() => process.exit(0)))

@@ -49,16 +49,40 @@ export function prng(seed: number) {
   }
 }
 
-function floatTensor(name: string, dims: number[], data: Float32Array): onnx.ITensorProto {
-  return { name, dims, dataType: T.FLOAT, rawData: new Uint8Array(data.buffer.slice(0)) }
+function floatTensor(
+  name: string,
+  dims: number[],
+  data: Float32Array
+): onnx.ITensorProto {
+  return {
+    name,
+    dims,
+    dataType: T.FLOAT,
+    rawData: new Uint8Array(data.buffer.slice(0)),
+  }
 }
-function int64Tensor(name: string, dims: number[], data: number[]): onnx.ITensorProto {
+function int64Tensor(
+  name: string,
+  dims: number[],
+  data: number[]
+): onnx.ITensorProto {
   const b = Buffer.alloc(8 * data.length)
   data.forEach((v, i) => b.writeBigInt64LE(BigInt(v), 8 * i))
   return { name, dims, dataType: T.INT64, rawData: new Uint8Array(b) }
 }
-function node(opType: string, input: string[], output: string[], attrs: onnx.IAttributeProto[] = []): onnx.INodeProto {
-  return { opType, input, output, name: `${opType}_${output[0]}`, attribute: attrs }
+function node(
+  opType: string,
+  input: string[],
+  output: string[],
+  attrs: onnx.IAttributeProto[] = []
+): onnx.INodeProto {
+  return {
+    opType,
+    input,
+    output,
+    name: `${opType}_${output[0]}`,
+    attribute: attrs,
+  }
 }
 function ints(name: string, v: number[]): onnx.IAttributeProto {
   return { name, type: onnx.AttributeProto.AttributeType.INTS, ints: v }
@@ -66,13 +90,21 @@ function ints(name: string, v: number[]): onnx.IAttributeProto {
 function int(name: string, v: number): onnx.IAttributeProto {
   return { name, type: onnx.AttributeProto.AttributeType.INT, i: v }
 }
-function valueInfo(name: string, elemType: number, dims: (number | string)[]): onnx.IValueInfoProto {
+function valueInfo(
+  name: string,
+  elemType: number,
+  dims: (number | string)[]
+): onnx.IValueInfoProto {
   return {
     name,
     type: {
       tensorType: {
         elemType,
-        shape: { dim: dims.map((d) => (typeof d === "number" ? { dimValue: d } : { dimParam: d })) },
+        shape: {
+          dim: dims.map((d) =>
+            typeof d === "number" ? { dimValue: d } : { dimParam: d }
+          ),
+        },
       },
     },
   }
@@ -83,20 +115,46 @@ function valueInfo(name: string, elemType: number, dims: (number | string)[]): o
  * quantized: int8 data + scale + zero point, dequantized by a DequantizeLinear
  * node whose output is `name` (what a weight-only quantized export looks like).
  */
-function weight(name: string, dims: number[], data: Float32Array, quantized: boolean) {
-  if (!quantized) return { inits: [floatTensor(name, dims, data)], nodes: [] as onnx.INodeProto[] }
+function weight(
+  name: string,
+  dims: number[],
+  data: Float32Array,
+  quantized: boolean
+) {
+  if (!quantized)
+    return {
+      inits: [floatTensor(name, dims, data)],
+      nodes: [] as onnx.INodeProto[],
+    }
   let max = 0
   for (const v of data) max = Math.max(max, Math.abs(v))
   const scale = max / 127 || 1
   const q = new Int8Array(data.length)
-  for (let i = 0; i < data.length; i++) q[i] = Math.max(-127, Math.min(127, Math.round(data[i] / scale)))
+  for (let i = 0; i < data.length; i++)
+    q[i] = Math.max(-127, Math.min(127, Math.round(data[i] / scale)))
   return {
     inits: [
-      { name: `${name}_q`, dims, dataType: T.INT8, rawData: new Uint8Array(q.buffer) },
+      {
+        name: `${name}_q`,
+        dims,
+        dataType: T.INT8,
+        rawData: new Uint8Array(q.buffer),
+      },
       floatTensor(`${name}_scale`, [], Float32Array.of(scale)),
-      { name: `${name}_zp`, dims: [], dataType: T.INT8, rawData: new Uint8Array(1) },
+      {
+        name: `${name}_zp`,
+        dims: [],
+        dataType: T.INT8,
+        rawData: new Uint8Array(1),
+      },
     ] as onnx.ITensorProto[],
-    nodes: [node("DequantizeLinear", [`${name}_q`, `${name}_scale`, `${name}_zp`], [name])],
+    nodes: [
+      node(
+        "DequantizeLinear",
+        [`${name}_q`, `${name}_scale`, `${name}_zp`],
+        [name]
+      ),
+    ],
   }
 }
 
@@ -115,7 +173,12 @@ export function visionGraph(dim: number, quantized: boolean): Uint8Array {
   const cells = 4 // 224 / 56
   const k = 3 * cells * cells
   const r = prng(1234)
-  const w = weight("proj", [k, dim], Float32Array.from({ length: k * dim }, r), quantized)
+  const w = weight(
+    "proj",
+    [k, dim],
+    Float32Array.from({ length: k * dim }, r),
+    quantized
+  )
   return model({
     name: "tiny_clip_vision",
     input: [valueInfo("pixel_values", T.FLOAT, ["batch_size", 3, 224, 224])],
@@ -123,7 +186,12 @@ export function visionGraph(dim: number, quantized: boolean): Uint8Array {
     initializer: w.inits,
     node: [
       ...w.nodes,
-      node("AveragePool", ["pixel_values"], ["pooled"], [ints("kernel_shape", [56, 56]), ints("strides", [56, 56])]),
+      node(
+        "AveragePool",
+        ["pixel_values"],
+        ["pooled"],
+        [ints("kernel_shape", [56, 56]), ints("strides", [56, 56])]
+      ),
       node("Flatten", ["pooled"], ["flat"], [int("axis", 1)]),
       node("MatMul", ["flat", "proj"], ["image_embeds"]),
     ],
@@ -132,7 +200,12 @@ export function visionGraph(dim: number, quantized: boolean): Uint8Array {
 
 export function textGraph(dim: number, quantized: boolean): Uint8Array {
   const r = prng(98765)
-  const w = weight("table", [TEXT_TABLE_ROWS, dim], Float32Array.from({ length: TEXT_TABLE_ROWS * dim }, r), quantized)
+  const w = weight(
+    "table",
+    [TEXT_TABLE_ROWS, dim],
+    Float32Array.from({ length: TEXT_TABLE_ROWS * dim }, r),
+    quantized
+  )
   return model({
     name: "tiny_clip_text",
     input: [valueInfo("input_ids", T.INT64, ["batch_size", "sequence_length"])],
@@ -162,26 +235,48 @@ export function textGraph(dim: number, quantized: boolean): Uint8Array {
   })
 }
 
-export function makeTinyClip(outDir: string, opts: { configDir?: string; dim?: number } = {}): { dir: string; dim: number } {
+export function makeTinyClip(
+  outDir: string,
+  opts: { configDir?: string; dim?: number } = {}
+): { dir: string; dim: number } {
   const configDir = opts.configDir ?? DEFAULT_CONFIG_DIR
   const dim = opts.dim ?? 32
   const dir = path.resolve(outDir)
   fs.mkdirSync(path.join(dir, "onnx"), { recursive: true })
   for (const f of CONFIG_FILES) {
     const src = path.join(configDir, f)
-    if (!fs.existsSync(src)) throw new Error(`make-tiny-clip: missing ${f} in ${configDir}`)
+    if (!fs.existsSync(src))
+      throw new Error(`make-tiny-clip: missing ${f} in ${configDir}`)
     fs.copyFileSync(src, path.join(dir, f))
   }
-  const config = JSON.parse(fs.readFileSync(path.join(dir, "config.json"), "utf8"))
+  const config = JSON.parse(
+    fs.readFileSync(path.join(dir, "config.json"), "utf8")
+  )
   config.projection_dim = dim
   if (config.text_config) config.text_config.projection_dim = dim
   if (config.vision_config) config.vision_config.projection_dim = dim
-  config["_curatorai_tiny_test_model"] = "generated by test-fixtures/make-tiny-clip.ts; random weights, for tests only"
-  fs.writeFileSync(path.join(dir, "config.json"), JSON.stringify(config, null, 2))
-  fs.writeFileSync(path.join(dir, "onnx", "vision_model.onnx"), visionGraph(dim, false))
-  fs.writeFileSync(path.join(dir, "onnx", "vision_model_quantized.onnx"), visionGraph(dim, true))
-  fs.writeFileSync(path.join(dir, "onnx", "text_model.onnx"), textGraph(dim, false))
-  fs.writeFileSync(path.join(dir, "onnx", "text_model_quantized.onnx"), textGraph(dim, true))
+  config["_curatorai_tiny_test_model"] =
+    "generated by test-fixtures/make-tiny-clip.ts; random weights, for tests only"
+  fs.writeFileSync(
+    path.join(dir, "config.json"),
+    JSON.stringify(config, null, 2)
+  )
+  fs.writeFileSync(
+    path.join(dir, "onnx", "vision_model.onnx"),
+    visionGraph(dim, false)
+  )
+  fs.writeFileSync(
+    path.join(dir, "onnx", "vision_model_quantized.onnx"),
+    visionGraph(dim, true)
+  )
+  fs.writeFileSync(
+    path.join(dir, "onnx", "text_model.onnx"),
+    textGraph(dim, false)
+  )
+  fs.writeFileSync(
+    path.join(dir, "onnx", "text_model_quantized.onnx"),
+    textGraph(dim, true)
+  )
   return { dir, dim }
 }
 
@@ -198,9 +293,13 @@ if (require.main === module) {
   const dim = flag("--dim")
   const out = args[0]
   if (!out) {
-    console.error("usage: make-tiny-clip <outDir> [--config <dir with CLIP config/tokenizer files>] [--dim 32]")
+    console.error(
+      "usage: make-tiny-clip <outDir> [--config <dir with CLIP config/tokenizer files>] [--dim 32]"
+    )
     process.exit(2)
   }
   const r = makeTinyClip(out, { configDir, dim: dim ? Number(dim) : undefined })
-  console.log(`tiny CLIP test model (projection_dim ${r.dim}) written to ${r.dir}`)
+  console.log(
+    `tiny CLIP test model (projection_dim ${r.dim}) written to ${r.dir}`
+  )
 }

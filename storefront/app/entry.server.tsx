@@ -11,16 +11,28 @@ import { securityHeaders } from "./lib/security-headers.server"
 const ABORT_DELAY = 5_000
 
 /** Remix's default node entry, plus a per-request CSP nonce and the security headers. */
-export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext
+) {
   const nonce = randomBytes(16).toString("base64")
-  for (const [k, v] of Object.entries(securityHeaders(nonce))) responseHeaders.set(k, v)
+  for (const [k, v] of Object.entries(securityHeaders(nonce)))
+    responseHeaders.set(k, v)
   // bots and SPA mode get the whole document at once; browsers get it streamed
-  const allAtOnce = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode
+  const allAtOnce =
+    isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode
   return new Promise((resolve, reject) => {
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <RemixServer
+          context={remixContext}
+          url={request.url}
+          abortDelay={ABORT_DELAY}
+          nonce={nonce}
+        />
       </NonceContext.Provider>,
       {
         nonce,
@@ -28,7 +40,12 @@ export default function handleRequest(request: Request, responseStatusCode: numb
           shellRendered = true
           const body = new PassThrough()
           responseHeaders.set("Content-Type", "text/html")
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }))
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            })
+          )
           pipe(body)
         },
         onShellError(error: unknown) {
@@ -38,7 +55,7 @@ export default function handleRequest(request: Request, responseStatusCode: numb
           responseStatusCode = 500
           if (shellRendered) console.error(error)
         },
-      },
+      }
     )
     setTimeout(abort, ABORT_DELAY)
   })
@@ -46,6 +63,7 @@ export default function handleRequest(request: Request, responseStatusCode: numb
 
 /** Data (single-fetch) responses: the same headers minus the document CSP. */
 export const handleDataRequest: HandleDataRequestFunction = (response) => {
-  for (const [k, v] of Object.entries(securityHeaders(null))) response.headers.set(k, v)
+  for (const [k, v] of Object.entries(securityHeaders(null)))
+    response.headers.set(k, v)
   return response
 }

@@ -1,4 +1,8 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type {
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node"
 import {
   isRouteErrorResponse,
   Link,
@@ -30,14 +34,19 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   assertEnv()
-  const [{ region, regions }, categories, cart, customerToken] = await Promise.all([
-    getRegion(request),
-    listCategories(),
-    getCart(request),
-    getCustomerToken(request),
-  ])
+  const [{ region, regions }, categories, cart, customerToken] =
+    await Promise.all([
+      getRegion(request),
+      listCategories(),
+      getCart(request),
+      getCustomerToken(request),
+    ])
   return {
-    region: { id: region.id, name: region.name, currency_code: region.currency_code },
+    region: {
+      id: region.id,
+      name: region.name,
+      currency_code: region.currency_code,
+    },
     regions: regions.map((r) => ({
       id: r.id,
       name: r.name,
@@ -77,13 +86,21 @@ export default function App() {
   const data = useLoaderData<typeof loader>()
   return (
     <>
-      <Header regions={data.regions} regionId={data.region.id} nav={data.nav} cartCount={data.cartCount} loggedIn={data.loggedIn} unread={data.unread} />
+      <Header
+        regions={data.regions}
+        regionId={data.region.id}
+        nav={data.nav}
+        cartCount={data.cartCount}
+        loggedIn={data.loggedIn}
+        unread={data.unread}
+      />
       <main id="main" className="container">
         <Outlet />
       </main>
       <footer className="site-footer">
         <p>
-          CuratorAI demo store · prices in {data.region.currency_code.toUpperCase()} ({data.region.name})
+          CuratorAI demo store · prices in{" "}
+          {data.region.currency_code.toUpperCase()} ({data.region.name})
         </p>
       </footer>
     </>
@@ -95,7 +112,10 @@ export function ErrorBoundary() {
   let title = "Something went wrong"
   let message = "An unexpected error occurred. Please try again."
   if (isRouteErrorResponse(error)) {
-    title = error.status === 404 ? "Page not found" : `${error.status} ${error.statusText || "Error"}`
+    title =
+      error.status === 404
+        ? "Page not found"
+        : `${error.status} ${error.statusText || "Error"}`
     message =
       error.status === 404
         ? "We could not find what you were looking for."

@@ -14,7 +14,14 @@ const specs = readdirSync(path.join(here, "specs"))
 
 const result = spawnSync(
   process.execPath,
-  ["--test", "--test-concurrency=1", "--test-timeout=180000", "--test-reporter=spec", ...specs, ...process.argv.slice(2)],
-  { stdio: "inherit" },
+  [
+    "--test",
+    "--test-concurrency=1",
+    "--test-timeout=180000",
+    "--test-reporter=spec",
+    ...specs,
+    ...process.argv.slice(2),
+  ],
+  { stdio: "inherit" }
 )
 process.exit(result.status ?? 1)

@@ -5,20 +5,37 @@ import { args, percentile, table, writeResults } from "./lib.mjs"
 import { catalogueRows, startSearchStore } from "./search-lib.mjs"
 import { step } from "../../scripts/lib/proc.mjs"
 
-const opt = args({ products: 10000, requests: 300, port: 9224, reuse: "", seed: 5 })
+const opt = args({
+  products: 10000,
+  requests: 300,
+  port: 9224,
+  reuse: "",
+  seed: 5,
+})
 let s = opt.seed >>> 0
-const rand = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 4294967296)
+const rand = () => (s = (s * 1664525 + 1013904223) >>> 0) / 4294967296
 const pick = (xs) => xs[Math.floor(rand() * xs.length)]
 
 const { rows, dir } = await catalogueRows(opt.products)
 // --products 0: the demo catalogue, the same store as eval:search (so --reuse 1 can share it)
-const store = await startSearchStore({ name: opt.products ? `curatorai_search_bench_${opt.products}` : "curatorai_search_eval", rows, dir, port: opt.port, reuse: !!opt.reuse })
+const store = await startSearchStore({
+  name: opt.products
+    ? `curatorai_search_bench_${opt.products}`
+    : "curatorai_search_eval",
+  rows,
+  dir,
+  port: opt.port,
+  reuse: !!opt.reuse,
+})
 const { backendUrl, pk, regions } = store
 
 // queries shoppers type: colours, article types, both, misspelt ones, and filtered listings
-const colours = [...new Set(rows.map((r) => r.baseColour).filter((c) => c && c !== "NA"))]
+const colours = [
+  ...new Set(rows.map((r) => r.baseColour).filter((c) => c && c !== "NA")),
+]
 const types = [...new Set(rows.map((r) => r.articleType))]
-const typo = (w) => (w.length > 4 ? w.slice(0, 2) + w[3] + w[2] + w.slice(4) : w)
+const typo = (w) =>
+  w.length > 4 ? w.slice(0, 2) + w[3] + w[2] + w.slice(4) : w
 const searchUrl = () => {
   const region = pick([regions.eur, regions.usd])
   const kind = rand()
@@ -43,7 +60,9 @@ const suggestUrl = () => {
 
 async function timed(url) {
   const t0 = performance.now()
-  const res = await fetch(`${backendUrl}${url}`, { headers: { "x-publishable-api-key": pk } })
+  const res = await fetch(`${backendUrl}${url}`, {
+    headers: { "x-publishable-api-key": pk },
+  })
   await res.arrayBuffer()
   if (!res.ok) throw new Error(`${url} → ${res.status}`)
   return performance.now() - t0
@@ -61,7 +80,11 @@ async function load(makeUrl, clients, total) {
       }
     })
   )
-  return { p50: percentile(times, 50), p95: percentile(times, 95), rps: total / ((performance.now() - t0) / 1000) }
+  return {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    rps: total / ((performance.now() - t0) / 1000),
+  }
 }
 
 try {
@@ -71,22 +94,33 @@ try {
     await timed(suggestUrl())
   }
   const results = {}
-  for (const [name, make] of [["search", searchUrl], ["suggest", suggestUrl]]) {
+  for (const [name, make] of [
+    ["search", searchUrl],
+    ["suggest", suggestUrl],
+  ]) {
     for (const clients of [1, 8]) {
       results[`${name}_${clients}`] = await load(make, clients, opt.requests)
     }
   }
-  const fmt = (r) => `p50 ${r.p50.toFixed(1)} ms · p95 ${r.p95.toFixed(1)} ms · ${r.rps.toFixed(0)} req/s`
-  step(`text search over HTTP, ${rows.length} products (${opt.requests} requests per row)`)
+  const fmt = (r) =>
+    `p50 ${r.p50.toFixed(1)} ms · p95 ${r.p95.toFixed(1)} ms · ${r.rps.toFixed(0)} req/s`
+  step(
+    `text search over HTTP, ${rows.length} products (${opt.requests} requests per row)`
+  )
   table([
     ["search, 1 client", `${fmt(results.search_1)} (must p95 ≤ 100 ms)`],
     ["search, 8 clients", fmt(results.search_8)],
     ["suggest, 1 client", `${fmt(results.suggest_1)} (must p95 ≤ 50 ms)`],
     ["suggest, 8 clients", fmt(results.suggest_8)],
   ])
-  const file = writeResults(`bench-search-${rows.length}`, { products: rows.length, requests: opt.requests, ...results })
+  const file = writeResults(`bench-search-${rows.length}`, {
+    products: rows.length,
+    requests: opt.requests,
+    ...results,
+  })
   step(`written ${file}`)
-  if (results.search_1.p95 > 100 || results.suggest_1.p95 > 50) process.exitCode = 1
+  if (results.search_1.p95 > 100 || results.suggest_1.p95 > 50)
+    process.exitCode = 1
 } finally {
   await store.stop()
 }

@@ -8,62 +8,127 @@ import path from "node:path"
 import sharp from "sharp"
 import { readStyles, DATASET_DIR, SELLABLE_MASTER } from "../lib/dataset.mjs"
 import { step } from "../../scripts/lib/proc.mjs"
-import { args, backendTs, toolsTs, percentile, reindexAll, shopBadge, startStore, table, visualSearch, writeResults, warmOfferSheets } from "./lib.mjs"
+import {
+  args,
+  backendTs,
+  toolsTs,
+  percentile,
+  reindexAll,
+  shopBadge,
+  startStore,
+  table,
+  visualSearch,
+  writeResults,
+  warmOfferSheets,
+} from "./lib.mjs"
 
-const opt = args({ catalog: 1500, queries: 300, duplicates: 80, embedder: "classic", port: 9200, seed: 7 })
+const opt = args({
+  catalog: 1500,
+  queries: 300,
+  duplicates: 80,
+  embedder: "classic",
+  port: 9200,
+  seed: 7,
+})
 const { shopperPhoto, mulberry32 } = backendTs("test-fixtures/shopper-photo.ts")
 const { splitOf } = toolsTs("visual-search/split.ts")
 const { sizesFor } = backendTs("src/lib/catalog.ts")
 const rand = mulberry32(opt.seed)
 const pick = (xs) => xs[Math.floor(rand() * xs.length)]
-const spread = (xs, n) => (n >= xs.length ? xs : Array.from({ length: n }, (_, i) => xs[Math.floor((i * xs.length) / n)]))
+const spread = (xs, n) =>
+  n >= xs.length
+    ? xs
+    : Array.from({ length: n }, (_, i) => xs[Math.floor((i * xs.length) / n)])
 
-const rows = readStyles(DATASET_DIR).filter((r) => SELLABLE_MASTER.has(r.masterCategory)).sort((a, b) => Number(a.id) - Number(b.id))
-const catalogRows = spread(rows.filter((r) => splitOf(r.id) === "catalog"), opt.catalog)
-const queryRows = spread(rows.filter((r) => splitOf(r.id) === "query"), opt.queries)
-const photo = (id) => fs.readFileSync(path.join(DATASET_DIR, "images", `${id}.jpg`))
+const rows = readStyles(DATASET_DIR)
+  .filter((r) => SELLABLE_MASTER.has(r.masterCategory))
+  .sort((a, b) => Number(a.id) - Number(b.id))
+const catalogRows = spread(
+  rows.filter((r) => splitOf(r.id) === "catalog"),
+  opt.catalog
+)
+const queryRows = spread(
+  rows.filter((r) => splitOf(r.id) === "query"),
+  opt.queries
+)
+const photo = (id) =>
+  fs.readFileSync(path.join(DATASET_DIR, "images", `${id}.jpg`))
 
-const store = await startStore({ name: "curatorai_eval", ids: catalogRows.map((r) => r.id), port: opt.port, embedder: opt.embedder })
+const store = await startStore({
+  name: "curatorai_eval",
+  ids: catalogRows.map((r) => r.id),
+  port: opt.port,
+  embedder: opt.embedder,
+})
 const { api } = store
 try {
   const { regions } = await api("/store/regions")
   const products = new Map()
   for (let offset = 0; ; offset += 200) {
-    const { products: page, count } = await api(`/store/products?limit=200&offset=${offset}&fields=id,title,handle,+metadata,*variants,*variants.options,*variants.prices,*options,*options.values`)
+    const { products: page, count } = await api(
+      `/store/products?limit=200&offset=${offset}&fields=id,title,handle,+metadata,*variants,*variants.options,*variants.prices,*options,*options.values`
+    )
     for (const p of page) products.set(p.id, p)
     if (offset + 200 >= count) break
   }
-  const bySource = new Map([...products.values()].map((p) => [p.metadata.source_id, p]))
+  const bySource = new Map(
+    [...products.values()].map((p) => [p.metadata.source_id, p])
+  )
   const { sales_channels } = await api("/admin/sales-channels?limit=10")
   const { shipping_profiles } = await api("/admin/shipping-profiles?limit=1")
 
   // ---- index everything
   const indexing = await reindexAll(api)
-  step(`indexed ${indexing.status.counts.indexed} images at ${indexing.imagesPerMinute} images/min (${indexing.status.embedder.id})`)
+  step(
+    `indexed ${indexing.status.counts.indexed} images at ${indexing.imagesPerMinute} images/min (${indexing.status.embedder.id})`
+  )
 
   // ---- shopper-photo queries with random constraints
   const meta = async (ids) => {
     const missing = ids.filter((id) => !products.has(id))
     if (missing.length) {
       const qs = missing.map((id) => `id[]=${id}`).join("&")
-      for (const p of (await api(`/store/products?${qs}&limit=${missing.length}&fields=id,+metadata`)).products) products.set(p.id, p)
+      for (const p of (
+        await api(
+          `/store/products?${qs}&limit=${missing.length}&fields=id,+metadata`
+        )
+      ).products)
+        products.set(p.id, p)
     }
     return ids.map((id) => products.get(id)?.metadata ?? {})
   }
   async function satisfies(productId, c) {
     const region = regions.find((r) => r.id === c.region_id)
-    const { product } = await api(`/store/products/${productId}?region_id=${c.region_id}&fields=*variants.calculated_price,*variants.options`)
-    const { variants: avail } = await api(`/store/products/${productId}/availability?region_id=${c.region_id}`)
+    const { product } = await api(
+      `/store/products/${productId}?region_id=${c.region_id}&fields=*variants.calculated_price,*variants.options`
+    )
+    const { variants: avail } = await api(
+      `/store/products/${productId}/availability?region_id=${c.region_id}`
+    )
     return product.variants.some((v) => {
       const a = avail.find((x) => x.id === v.id)
       const price = v.calculated_price?.calculated_amount
-      return a?.in_stock && price != null && v.calculated_price.currency_code === region.currency_code &&
+      return (
+        a?.in_stock &&
+        price != null &&
+        v.calculated_price.currency_code === region.currency_code &&
         (!c.size || a.size?.toLowerCase() === c.size.toLowerCase()) &&
-        (c.min_price == null || price >= c.min_price) && (c.max_price == null || price <= c.max_price)
+        (c.min_price == null || price >= c.min_price) &&
+        (c.max_price == null || price <= c.max_price)
+      )
     })
   }
   await warmOfferSheets(api, regions, photo(queryRows[0].id))
-  const q = { n: 0, p5: 0, c5: 0, purch10: 0, violations: 0, latency: [], empty: 0, phases: {} }
+  const q = {
+    n: 0,
+    p5: 0,
+    c5: 0,
+    purch10: 0,
+    violations: 0,
+    latency: [],
+    empty: 0,
+    phases: {},
+  }
   step(`running ${queryRows.length} shopper-photo queries…`)
   for (const row of queryRows) {
     const region = pick(regions)
@@ -71,11 +136,13 @@ try {
     if (rand() < 0.5) c.size = pick(sizesFor(row))
     if (rand() < 0.5) c.max_price = Math.round(30 + rand() * 90)
     if (rand() < 0.2) c.min_price = Math.round(5 + rand() * 20)
-    if (c.min_price != null && c.max_price != null && c.min_price > c.max_price) delete c.min_price
+    if (c.min_price != null && c.max_price != null && c.min_price > c.max_price)
+      delete c.min_price
     const img = await shopperPhoto(photo(row.id), rand)
     const { body, ms, phases } = await visualSearch(api, img, c)
     q.latency.push(ms)
-    for (const [k, v] of Object.entries(phases)) q.phases[k] = (q.phases[k] ?? 0) + v
+    for (const [k, v] of Object.entries(phases))
+      q.phases[k] = (q.phases[k] ?? 0) + v
     q.n++
     const ids = body.results.map((r) => r.product.id)
     if (!ids.length) q.empty++
@@ -90,10 +157,16 @@ try {
     for (const [i, id] of ids.slice(0, 10).entries()) {
       const good = await satisfies(id, c)
       if (!good) q.violations++
-      if (good && m[i].article_type === row.articleType) { ok = true; break }
+      if (good && m[i].article_type === row.articleType) {
+        ok = true
+        break
+      }
     }
     if (ok) q.purch10++
-    if (q.n % 50 === 0) step(`${q.n}/${queryRows.length} queries: p@5 ${(q.p5 / q.n).toFixed(3)}, purchasable@10 ${(q.purch10 / q.n).toFixed(3)}`)
+    if (q.n % 50 === 0)
+      step(
+        `${q.n}/${queryRows.length} queries: p@5 ${(q.p5 / q.n).toFixed(3)}, purchasable@10 ${(q.purch10 / q.n).toFixed(3)}`
+      )
   }
 
   // ---- false merges, measured before any copy is planted: every product is distinct,
@@ -101,9 +174,17 @@ try {
   step("measuring false merges on the unplanted catalogue…")
   let merged = 0
   let considered = 0
-  const plantedSources = new Set(spread(catalogRows, opt.duplicates).map((r) => r.id))
-  for (const row of spread(catalogRows.filter((r) => !plantedSources.has(r.id)), Math.min(150, catalogRows.length))) {
-    const { body } = await visualSearch(api, photo(row.id), { region_id: regions.find((r) => r.currency_code === "eur").id, limit: 12 })
+  const plantedSources = new Set(
+    spread(catalogRows, opt.duplicates).map((r) => r.id)
+  )
+  for (const row of spread(
+    catalogRows.filter((r) => !plantedSources.has(r.id)),
+    Math.min(150, catalogRows.length)
+  )) {
+    const { body } = await visualSearch(api, photo(row.id), {
+      region_id: regions.find((r) => r.currency_code === "eur").id,
+      limit: 12,
+    })
     merged += body.duplicates_removed
     considered += body.results.length + body.duplicates_removed
   }
@@ -111,20 +192,92 @@ try {
   // ---- plant near-duplicates: transformed copies sold as separate products
   step(`planting ${opt.duplicates} duplicate pairs…`)
   const transforms = [
-    ["resized+recompressed", (img) => sharp(img).resize(160).jpeg({ quality: 50 }).toBuffer()],
-    ["cropped 8%", (img) => sharp(img).extract({ left: 9, top: 9, width: 206, height: 206 }).resize(224, 224).jpeg().toBuffer()],
+    [
+      "resized+recompressed",
+      (img) => sharp(img).resize(160).jpeg({ quality: 50 }).toBuffer(),
+    ],
+    [
+      "cropped 8%",
+      (img) =>
+        sharp(img)
+          .extract({ left: 9, top: 9, width: 206, height: 206 })
+          .resize(224, 224)
+          .jpeg()
+          .toBuffer(),
+    ],
     ["mirrored", (img) => sharp(img).flop().jpeg({ quality: 90 }).toBuffer()],
-    ["recoloured slightly", (img) => sharp(img).modulate({ hue: 6, saturation: 1.08, brightness: 1.03 }).jpeg().toBuffer()],
-    ["watermarked", (img) => sharp(img).composite([{ input: Buffer.from(`<svg width="224" height="224"><text x="12" y="212" font-size="20" font-family="sans-serif" fill="rgba(0,0,0,0.4)">© outlet-shop</text></svg>`) }]).jpeg().toBuffer()],
-    ["shop badge in a corner", (img, k) => sharp(img).composite([{ input: shopBadge(k) }]).jpeg().toBuffer()],
+    [
+      "recoloured slightly",
+      (img) =>
+        sharp(img)
+          .modulate({ hue: 6, saturation: 1.08, brightness: 1.03 })
+          .jpeg()
+          .toBuffer(),
+    ],
+    [
+      "watermarked",
+      (img) =>
+        sharp(img)
+          .composite([
+            {
+              input: Buffer.from(
+                `<svg width="224" height="224"><text x="12" y="212" font-size="20" font-family="sans-serif" fill="rgba(0,0,0,0.4)">© outlet-shop</text></svg>`
+              ),
+            },
+          ])
+          .jpeg()
+          .toBuffer(),
+    ],
+    [
+      "shop badge in a corner",
+      (img, k) =>
+        sharp(img)
+          .composite([{ input: shopBadge(k) }])
+          .jpeg()
+          .toBuffer(),
+    ],
     // the whole photo re-toned: darker in turn with warmer
-    ["toned darker or warmer", (img, k) => (k % 2 ? sharp(img).recomb([[1.04, 0, 0], [0, 1, 0], [0, 0, 0.93]]) : sharp(img).modulate({ brightness: 0.9 })).jpeg().toBuffer()],
+    [
+      "toned darker or warmer",
+      (img, k) =>
+        (k % 2
+          ? sharp(img).recomb([
+              [1.04, 0, 0],
+              [0, 1, 0],
+              [0, 0, 0.93],
+            ])
+          : sharp(img).modulate({ brightness: 0.9 })
+        )
+          .jpeg()
+          .toBuffer(),
+    ],
     // a reseller's crop need not be centred: 10% off, from a corner or an edge in turn
-    ["cropped 10% off-centre", (img, k) => {
-      const side = Math.round(224 * 0.9)
-      const [fx, fy] = [[0, 0], [1, 0], [0, 1], [1, 1], [0.5, 0], [0, 0.5], [1, 0.5], [0.5, 1]][k % 8]
-      return sharp(img).extract({ left: Math.round((224 - side) * fx), top: Math.round((224 - side) * fy), width: side, height: side }).resize(224, 224).jpeg().toBuffer()
-    }],
+    [
+      "cropped 10% off-centre",
+      (img, k) => {
+        const side = Math.round(224 * 0.9)
+        const [fx, fy] = [
+          [0, 0],
+          [1, 0],
+          [0, 1],
+          [1, 1],
+          [0.5, 0],
+          [0, 0.5],
+          [1, 0.5],
+          [0.5, 1],
+        ][k % 8]
+        return sharp(img)
+          .extract({
+            left: Math.round((224 - side) * fx),
+            top: Math.round((224 - side) * fy),
+            width: side,
+            height: side,
+          })
+          .resize(224, 224)
+          .jpeg()
+          .toBuffer()
+      },
+    ],
   ]
   const groups = []
   for (const row of spread(catalogRows, opt.duplicates)) {
@@ -133,8 +286,17 @@ try {
     const [tname, fn] = transforms[groups.length % transforms.length]
     const k = Math.floor(groups.length / transforms.length)
     const form = new FormData()
-    form.append("files", new Blob([new Uint8Array(await fn(photo(row.id), k))], { type: "image/jpeg" }), `dup-${row.id}.jpg`)
-    const { files } = await api("/admin/uploads", { method: "POST", body: form })
+    form.append(
+      "files",
+      new Blob([new Uint8Array(await fn(photo(row.id), k))], {
+        type: "image/jpeg",
+      }),
+      `dup-${row.id}.jpg`
+    )
+    const { files } = await api("/admin/uploads", {
+      method: "POST",
+      body: form,
+    })
     const { product } = await api("/admin/products", {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -145,23 +307,54 @@ try {
         thumbnail: files[0].url,
         images: [{ url: files[0].url }],
         shipping_profile_id: shipping_profiles[0].id,
-        sales_channels: sales_channels.filter((c) => c.name === "CuratorAI Web Store").map((c) => ({ id: c.id })),
+        sales_channels: sales_channels
+          .filter((c) => c.name === "CuratorAI Web Store")
+          .map((c) => ({ id: c.id })),
         metadata: { ...original.metadata, duplicate_of: original.id },
-        options: original.options.map((o) => ({ title: o.title, values: o.values.map((v) => v.value) })),
-        variants: original.variants.map((v) => ({ title: v.title, manage_inventory: false, options: Object.fromEntries(v.options.map((o) => [original.options.find((x) => x.id === o.option_id).title, o.value])), prices: v.prices.map((p) => ({ currency_code: p.currency_code, amount: p.amount })) })),
+        options: original.options.map((o) => ({
+          title: o.title,
+          values: o.values.map((v) => v.value),
+        })),
+        variants: original.variants.map((v) => ({
+          title: v.title,
+          manage_inventory: false,
+          options: Object.fromEntries(
+            v.options.map((o) => [
+              original.options.find((x) => x.id === o.option_id).title,
+              o.value,
+            ])
+          ),
+          prices: v.prices.map((p) => ({
+            currency_code: p.currency_code,
+            amount: p.amount,
+          })),
+        })),
       }),
     })
-    groups.push({ original: original.id, copy: product.id, transform: tname, source: row.id })
+    groups.push({
+      original: original.id,
+      copy: product.id,
+      transform: tname,
+      source: row.id,
+    })
   }
 
-  const plantedIndexing = await reindexAll(api, groups.map((g) => g.copy))
-  step(`indexed ${plantedIndexing.status.counts.indexed} images in all after planting`)
+  const plantedIndexing = await reindexAll(
+    api,
+    groups.map((g) => g.copy)
+  )
+  step(
+    `indexed ${plantedIndexing.status.counts.indexed} images in all after planting`
+  )
 
   // ---- duplicates: query with the original photo; the copy must not appear beside it
   let extra = 0
   const perTransform = {}
   for (const g of groups) {
-    const { body } = await visualSearch(api, photo(g.source), { region_id: regions.find((r) => r.currency_code === "eur").id, limit: 12 })
+    const { body } = await visualSearch(api, photo(g.source), {
+      region_id: regions.find((r) => r.currency_code === "eur").id,
+      limit: 12,
+    })
     const ids = body.results.map((r) => r.product.id)
     const both = ids.includes(g.original) && ids.includes(g.copy)
     const neither = !ids.includes(g.original) && !ids.includes(g.copy)
@@ -180,28 +373,51 @@ try {
     constraint_violations: q.violations,
     empty_results: q.empty,
     duplicate_pairs: groups.length,
-    duplicate_removal_recall: +(1 - extra / Math.max(1, groups.length)).toFixed(4),
+    duplicate_removal_recall: +(1 - extra / Math.max(1, groups.length)).toFixed(
+      4
+    ),
     duplicate_removal_by_transform: perTransform,
     false_merge_rate: +(merged / Math.max(1, considered)).toFixed(4),
-    latency_ms: { p50: +percentile(q.latency, 50).toFixed(1), p95: +percentile(q.latency, 95).toFixed(1) },
-    server_phases_mean_ms: Object.fromEntries(Object.entries(q.phases).map(([k, v]) => [k, +(v / q.n).toFixed(1)])),
+    latency_ms: {
+      p50: +percentile(q.latency, 50).toFixed(1),
+      p95: +percentile(q.latency, 95).toFixed(1),
+    },
+    server_phases_mean_ms: Object.fromEntries(
+      Object.entries(q.phases).map(([k, v]) => [k, +(v / q.n).toFixed(1)])
+    ),
     indexing_images_per_minute: indexing.imagesPerMinute,
   }
   console.log("\nVisual search evaluation")
   table([
     ["embedder", figures.embedder],
-    ["catalogue / queries", `${figures.catalogue_products} products / ${figures.queries} shopper photos`],
+    [
+      "catalogue / queries",
+      `${figures.catalogue_products} products / ${figures.queries} shopper photos`,
+    ],
     ["precision@5 (article type)", figures["precision@5"]],
     ["colour match@5", figures["colour_match@5"]],
     ["purchasable@10", figures["purchasable@10"]],
     ["constraint violations", figures.constraint_violations],
-    ["duplicate removal recall", `${figures.duplicate_removal_recall} (${groups.length} planted)`],
+    [
+      "duplicate removal recall",
+      `${figures.duplicate_removal_recall} (${groups.length} planted)`,
+    ],
     ["false-merge rate", figures.false_merge_rate],
-    ["latency p50 / p95 (ms)", `${figures.latency_ms.p50} / ${figures.latency_ms.p95}`],
-    ["server phases, mean ms", Object.entries(figures.server_phases_mean_ms).map(([k, v]) => `${k} ${v}`).join(", ")],
+    [
+      "latency p50 / p95 (ms)",
+      `${figures.latency_ms.p50} / ${figures.latency_ms.p95}`,
+    ],
+    [
+      "server phases, mean ms",
+      Object.entries(figures.server_phases_mean_ms)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", "),
+    ],
     ["indexing (images/min)", figures.indexing_images_per_minute],
   ])
-  console.log(`\nwrote ${writeResults("eval-visual", { options: opt, ...figures })}`)
+  console.log(
+    `\nwrote ${writeResults("eval-visual", { options: opt, ...figures })}`
+  )
 } finally {
   await store.stop()
 }

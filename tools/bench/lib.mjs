@@ -4,16 +4,36 @@ import crypto from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import { createRequire } from "node:module"
-import { createDatabase, dropDatabase, ensureDatabase } from "../../scripts/lib/db.mjs"
-import { BACKEND, BIN, ROOT, run, service, step, waitForHttp } from "../../scripts/lib/proc.mjs"
-import { ensureAdmin, migrate, publishableKey, DEMO_ADMIN } from "../../scripts/lib/store.mjs"
+import {
+  createDatabase,
+  dropDatabase,
+  ensureDatabase,
+} from "../../scripts/lib/db.mjs"
+import {
+  BACKEND,
+  BIN,
+  ROOT,
+  run,
+  service,
+  step,
+  waitForHttp,
+} from "../../scripts/lib/proc.mjs"
+import {
+  ensureAdmin,
+  migrate,
+  publishableKey,
+  DEMO_ADMIN,
+} from "../../scripts/lib/store.mjs"
 
 const require = createRequire(import.meta.url)
 export const TOOLS = path.join(ROOT, "tools")
 
 function registerTs() {
   if (globalThis.__tsRegistered) return
-  require("ts-node").register({ transpileOnly: true, project: path.join(BACKEND, "tsconfig.json") })
+  require("ts-node").register({
+    transpileOnly: true,
+    project: path.join(BACKEND, "tsconfig.json"),
+  })
   globalThis.__tsRegistered = true
 }
 /** Loads backend TypeScript (embedders, near-copy, the shopper-photo test fixture) through ts-node. */
@@ -33,29 +53,50 @@ export function args(defaults) {
     const m = process.argv[i].match(/^--([\w-]+)(?:=(.*))?$/)
     if (m) out[m[1]] = m[2] ?? process.argv[++i]
   }
-  for (const k of Object.keys(defaults)) if (typeof defaults[k] === "number") out[k] = Number(out[k])
+  for (const k of Object.keys(defaults))
+    if (typeof defaults[k] === "number") out[k] = Number(out[k])
   return out
 }
 
 export function percentile(xs, p) {
   const s = [...xs].sort((a, b) => a - b)
-  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN
+  return s.length
+    ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]
+    : NaN
 }
 
 /** A fresh database seeded with exactly `ids`, and a production-mode backend on it. */
-export async function startStore({ name, ids, port, embedder, datasetDir, reuse = false }) {
-  const db = await ensureDatabase({ name: "postgres", dataDir: path.join(ROOT, ".data", "bench-postgres"), port: Number(process.env.CURATOR_BENCH_PG_PORT || 54349) })
+export async function startStore({
+  name,
+  ids,
+  port,
+  embedder,
+  datasetDir,
+  reuse = false,
+}) {
+  const db = await ensureDatabase({
+    name: "postgres",
+    dataDir: path.join(ROOT, ".data", "bench-postgres"),
+    port: Number(process.env.CURATOR_BENCH_PG_PORT || 54349),
+  })
   const url = (() => {
     const { host, port: p, user, password } = db.admin
     return `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${host === "127.0.0.1" ? "localhost" : host}:${p}/${name}`
   })()
   const idsFile = path.join(ROOT, ".data", `${name}-ids.txt`)
-  if (reuse && fs.existsSync(idsFile) && fs.readFileSync(idsFile, "utf8") === ids.join("\n")) {
+  if (
+    reuse &&
+    fs.existsSync(idsFile) &&
+    fs.readFileSync(idsFile, "utf8") === ids.join("\n")
+  ) {
     // the store an earlier run seeded and indexed, as it was left
     step(`reusing the ${ids.length}-product store of an earlier run (--reuse)`)
     await migrate(url)
   } else {
-    if (reuse) throw new Error(`--reuse: no store of an earlier run with these ${ids.length} products (run once without --reuse)`)
+    if (reuse)
+      throw new Error(
+        `--reuse: no store of an earlier run with these ${ids.length} products (run once without --reuse)`
+      )
     await dropDatabase(db.admin, name)
     await createDatabase(db.admin, name)
     await migrate(url)
@@ -65,7 +106,19 @@ export async function startStore({ name, ids, port, embedder, datasetDir, reuse 
     // the list is kept under its name only once the seed is complete: --reuse trusts it
     fs.rmSync(idsFile, { force: true })
     fs.writeFileSync(`${idsFile}.new`, ids.join("\n"))
-    await run(path.join(BIN, "medusa"), ["exec", "./src/scripts/seed.ts", `@${idsFile}.new`], { cwd: BACKEND, env: { DATABASE_URL: url, CURATOR_EMBEDDER: embedder, ...(datasetDir ? { CURATOR_DATASET_DIR: datasetDir } : {}) }, quiet: true })
+    await run(
+      path.join(BIN, "medusa"),
+      ["exec", "./src/scripts/seed.ts", `@${idsFile}.new`],
+      {
+        cwd: BACKEND,
+        env: {
+          DATABASE_URL: url,
+          CURATOR_EMBEDDER: embedder,
+          ...(datasetDir ? { CURATOR_DATASET_DIR: datasetDir } : {}),
+        },
+        quiet: true,
+      }
+    )
     fs.renameSync(`${idsFile}.new`, idsFile)
     step(`seeded in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
   }
@@ -75,19 +128,55 @@ export async function startStore({ name, ids, port, embedder, datasetDir, reuse 
   const started = Date.now()
   const backend = service(path.join(BIN, "medusa"), ["start"], {
     cwd: BACKEND,
-    env: { DATABASE_URL: url, PORT: String(port), DISABLE_MEDUSA_ADMIN: "true", NODE_ENV: "production", JWT_SECRET: crypto.randomBytes(24).toString("hex"), COOKIE_SECRET: crypto.randomBytes(24).toString("hex"), CURATOR_FORWARD_SECRET: crypto.randomBytes(24).toString("hex"), CURATOR_SERVER_TIMING: "true", LOG_LEVEL: "warn", CURATOR_EMBEDDER: embedder, MEDUSA_BACKEND_URL: backendUrl, CURATOR_RATE_LIMIT_SEARCH: "0", CURATOR_RATE_LIMIT_WRITES: "0" },
+    env: {
+      DATABASE_URL: url,
+      PORT: String(port),
+      DISABLE_MEDUSA_ADMIN: "true",
+      NODE_ENV: "production",
+      JWT_SECRET: crypto.randomBytes(24).toString("hex"),
+      COOKIE_SECRET: crypto.randomBytes(24).toString("hex"),
+      CURATOR_FORWARD_SECRET: crypto.randomBytes(24).toString("hex"),
+      CURATOR_SERVER_TIMING: "true",
+      LOG_LEVEL: "warn",
+      CURATOR_EMBEDDER: embedder,
+      MEDUSA_BACKEND_URL: backendUrl,
+      CURATOR_RATE_LIMIT_SEARCH: "0",
+      CURATOR_RATE_LIMIT_WRITES: "0",
+    },
     prefix: "[backend]",
     filter: (l) => /error|embedder/i.test(l),
   })
   // a run that crashes (an uncaught error skips its `finally`) must not leave its server running, busy and on the port
   process.once("exit", () => backend.stopGroup("SIGKILL"))
   await waitForHttp(`${backendUrl}/health`, { child: backend })
-  const token = (await (await fetch(`${backendUrl}/auth/user/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(DEMO_ADMIN) })).json()).token
+  const token = (
+    await (
+      await fetch(`${backendUrl}/auth/user/emailpass`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(DEMO_ADMIN),
+      })
+    ).json()
+  ).token
   const api = async (p, init = {}) => {
-    const res = await fetch(`${backendUrl}${p}`, { ...init, headers: { ...(init.headers ?? {}), ...(p.startsWith("/admin") ? { authorization: `Bearer ${token}` } : { "x-publishable-api-key": pk }) } })
+    const res = await fetch(`${backendUrl}${p}`, {
+      ...init,
+      headers: {
+        ...(init.headers ?? {}),
+        ...(p.startsWith("/admin")
+          ? { authorization: `Bearer ${token}` }
+          : { "x-publishable-api-key": pk }),
+      },
+    })
     const body = await res.json().catch(() => ({}))
-    if (!res.ok) throw new Error(`${init.method ?? "GET"} ${p} → ${res.status}: ${body.message ?? ""}`)
-    Object.defineProperty(body, "serverTiming", { value: res.headers.get("server-timing"), enumerable: false })
+    if (!res.ok)
+      throw new Error(
+        `${init.method ?? "GET"} ${p} → ${res.status}: ${body.message ?? ""}`
+      )
+    Object.defineProperty(body, "serverTiming", {
+      value: res.headers.get("server-timing"),
+      enumerable: false,
+    })
     return body
   }
   const stop = async () => {
@@ -96,7 +185,15 @@ export async function startStore({ name, ids, port, embedder, datasetDir, reuse 
     backend.stopGroup("SIGKILL")
     await db.stop()
   }
-  return { api, backend, backendUrl, pk, stop, url, bootMs: Date.now() - started }
+  return {
+    api,
+    backend,
+    backendUrl,
+    pk,
+    stop,
+    url,
+    bootMs: Date.now() - started,
+  }
 }
 
 /** Reindexes every product (or `productIds`) through the admin API; images per minute over the run. */
@@ -107,7 +204,11 @@ export async function reindexAll(api, productIds) {
   for (;;) {
     try {
       t0 = Date.now()
-      await api("/admin/visual-search/reindex", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(productIds ? { product_ids: productIds } : {}) })
+      await api("/admin/visual-search/reindex", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(productIds ? { product_ids: productIds } : {}),
+      })
       break
     } catch (e) {
       if (!/→ 409/.test(String(e))) throw e
@@ -122,8 +223,15 @@ export async function reindexAll(api, productIds) {
   }
   const minutes = (Date.now() - t0) / 60000
   // a reindex of some products indexed their images only: the store's mean images per product times the products done
-  const images = productIds ? (status.progress.done * status.counts.images) / Math.max(1, status.counts.products) : status.counts.indexed
-  return { status, imagesPerMinute: Math.round(images / minutes), seconds: (Date.now() - t0) / 1000 }
+  const images = productIds
+    ? (status.progress.done * status.counts.images) /
+      Math.max(1, status.counts.products)
+    : status.counts.indexed
+  return {
+    status,
+    imagesPerMinute: Math.round(images / minutes),
+    seconds: (Date.now() - t0) / 1000,
+  }
 }
 
 /**
@@ -134,29 +242,55 @@ export async function reindexAll(api, productIds) {
  * searches, not the first fill.
  */
 export async function warmOfferSheets(api, regions, jpeg) {
-  for (const r of regions) await visualSearch(api, jpeg, { region_id: r.id, limit: 12 })
+  for (const r of regions)
+    await visualSearch(api, jpeg, { region_id: r.id, limit: 12 })
   const t0 = Date.now()
   for (;;) {
     const { offers, near_copies } = await api("/admin/visual-search/status")
     const full = offers.sheets.filter((s) => s.fresh > 0)
     // and the near-copy worker's background pass over the index is done (absent before that change)
     const copies = !near_copies || near_copies.idle
-    if (offers.warmer.passes > 0 && !offers.warmer.running && full.length >= regions.length && copies) break
+    if (
+      offers.warmer.passes > 0 &&
+      !offers.warmer.running &&
+      full.length >= regions.length &&
+      copies
+    )
+      break
     await new Promise((r) => setTimeout(r, 1000))
   }
   const { near_copies } = await api("/admin/visual-search/status")
-  step(`offer sheets filled for ${regions.length} regions${near_copies ? `, ${near_copies.decided} near-copy pairs decided ahead` : ""} in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
+  step(
+    `offer sheets filled for ${regions.length} regions${near_copies ? `, ${near_copies.decided} near-copy pairs decided ahead` : ""} in ${((Date.now() - t0) / 1000).toFixed(0)} s`
+  )
 }
 
 export async function visualSearch(api, jpeg, params) {
   const form = new FormData()
-  form.append("image", new Blob([new Uint8Array(jpeg)], { type: "image/jpeg" }), "q.jpg")
-  const qs = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]))
+  form.append(
+    "image",
+    new Blob([new Uint8Array(jpeg)], { type: "image/jpeg" }),
+    "q.jpg"
+  )
+  const qs = new URLSearchParams(
+    Object.entries(params)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)])
+  )
   const t0 = performance.now()
-  const body = await api(`/store/visual-search?${qs}`, { method: "POST", body: form })
+  const body = await api(`/store/visual-search?${qs}`, {
+    method: "POST",
+    body: form,
+  })
   const ms = performance.now() - t0
   // "embed;dur=12.3, knn;dur=0.8, …" → { embed: 12.3, knn: 0.8, … }
-  const phases = Object.fromEntries((body.serverTiming ?? "").split(",").map((x) => x.trim().match(/^(\w+);dur=([\d.]+)$/)).filter(Boolean).map((m) => [m[1], Number(m[2])]))
+  const phases = Object.fromEntries(
+    (body.serverTiming ?? "")
+      .split(",")
+      .map((x) => x.trim().match(/^(\w+);dur=([\d.]+)$/))
+      .filter(Boolean)
+      .map((m) => [m[1], Number(m[2])])
+  )
   return { body, ms, phases }
 }
 
@@ -164,7 +298,10 @@ export function writeResults(name, data) {
   const dir = path.join(TOOLS, "bench", "results")
   fs.mkdirSync(dir, { recursive: true })
   const file = path.join(dir, `${name}.json`)
-  fs.writeFileSync(file, JSON.stringify({ ...data, at: new Date().toISOString() }, null, 2))
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ ...data, at: new Date().toISOString() }, null, 2)
+  )
   return file
 }
 
@@ -179,6 +316,13 @@ export function table(rows) {
  * top left, top right, bottom left, bottom right.
  */
 export function shopBadge(corner) {
-  const [x, y] = [[8, 8], [160, 8], [8, 192], [160, 192]][corner % 4]
-  return Buffer.from(`<svg width="224" height="224"><rect x="${x}" y="${y}" width="56" height="24" rx="4" fill="rgba(20,20,20,0.7)"/><text x="${x + 28}" y="${y + 17}" text-anchor="middle" font-size="13" font-family="sans-serif" fill="white">DEALS</text></svg>`)
+  const [x, y] = [
+    [8, 8],
+    [160, 8],
+    [8, 192],
+    [160, 192],
+  ][corner % 4]
+  return Buffer.from(
+    `<svg width="224" height="224"><rect x="${x}" y="${y}" width="56" height="24" rx="4" fill="rgba(20,20,20,0.7)"/><text x="${x + 28}" y="${y + 17}" text-anchor="middle" font-size="13" font-family="sans-serif" fill="white">DEALS</text></svg>`
+  )
 }

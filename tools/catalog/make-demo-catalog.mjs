@@ -8,11 +8,17 @@ import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { readStyles, DATASET_DIR, SELLABLE_MASTER } from "../lib/dataset.mjs"
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..")
+const root = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "..",
+  ".."
+)
 const out = path.join(root, "backend/data/demo-catalog")
 const TARGET = Number(process.argv[2] || 420)
 
-const rows = readStyles(DATASET_DIR).filter((r) => SELLABLE_MASTER.has(r.masterCategory))
+const rows = readStyles(DATASET_DIR).filter((r) =>
+  SELLABLE_MASTER.has(r.masterCategory)
+)
 const byType = new Map()
 for (const r of rows) {
   if (!byType.has(r.articleType)) byType.set(r.articleType, [])
@@ -31,10 +37,24 @@ picked.sort((a, b) => Number(a.id) - Number(b.id))
 
 fs.rmSync(out, { recursive: true, force: true })
 fs.mkdirSync(path.join(out, "images"), { recursive: true })
-const header = "id,gender,masterCategory,subCategory,articleType,baseColour,season,year,usage"
-const lines = picked.map((r) => header.split(",").map((k) => r[k]).join(","))
-fs.writeFileSync(path.join(out, "styles.csv"), [header, ...lines].join("\n") + "\n")
+const header =
+  "id,gender,masterCategory,subCategory,articleType,baseColour,season,year,usage"
+const lines = picked.map((r) =>
+  header
+    .split(",")
+    .map((k) => r[k])
+    .join(",")
+)
+fs.writeFileSync(
+  path.join(out, "styles.csv"),
+  [header, ...lines].join("\n") + "\n"
+)
 for (const r of picked) {
-  fs.copyFileSync(path.join(DATASET_DIR, "images", `${r.id}.jpg`), path.join(out, "images", `${r.id}.jpg`))
+  fs.copyFileSync(
+    path.join(DATASET_DIR, "images", `${r.id}.jpg`),
+    path.join(out, "images", `${r.id}.jpg`)
+  )
 }
-console.log(`demo catalogue: ${picked.length} products from ${types.length} article types -> ${path.relative(root, out)}`)
+console.log(
+  `demo catalogue: ${picked.length} products from ${types.length} article types -> ${path.relative(root, out)}`
+)

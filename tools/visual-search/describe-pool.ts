@@ -22,16 +22,27 @@ const CACHE_DIR = process.env.CLASSIC_CACHE_DIR ?? "/tmp/classic-cache"
 
 function codeHash(): string {
   const h = crypto.createHash("sha1")
-  for (const f of ["../../backend/src/modules/visual-search/embedders/classic-features", "../../backend/test-fixtures/shopper-photo"]) {
+  for (const f of [
+    "../../backend/src/modules/visual-search/embedders/classic-features",
+    "../../backend/test-fixtures/shopper-photo",
+  ]) {
     h.update(fs.readFileSync(require.resolve(f)))
   }
   return h.digest("hex").slice(0, 12)
 }
 
-export async function describeMany(jobs: Job[], cacheName?: string, threads = os.cpus().length): Promise<Float32Array[]> {
+export async function describeMany(
+  jobs: Job[],
+  cacheName?: string,
+  threads = os.cpus().length
+): Promise<Float32Array[]> {
   let cacheFile: string | undefined
   if (cacheName) {
-    const key = crypto.createHash("sha1").update(JSON.stringify(jobs)).digest("hex").slice(0, 10)
+    const key = crypto
+      .createHash("sha1")
+      .update(JSON.stringify(jobs))
+      .digest("hex")
+      .slice(0, 10)
     fs.mkdirSync(CACHE_DIR, { recursive: true })
     cacheFile = path.join(CACHE_DIR, `${cacheName}-${codeHash()}-${key}.f32`)
     if (fs.existsSync(cacheFile)) {
@@ -48,18 +59,25 @@ export async function describeMany(jobs: Job[], cacheName?: string, threads = os
   const t0 = Date.now()
   await Promise.all(
     Array.from({ length: n }, (_, w) => {
-      const mine = jobs.map((j, i) => ({ ...j, i })).filter((_, i) => i % n === w)
+      const mine = jobs
+        .map((j, i) => ({ ...j, i }))
+        .filter((_, i) => i % n === w)
       return new Promise<void>((resolve, reject) => {
-        const worker = new Worker(
-          workerBoot(__filename),
-          { eval: true, workerData: { jobs: mine } }
-        )
+        const worker = new Worker(workerBoot(__filename), {
+          eval: true,
+          workerData: { jobs: mine },
+        })
         worker.on("message", (m: { i: number; v: Float32Array }) => {
           out[m.i] = m.v
-          if (++done % 1000 === 0) process.stderr.write(`  described ${done}/${jobs.length} (${((Date.now() - t0) / done).toFixed(1)} ms/img wall)\n`)
+          if (++done % 1000 === 0)
+            process.stderr.write(
+              `  described ${done}/${jobs.length} (${((Date.now() - t0) / done).toFixed(1)} ms/img wall)\n`
+            )
         })
         worker.on("error", reject)
-        worker.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`worker exit ${code}`))))
+        worker.on("exit", (code) =>
+          code === 0 ? resolve() : reject(new Error(`worker exit ${code}`))
+        )
       })
     })
   )
@@ -75,11 +93,14 @@ if (!isMainThread && workerData?.jobs) {
   ;(async () => {
     const sharp = require("sharp")
     sharp.concurrency(1)
-    const { describeImage } = require("../../backend/src/modules/visual-search/embedders/classic-features") as typeof import("../../backend/src/modules/visual-search/embedders/classic-features")
-    const { shopperPhoto, mulberry32 } = require("../../backend/test-fixtures/shopper-photo") as typeof import("../../backend/test-fixtures/shopper-photo")
+    const { describeImage } =
+      require("../../backend/src/modules/visual-search/embedders/classic-features") as typeof import("../../backend/src/modules/visual-search/embedders/classic-features")
+    const { shopperPhoto, mulberry32 } =
+      require("../../backend/test-fixtures/shopper-photo") as typeof import("../../backend/test-fixtures/shopper-photo")
     for (const j of workerData.jobs as (Job & { i: number })[]) {
       let buf: Buffer = fs.readFileSync(j.file)
-      if (j.shopperSeed !== undefined) buf = await shopperPhoto(buf, mulberry32(j.shopperSeed))
+      if (j.shopperSeed !== undefined)
+        buf = await shopperPhoto(buf, mulberry32(j.shopperSeed))
       parentPort!.postMessage({ i: j.i, v: await describeImage(buf) })
     }
   })().catch((e) => {

@@ -13,7 +13,14 @@
  * options, "mlp.opts" over DEFAULT_MLP; "type": null drops the LDA type head,
  * "mlp": null the MLP head).
  */
-import { loadTrainingSet, fitParams, DEFAULT_CONFIG, DEFAULT_MLP, TrainConfig, TRAIN_SEED } from "./train-classic"
+import {
+  loadTrainingSet,
+  fitParams,
+  DEFAULT_CONFIG,
+  DEFAULT_MLP,
+  TrainConfig,
+  TRAIN_SEED,
+} from "./train-classic"
 import { ClassicEmbedder } from "../../backend/src/modules/visual-search/embedders/classic"
 import { loadStyles, bySplit, imagePath } from "./data"
 import { describeMany } from "./describe-pool"
@@ -35,8 +42,16 @@ export const VAL_QUERY_SEED = (TRAIN_SEED + 1000 * 7919) >>> 0
   const { catalog } = bySplit(loadStyles())
   const n = catalog.length
   const valRows = catalog.filter((r) => isVal(r.id))
-  const qRaw = await describeMany(valRows.map((r) => ({ file: imagePath(r.id), shopperSeed: (idHash(r.id) ^ VAL_QUERY_SEED) >>> 0 })), "catalog-valq")
-  const galIdx = rows.map((_, i) => i).filter((i) => i < n && !isVal(rows[i].id))
+  const qRaw = await describeMany(
+    valRows.map((r) => ({
+      file: imagePath(r.id),
+      shopperSeed: (idHash(r.id) ^ VAL_QUERY_SEED) >>> 0,
+    })),
+    "catalog-valq"
+  )
+  const galIdx = rows
+    .map((_, i) => i)
+    .filter((i) => i < n && !isVal(rows[i].id))
   const spec = process.argv.slice(2).find((a) => a.startsWith("["))
   const variants: [string, any][] = JSON.parse(spec ?? "[]")
   if (!variants.length) variants.push(["default", {}])
@@ -44,22 +59,48 @@ export const VAL_QUERY_SEED = (TRAIN_SEED + 1000 * 7919) >>> 0
     const aug = v.aug ?? DEFAULT_CONFIG.aug
     if (aug > maxAug) throw new Error(`${name}: aug ${aug} > --aug ${maxAug}`)
     const cfg: TrainConfig = {
-      ...DEFAULT_CONFIG, ...v, aug,
-      type: v.type === null ? null : { ...DEFAULT_CONFIG.type!, ...(v.t ?? {}) },
+      ...DEFAULT_CONFIG,
+      ...v,
+      aug,
+      type:
+        v.type === null ? null : { ...DEFAULT_CONFIG.type!, ...(v.t ?? {}) },
       colour: { ...DEFAULT_CONFIG.colour, ...(v.c ?? {}) },
-      mlp: v.mlp === null ? null : v.mlp || DEFAULT_CONFIG.mlp
-        ? { ...(DEFAULT_CONFIG.mlp ?? { weight: 1, centre: true }), ...(v.mlp ?? {}), opts: { ...DEFAULT_MLP, ...(DEFAULT_CONFIG.mlp?.opts ?? {}), ...(v.mlp?.opts ?? {}) } }
-        : null,
+      mlp:
+        v.mlp === null
+          ? null
+          : v.mlp || DEFAULT_CONFIG.mlp
+            ? {
+                ...(DEFAULT_CONFIG.mlp ?? { weight: 1, centre: true }),
+                ...(v.mlp ?? {}),
+                opts: {
+                  ...DEFAULT_MLP,
+                  ...(DEFAULT_CONFIG.mlp?.opts ?? {}),
+                  ...(v.mlp?.opts ?? {}),
+                },
+              }
+            : null,
     }
-    const trIdx = rows.map((_, i) => i).filter((i) => i < n * (1 + aug) && !isVal(rows[i].id))
+    const trIdx = rows
+      .map((_, i) => i)
+      .filter((i) => i < n * (1 + aug) && !isVal(rows[i].id))
     const t0 = Date.now()
-    const params = fitParams(trIdx.map((i) => raw[i]), trIdx.map((i) => rows[i]), cfg)
+    const params = fitParams(
+      trIdx.map((i) => raw[i]),
+      trIdx.map((i) => rows[i]),
+      cfg
+    )
     // "reweight": extra evaluations of the same trained heads with other weights, e.g. {"type": 0.5, "colour": 0.3}
     const weightings: Record<string, number>[] = [{}, ...(v.reweight ?? [])]
     for (const wts of weightings) {
-      const p2 = { ...params, heads: params.heads.map((h) => ({ ...h, weight: wts[h.name] ?? h.weight })).filter((h) => h.weight > 0) }
+      const p2 = {
+        ...params,
+        heads: params.heads
+          .map((h) => ({ ...h, weight: wts[h.name] ?? h.weight }))
+          .filter((h) => h.weight > 0),
+      }
       const emb = new ClassicEmbedder({ params: p2 })
-      const gal = galIdx.map((i) => emb.project(raw[i])), galRows = galIdx.map((i) => rows[i])
+      const gal = galIdx.map((i) => emb.project(raw[i])),
+        galRows = galIdx.map((i) => rows[i])
       const q = qRaw.map((r) => emb.project(r))
       const s = score(gal, galRows, q, valRows)
       const r = score(gal, galRows, q, valRows, { rerank: true })

@@ -23,21 +23,38 @@ async function main() {
   const seeds = arg("seeds", "7,99").split(",").map(Number)
   const emb = new ClassicEmbedder()
   const { catalog, query } = bySplit(loadStyles())
-  const cat = (await describeMany(catalog.map((r) => ({ file: imagePath(r.id) })), "catalog-clean")).map((v) => emb.project(v))
+  const cat = (
+    await describeMany(
+      catalog.map((r) => ({ file: imagePath(r.id) })),
+      "catalog-clean"
+    )
+  ).map((v) => emb.project(v))
   const draws: { rows: StyleRow[]; emb: Float32Array[] }[] = []
   for (const seed of seeds) {
     const q = queryJobs(query, 600, seed)
-    draws.push({ rows: q.rows, emb: (await describeMany(q.jobs, `queries-s${seed}`)).map((v) => emb.project(v)) })
+    draws.push({
+      rows: q.rows,
+      emb: (await describeMany(q.jobs, `queries-s${seed}`)).map((v) =>
+        emb.project(v)
+      ),
+    })
   }
   const base = { ...CONSENSUS }
   const grid: Partial<typeof CONSENSUS>[] = []
-  for (const temperature of [0.02, 0.035, 0.05, 0.08, 0.12]) for (const voters of [15, 30, 50]) for (const weight of [0.5, 1, 2]) grid.push({ temperature, voters, weight })
+  for (const temperature of [0.02, 0.035, 0.05, 0.08, 0.12])
+    for (const voters of [15, 30, 50])
+      for (const weight of [0.5, 1, 2])
+        grid.push({ temperature, voters, weight })
   const rows: [string, number, number][] = []
   for (const g of grid) {
     Object.assign(CONSENSUS, base, g)
-    let p5 = 0, any10 = 0
+    let p5 = 0,
+      any10 = 0
     for (const d of draws) {
-      const s = score(cat, catalog, d.emb, d.rows, { rerank: true, kind: emb.kind })
+      const s = score(cat, catalog, d.emb, d.rows, {
+        rerank: true,
+        kind: emb.kind,
+      })
       p5 += s.p5 / draws.length
       any10 += s.anyRight10 / draws.length
     }
@@ -46,6 +63,12 @@ async function main() {
   Object.assign(CONSENSUS, base)
   rows.sort((a, b) => b[1] - a[1])
   console.log(`current ${JSON.stringify(base)}`)
-  for (const [g, p5, any10] of rows.slice(0, 12)) console.log(`${g.padEnd(50)} p@5=${p5.toFixed(3)} any@10=${any10.toFixed(3)}`)
+  for (const [g, p5, any10] of rows.slice(0, 12))
+    console.log(
+      `${g.padEnd(50)} p@5=${p5.toFixed(3)} any@10=${any10.toFixed(3)}`
+    )
 }
-main().catch((e) => { console.error(e); process.exit(1) })
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})

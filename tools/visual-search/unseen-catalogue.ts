@@ -27,21 +27,43 @@ const arg = (name: string, def: string) => {
 async function main() {
   const emb = new ClassicEmbedder({})
   const { catalog, query } = bySplit(loadStyles())
-  const order = (rows: StyleRow[], salt: string) => rows.slice().sort((a, b) => idHash(a.id + salt) - idHash(b.id + salt))
+  const order = (rows: StyleRow[], salt: string) =>
+    rows.slice().sort((a, b) => idHash(a.id + salt) - idHash(b.id + salt))
   for (const seed of arg("seeds", "1,2,3").split(",").map(Number)) {
     const shuffled = order(query, `:q${seed}`)
     const half = Math.floor(shuffled.length / 2)
     const unseen = shuffled.slice(0, half)
     const qRows = shuffled.slice(half, half + 600)
     const seen = order(catalog, `:c${seed}`).slice(0, half)
-    const q = (await describeMany(qRows.map((r) => ({ file: imagePath(r.id), shopperSeed: (idHash(r.id) ^ seed) >>> 0 })), `unseen-q${seed}`)).map((v) => emb.project(v))
-    for (const [name, rows] of [["unseen", unseen], ["trained-on", seen]] as const) {
-      const cat = (await describeMany(rows.map((r) => ({ file: imagePath(r.id) })), `unseen-${name}${seed}`)).map((v) => emb.project(v))
+    const q = (
+      await describeMany(
+        qRows.map((r) => ({
+          file: imagePath(r.id),
+          shopperSeed: (idHash(r.id) ^ seed) >>> 0,
+        })),
+        `unseen-q${seed}`
+      )
+    ).map((v) => emb.project(v))
+    for (const [name, rows] of [
+      ["unseen", unseen],
+      ["trained-on", seen],
+    ] as const) {
+      const cat = (
+        await describeMany(
+          rows.map((r) => ({ file: imagePath(r.id) })),
+          `unseen-${name}${seed}`
+        )
+      ).map((v) => emb.project(v))
       const s = score(cat, rows, q, qRows)
       const r = score(cat, rows, q, qRows, { rerank: true, kind: emb.kind })
-      console.log(`seed ${seed} ${name.padEnd(10)} catalogue ${rows.length}, ${q.length} queries: precision@5 ${s.p5.toFixed(3)} → ${r.p5.toFixed(3)} with the store's ordering, right kind in 10 ${r.anyRight10.toFixed(3)}`)
+      console.log(
+        `seed ${seed} ${name.padEnd(10)} catalogue ${rows.length}, ${q.length} queries: precision@5 ${s.p5.toFixed(3)} → ${r.p5.toFixed(3)} with the store's ordering, right kind in 10 ${r.anyRight10.toFixed(3)}`
+      )
     }
   }
 }
 
-main().catch((e) => { console.error(e); process.exit(1) })
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})

@@ -12,7 +12,11 @@ const GOOGLE = {
   GOOGLE_CALLBACK_URL: "http://localhost:8000/auth/google/callback",
 }
 Object.assign(process.env, GOOGLE)
-const fail = (p: Promise<any>) => p.then((r) => r, (e) => e.response)
+const fail = (p: Promise<any>) =>
+  p.then(
+    (r) => r,
+    (e) => e.response
+  )
 
 medusaIntegrationTestRunner({
   env: GOOGLE,
@@ -27,30 +31,65 @@ medusaIntegrationTestRunner({
     })
 
     /** What Medusa's Google provider leaves after a first sign-in: an identity owned by no customer, and its token. */
-    async function googleSignIn(email: string, sub = `sub-${Math.random().toString(36).slice(2)}`) {
+    async function googleSignIn(
+      email: string,
+      sub = `sub-${Math.random().toString(36).slice(2)}`
+    ) {
       const auth = getContainer().resolve(Modules.AUTH)
       const [identity] = await auth.createAuthIdentities([
-        { provider_identities: [{ provider: "google", entity_id: sub, user_metadata: { email, given_name: "Gina", family_name: "Google" } }] },
+        {
+          provider_identities: [
+            {
+              provider: "google",
+              entity_id: sub,
+              user_metadata: {
+                email,
+                given_name: "Gina",
+                family_name: "Google",
+              },
+            },
+          ],
+        },
       ] as any)
       return { identity, headers: tokenHeaders(identity.id) }
     }
     function tokenHeaders(authIdentityId: string, provider = "google") {
-      const { jwtSecret } = getContainer().resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig.http
-      const token = jwt.sign({ actor_id: "", actor_type: "customer", auth_identity_id: authIdentityId, auth_provider: provider, app_metadata: {}, user_metadata: {} }, jwtSecret as string, { expiresIn: "1h" })
+      const { jwtSecret } = getContainer().resolve(
+        ContainerRegistrationKeys.CONFIG_MODULE
+      ).projectConfig.http
+      const token = jwt.sign(
+        {
+          actor_id: "",
+          actor_type: "customer",
+          auth_identity_id: authIdentityId,
+          auth_provider: provider,
+          app_metadata: {},
+          user_metadata: {},
+        },
+        jwtSecret as string,
+        { expiresIn: "1h" }
+      )
       return { authorization: `Bearer ${token}`, "x-publishable-api-key": pk }
     }
     const refreshed = async (headers: Record<string, string>) => {
       const { data } = await api.post("/auth/token/refresh", {}, { headers })
-      return { authorization: `Bearer ${data.token}`, "x-publishable-api-key": pk }
+      return {
+        authorization: `Bearer ${data.token}`,
+        "x-publishable-api-key": pk,
+      }
     }
 
     it("starts Sign in with Google with a redirect that carries the client id, the callback URL and a state", async () => {
       const { status, data } = await api.post("/auth/customer/google", {})
       expect(status).toBe(200)
       const url = new URL(data.location)
-      expect(url.origin + url.pathname).toBe("https://accounts.google.com/o/oauth2/v2/auth")
+      expect(url.origin + url.pathname).toBe(
+        "https://accounts.google.com/o/oauth2/v2/auth"
+      )
       expect(url.searchParams.get("client_id")).toBe(GOOGLE.GOOGLE_CLIENT_ID)
-      expect(url.searchParams.get("redirect_uri")).toBe(GOOGLE.GOOGLE_CALLBACK_URL)
+      expect(url.searchParams.get("redirect_uri")).toBe(
+        GOOGLE.GOOGLE_CALLBACK_URL
+      )
       expect(url.searchParams.get("state")).toMatch(/^[0-9a-f]{64}$/)
       expect(url.searchParams.get("scope")).toContain("email")
     })
@@ -61,37 +100,86 @@ medusaIntegrationTestRunner({
     })
 
     it("rejects a callback whose state it did not issue with 401, before asking Google anything", async () => {
-      const res = await fail(api.get("/auth/customer/google/callback?code=some-code&state=forged-state"))
+      const res = await fail(
+        api.get(
+          "/auth/customer/google/callback?code=some-code&state=forged-state"
+        )
+      )
       expect(res.status).toBe(401)
       expect(res.data.message).toMatch(/state/i)
-      const noCode = await fail(api.get("/auth/customer/google/callback?state=forged-state"))
+      const noCode = await fail(
+        api.get("/auth/customer/google/callback?state=forged-state")
+      )
       expect(noCode.status).toBe(401)
     })
 
     it("links a first Google sign-in to the email/password customer with the same email", async () => {
-      const existing = await registerShopper(api, pk, "Mia@Test.local".toLowerCase())
+      const existing = await registerShopper(
+        api,
+        pk,
+        "Mia@Test.local".toLowerCase()
+      )
       const { headers } = await googleSignIn("mia@test.local")
       // before linking, the Google token names no customer
-      expect((await fail(api.get("/store/customers/me", { headers }))).status).toBe(401)
-      const { data } = await api.post("/store/auth/google/link", {}, { headers })
-      expect(data).toEqual({ customer_id: existing.customer.id, outcome: "linked" })
-      const me = await api.get("/store/customers/me", { headers: await refreshed(headers) })
+      expect(
+        (await fail(api.get("/store/customers/me", { headers }))).status
+      ).toBe(401)
+      const { data } = await api.post(
+        "/store/auth/google/link",
+        {},
+        { headers }
+      )
+      expect(data).toEqual({
+        customer_id: existing.customer.id,
+        outcome: "linked",
+      })
+      const me = await api.get("/store/customers/me", {
+        headers: await refreshed(headers),
+      })
       expect(me.data.customer.id).toBe(existing.customer.id)
     })
 
     it("creates the customer from the Google profile on a first sign-in with a new email", async () => {
       const { headers } = await googleSignIn("new@test.local")
-      const { data } = await api.post("/store/auth/google/link", {}, { headers })
+      const { data } = await api.post(
+        "/store/auth/google/link",
+        {},
+        { headers }
+      )
       expect(data.outcome).toBe("created")
-      const me = await api.get("/store/customers/me", { headers: await refreshed(headers) })
-      expect(me.data.customer).toMatchObject({ id: data.customer_id, email: "new@test.local", first_name: "Gina", last_name: "Google", has_account: true })
+      const me = await api.get("/store/customers/me", {
+        headers: await refreshed(headers),
+      })
+      expect(me.data.customer).toMatchObject({
+        id: data.customer_id,
+        email: "new@test.local",
+        first_name: "Gina",
+        last_name: "Google",
+        has_account: true,
+      })
     })
 
     it("refuses to link an identity that is not a Google one, even one that claims the customer's email", async () => {
       const victim = await registerShopper(api, pk, "victim@test.local")
       const auth = getContainer().resolve(Modules.AUTH)
-      const [identity] = await auth.createAuthIdentities([{ provider_identities: [{ provider: "github", entity_id: "gh-123", user_metadata: { email: "victim@test.local" } }] }] as any)
-      const res = await fail(api.post("/store/auth/google/link", {}, { headers: tokenHeaders(identity.id, "github") }))
+      const [identity] = await auth.createAuthIdentities([
+        {
+          provider_identities: [
+            {
+              provider: "github",
+              entity_id: "gh-123",
+              user_metadata: { email: "victim@test.local" },
+            },
+          ],
+        },
+      ] as any)
+      const res = await fail(
+        api.post(
+          "/store/auth/google/link",
+          {},
+          { headers: tokenHeaders(identity.id, "github") }
+        )
+      )
       expect(res.status).toBe(400)
       const [after] = await auth.listAuthIdentities({ id: [identity.id] })
       expect(after.app_metadata?.customer_id).toBeUndefined()
@@ -99,8 +187,17 @@ medusaIntegrationTestRunner({
     })
 
     it("refuses the link route without a token (401)", async () => {
-      expect((await fail(api.post("/store/auth/google/link", {}, { headers: { "x-publishable-api-key": pk } }))).status).toBe(401)
+      expect(
+        (
+          await fail(
+            api.post(
+              "/store/auth/google/link",
+              {},
+              { headers: { "x-publishable-api-key": pk } }
+            )
+          )
+        ).status
+      ).toBe(401)
     })
-
   },
 })

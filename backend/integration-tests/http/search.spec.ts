@@ -1,6 +1,9 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { updateInventoryLevelsWorkflow, updateProductsWorkflow } from "@medusajs/medusa/core-flows"
+import {
+  updateInventoryLevelsWorkflow,
+  updateProductsWorkflow,
+} from "@medusajs/medusa/core-flows"
 import { checkPurchasable } from "../../src/lib/visual-search/purchasable"
 import { SEARCH_ANALYTICS_MODULE } from "../../src/modules/search-analytics"
 import { seedDemo } from "../helpers/store"
@@ -19,15 +22,28 @@ medusaIntegrationTestRunner({
     let pk: string
     let regions: Awaited<ReturnType<typeof seedDemo>>["regions"]
     let productIds: string[]
-    const store = () => ({ headers: { "x-publishable-api-key": pk }, validateStatus: () => true })
+    const store = () => ({
+      headers: { "x-publishable-api-key": pk },
+      validateStatus: () => true,
+    })
     const search = async (params: Record<string, string | number>) => {
-      const res = await api.get(`/store/search?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`, store())
+      const res = await api.get(
+        `/store/search?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`,
+        store()
+      )
       return res
     }
     /** The products the buyability rule lets a shopper of the region buy under these constraints: the ground truth. */
-    const truth = async (c: { region_id: string; size?: string; min_price?: number; max_price?: number }) => {
+    const truth = async (c: {
+      region_id: string
+      size?: string
+      min_price?: number
+      max_price?: number
+    }) => {
       const judged = await checkPurchasable(getContainer(), productIds, c, [])
-      return new Set([...judged].filter(([, r]) => typeof r === "object").map(([id]) => id))
+      return new Set(
+        [...judged].filter(([, r]) => typeof r === "object").map(([id]) => id)
+      )
     }
     /** Events are applied to the index asynchronously: wait until the search agrees. */
     const eventually = async (check: () => Promise<boolean>, what: string) => {
@@ -45,25 +61,41 @@ medusaIntegrationTestRunner({
     beforeAll(async () => {
       const t0 = Date.now()
       ;({ pk, regions } = await seedDemo(getContainer(), COUNT))
-      if (process.env.SEARCH_SPEC_DEBUG) console.log(`seeded in ${Date.now() - t0} ms`)
+      if (process.env.SEARCH_SPEC_DEBUG)
+        console.log(`seeded in ${Date.now() - t0} ms`)
       const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
-      productIds = (await query.graph({ entity: "product", fields: ["id"] })).data.map((p: any) => p.id)
+      productIds = (
+        await query.graph({ entity: "product", fields: ["id"] })
+      ).data.map((p: any) => p.id)
       // stock levels are created after the products: wait until the index has caught up with both regions
       for (const r of [regions.eur, regions.usd]) {
         const expected = (await truth({ region_id: r.id })).size
         await eventually(async () => {
           const res = await search({ region_id: r.id, limit: 1 })
-          if (process.env.SEARCH_SPEC_DEBUG) console.log(r.currency_code, res.status, res.data.count ?? res.data, expected, Date.now() - t0)
+          if (process.env.SEARCH_SPEC_DEBUG)
+            console.log(
+              r.currency_code,
+              res.status,
+              res.data.count ?? res.data,
+              expected,
+              Date.now() - t0
+            )
           return res.data.count === expected
         }, `the ${r.currency_code} index holds ${expected} products`)
       }
     })
 
     it("finds T-shirts for the misspelt query 'tshrit', and says it tolerated a typo", async () => {
-      const { status, data } = await search({ q: "tshrit", region_id: regions.eur.id })
-      const jeans = (await search({ q: "jeens", region_id: regions.eur.id })).data
+      const { status, data } = await search({
+        q: "tshrit",
+        region_id: regions.eur.id,
+      })
+      const jeans = (await search({ q: "jeens", region_id: regions.eur.id }))
+        .data
       expect(jeans.matched).toBe("typo")
-      expect(jeans.products.every((p: any) => /Jeans/.test(p.product.title))).toBe(true)
+      expect(
+        jeans.products.every((p: any) => /Jeans/.test(p.product.title))
+      ).toBe(true)
       expect(status).toBe(200)
       expect(data.engine).toBe("postgres")
       expect(data.matched).toBe("typo")
@@ -73,16 +105,33 @@ medusaIntegrationTestRunner({
       expect(typeof data.took_ms).toBe("number")
       // the card visual search returns
       const card = data.products[0]
-      expect(Object.keys(card.product).sort()).toEqual(["handle", "id", "thumbnail", "title"])
-      expect(card.variants[0]).toEqual(expect.objectContaining({ id: expect.any(String), size: expect.any(String), calculated_price: expect.any(Number), currency_code: "eur", in_stock: true }))
+      expect(Object.keys(card.product).sort()).toEqual([
+        "handle",
+        "id",
+        "thumbnail",
+        "title",
+      ])
+      expect(card.variants[0]).toEqual(
+        expect.objectContaining({
+          id: expect.any(String),
+          size: expect.any(String),
+          calculated_price: expect.any(Number),
+          currency_code: "eur",
+          in_stock: true,
+        })
+      )
     })
 
     it("finds products through synonyms: 'tee' finds T-shirts and 'trainers' finds sports shoes", async () => {
       const tee = (await search({ q: "tee", region_id: regions.eur.id })).data
       expect(tee.matched).toBe("exact")
       expect(tee.count).toBe(tee.facets.article_type.Tshirts)
-      expect(tee.products.every((p: any) => /T-Shirt/.test(p.product.title))).toBe(true)
-      const trainers = (await search({ q: "trainers", region_id: regions.eur.id })).data
+      expect(
+        tee.products.every((p: any) => /T-Shirt/.test(p.product.title))
+      ).toBe(true)
+      const trainers = (
+        await search({ q: "trainers", region_id: regions.eur.id })
+      ).data
       expect(trainers.facets.article_type["Sports Shoes"]).toBeGreaterThan(0)
     })
 
@@ -90,67 +139,159 @@ medusaIntegrationTestRunner({
       const { data } = await search({ region_id: regions.eur.id, limit: 5 })
       expect(data.count).toBe((await truth({ region_id: regions.eur.id })).size)
       expect(data.products).toHaveLength(5)
-      for (const [type, n] of Object.entries<number>(data.facets.article_type)) {
-        const narrowed = (await search({ region_id: regions.eur.id, article_type: type, limit: 100 })).data
+      for (const [type, n] of Object.entries<number>(
+        data.facets.article_type
+      )) {
+        const narrowed = (
+          await search({
+            region_id: regions.eur.id,
+            article_type: type,
+            limit: 100,
+          })
+        ).data
         expect([type, narrowed.count]).toEqual([type, n])
         expect(narrowed.products).toHaveLength(n)
       }
       // offset pages cover the catalogue once: no product repeated or skipped
       const paged: string[] = []
-      for (let offset = 0; offset < data.count; offset += 7) paged.push(...(await search({ region_id: regions.eur.id, limit: 7, offset, sort: "newest" })).data.products.map((p: any) => p.product.id))
+      for (let offset = 0; offset < data.count; offset += 7)
+        paged.push(
+          ...(
+            await search({
+              region_id: regions.eur.id,
+              limit: 7,
+              offset,
+              sort: "newest",
+            })
+          ).data.products.map((p: any) => p.product.id)
+        )
       expect(new Set(paged).size).toBe(data.count)
       expect(paged).toHaveLength(data.count)
-      const sum = Object.values<number>(data.facets.colour).reduce((a, b) => a + b, 0)
+      const sum = Object.values<number>(data.facets.colour).reduce(
+        (a, b) => a + b,
+        0
+      )
       expect(sum).toBe(data.count)
       expect(data.facets.price.min).toBeLessThanOrEqual(data.facets.price.max)
     })
 
     it("filters by size and price over the whole catalogue, with stock per region", async () => {
       for (const r of [regions.eur, regions.usd]) {
-        const sized = (await search({ region_id: r.id, size: "M", limit: 100 })).data
+        const sized = (await search({ region_id: r.id, size: "M", limit: 100 }))
+          .data
         const expected = await truth({ region_id: r.id, size: "M" })
         expect(sized.count).toBe(expected.size)
-        expect(new Set(sized.products.map((p: any) => p.product.id))).toEqual(expected)
-        for (const p of sized.products) expect(p.variants.every((v: any) => v.size === "M" && v.in_stock)).toBe(true)
+        expect(new Set(sized.products.map((p: any) => p.product.id))).toEqual(
+          expected
+        )
+        for (const p of sized.products)
+          expect(
+            p.variants.every((v: any) => v.size === "M" && v.in_stock)
+          ).toBe(true)
         expect(Object.keys(sized.facets.size)).toContain("M")
         expect(sized.facets.size.M).toBe(sized.count)
       }
       // availability differs by region in the demo catalogue, so must the results
-      expect(await allIds({ region_id: regions.eur.id, size: "M" })).not.toEqual(await allIds({ region_id: regions.usd.id, size: "M" }))
-      const budget = (await search({ region_id: regions.eur.id, min_price: 20, max_price: 40, limit: 100 })).data
-      const expected = await truth({ region_id: regions.eur.id, min_price: 20, max_price: 40 })
+      expect(
+        await allIds({ region_id: regions.eur.id, size: "M" })
+      ).not.toEqual(await allIds({ region_id: regions.usd.id, size: "M" }))
+      const budget = (
+        await search({
+          region_id: regions.eur.id,
+          min_price: 20,
+          max_price: 40,
+          limit: 100,
+        })
+      ).data
+      const expected = await truth({
+        region_id: regions.eur.id,
+        min_price: 20,
+        max_price: 40,
+      })
       expect(budget.count).toBe(expected.size)
-      for (const p of budget.products) expect(p.variants.every((v: any) => v.calculated_price >= 20 && v.calculated_price <= 40)).toBe(true)
+      for (const p of budget.products)
+        expect(
+          p.variants.every(
+            (v: any) => v.calculated_price >= 20 && v.calculated_price <= 40
+          )
+        ).toBe(true)
       // sorted by price: the first card is the cheapest product
-      const cheap = (await search({ region_id: regions.eur.id, sort: "price_asc", limit: 3 })).data
-      expect(cheap.products[0].variants[0].calculated_price).toBe(cheap.facets.price.min)
+      const cheap = (
+        await search({ region_id: regions.eur.id, sort: "price_asc", limit: 3 })
+      ).data
+      expect(cheap.products[0].variants[0].calculated_price).toBe(
+        cheap.facets.price.min
+      )
     })
 
     it("drops a product from results once it is unpublished, and from one region once it is out of stock there", async () => {
       const container = getContainer()
-      const { data: list } = await search({ q: "watch", region_id: regions.eur.id })
+      const { data: list } = await search({
+        q: "watch",
+        region_id: regions.eur.id,
+      })
       const gone = list.products[0].product.id
-      await updateProductsWorkflow(container).run({ input: { selector: { id: gone }, update: { status: "draft" } } as any })
+      await updateProductsWorkflow(container).run({
+        input: { selector: { id: gone }, update: { status: "draft" } } as any,
+      })
       // the shown page is checked fresh at once; the catalogue-wide count follows when the index consumes product.updated
-      expect((await allIds({ q: "watch", region_id: regions.eur.id })).has(gone)).toBe(false)
-      await eventually(async () => (await search({ q: "watch", region_id: regions.eur.id })).data.count === list.count - 1, "the unpublished product leaves the count")
+      expect(
+        (await allIds({ q: "watch", region_id: regions.eur.id })).has(gone)
+      ).toBe(false)
+      await eventually(
+        async () =>
+          (await search({ q: "watch", region_id: regions.eur.id })).data
+            .count ===
+          list.count - 1,
+        "the unpublished product leaves the count"
+      )
 
       // a product sold in both regions: empty its Amsterdam (EU) stock
       const eu = await truth({ region_id: regions.eur.id })
       const us = await truth({ region_id: regions.usd.id })
       const both = [...eu].find((id) => us.has(id) && id !== gone)!
       const query = container.resolve(ContainerRegistrationKeys.QUERY)
-      const { data: variants } = await query.graph({ entity: "product_variant", fields: ["inventory_items.inventory_item_id"], filters: { product_id: both } })
-      const itemIds = variants.flatMap((v: any) => v.inventory_items.map((i: any) => i.inventory_item_id))
-      const levels = await container.resolve(Modules.INVENTORY).listInventoryLevels({ inventory_item_id: itemIds })
-      const { data: euLocations } = await query.graph({ entity: "stock_location", fields: ["id", "name"] })
-      const amsterdam = euLocations.find((l: any) => /amsterdam/i.test(l.name))!.id
-      const euCount = (await search({ region_id: regions.eur.id, limit: 1 })).data.count
-      await updateInventoryLevelsWorkflow(container).run({
-        input: { updates: levels.filter((l: any) => l.location_id === amsterdam).map((l: any) => ({ id: l.id, inventory_item_id: l.inventory_item_id, location_id: l.location_id, stocked_quantity: 0 })) },
+      const { data: variants } = await query.graph({
+        entity: "product_variant",
+        fields: ["inventory_items.inventory_item_id"],
+        filters: { product_id: both },
       })
-      await eventually(async () => (await search({ region_id: regions.eur.id, limit: 1 })).data.count === euCount - 1, "the product out of stock in Europe leaves the European count")
-      expect((await allIds({ region_id: regions.eur.id })).has(both)).toBe(false)
+      const itemIds = variants.flatMap((v: any) =>
+        v.inventory_items.map((i: any) => i.inventory_item_id)
+      )
+      const levels = await container
+        .resolve(Modules.INVENTORY)
+        .listInventoryLevels({ inventory_item_id: itemIds })
+      const { data: euLocations } = await query.graph({
+        entity: "stock_location",
+        fields: ["id", "name"],
+      })
+      const amsterdam = euLocations.find((l: any) =>
+        /amsterdam/i.test(l.name)
+      )!.id
+      const euCount = (await search({ region_id: regions.eur.id, limit: 1 }))
+        .data.count
+      await updateInventoryLevelsWorkflow(container).run({
+        input: {
+          updates: levels
+            .filter((l: any) => l.location_id === amsterdam)
+            .map((l: any) => ({
+              id: l.id,
+              inventory_item_id: l.inventory_item_id,
+              location_id: l.location_id,
+              stocked_quantity: 0,
+            })),
+        },
+      })
+      await eventually(
+        async () =>
+          (await search({ region_id: regions.eur.id, limit: 1 })).data.count ===
+          euCount - 1,
+        "the product out of stock in Europe leaves the European count"
+      )
+      expect((await allIds({ region_id: regions.eur.id })).has(both)).toBe(
+        false
+      )
       expect((await allIds({ region_id: regions.usd.id })).has(both)).toBe(true)
     })
 
@@ -161,32 +302,55 @@ medusaIntegrationTestRunner({
         [{ region_id: regions.eur.id, sort: "cheapest" }, /sort/],
         [{ region_id: regions.eur.id, limit: 0 }, /limit/],
         [{ region_id: regions.eur.id, limit: "ten" }, /limit/],
-        [{ region_id: regions.eur.id, min_price: 50, max_price: 10 }, /min_price/],
+        [
+          { region_id: regions.eur.id, min_price: 50, max_price: 10 },
+          /min_price/,
+        ],
         [{ region_id: regions.eur.id, min_price: -1 }, /min_price/],
         [{ region_id: regions.eur.id, offset: -3 }, /offset/],
         [{ region_id: regions.eur.id, colour_typo: "Red" }, /colour_typo/],
       ]
       for (const [params, message] of bad) {
         const res = await search(params)
-        expect([JSON.stringify(params), res.status]).toEqual([JSON.stringify(params), 400])
+        expect([JSON.stringify(params), res.status]).toEqual([
+          JSON.stringify(params),
+          400,
+        ])
         expect(JSON.stringify(res.data)).toMatch(message)
       }
       expect((await api.get("/store/search/suggest", store())).status).toBe(400)
     })
 
     it("records a query that found nothing, with its region, and suggests a spelling fix when one exists", async () => {
-      const { data } = await search({ q: "qzxv wqkj", region_id: regions.usd.id })
+      const { data } = await search({
+        q: "qzxv wqkj",
+        region_id: regions.usd.id,
+      })
       expect(data.count).toBe(0)
       expect(data.products).toEqual([])
       await eventually(async () => {
-        const rows = await getContainer().resolve<any>(SEARCH_ANALYTICS_MODULE).listZeroResultQueries({ query: "qzxv wqkj" })
-        return rows.length === 1 && rows[0].region_id === regions.usd.id && !!rows[0].created_at
+        const rows = await getContainer()
+          .resolve<any>(SEARCH_ANALYTICS_MODULE)
+          .listZeroResultQueries({ query: "qzxv wqkj" })
+        return (
+          rows.length === 1 &&
+          rows[0].region_id === regions.usd.id &&
+          !!rows[0].created_at
+        )
       }, "the zero-result query is recorded")
       // jeans exist, but none among watches: nothing found, and the respelt words are offered
-      const none = (await search({ q: "jeens", article_type: "Watches", region_id: regions.usd.id })).data
+      const none = (
+        await search({
+          q: "jeens",
+          article_type: "Watches",
+          region_id: regions.usd.id,
+        })
+      ).data
       expect(none.count).toBe(0)
       expect(none.did_you_mean).toBe("jeans")
-      const found = (await search({ q: none.did_you_mean, region_id: regions.usd.id })).data
+      const found = (
+        await search({ q: none.did_you_mean, region_id: regions.usd.id })
+      ).data
       expect(found.count).toBeGreaterThan(0)
     })
 
@@ -194,11 +358,18 @@ medusaIntegrationTestRunner({
       const res = await api.get("/store/search/suggest?q=tsh", store())
       expect(res.status).toBe(200)
       expect(res.data.products.length).toBeGreaterThan(0)
-      expect(res.data.products.every((p: any) => /T-Shirt/.test(p.title))).toBe(true)
-      expect(new Set(res.data.products.map((p: any) => p.id)).size).toBe(res.data.products.length)
+      expect(res.data.products.every((p: any) => /T-Shirt/.test(p.title))).toBe(
+        true
+      )
+      expect(new Set(res.data.products.map((p: any) => p.id)).size).toBe(
+        res.data.products.length
+      )
       expect(res.data.categories.map((c: any) => c.name)).toContain("Tshirts")
       expect(Array.isArray(res.data.brands)).toBe(true)
-      const typo = await api.get(`/store/search/suggest?q=sneekers&region_id=${regions.eur.id}`, store())
+      const typo = await api.get(
+        `/store/search/suggest?q=sneekers&region_id=${regions.eur.id}`,
+        store()
+      )
       expect(typo.data.products.length).toBeGreaterThan(0)
     })
   },

@@ -1,6 +1,14 @@
 import Redis from "ioredis"
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible"
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible"
+import type {
+  MedusaNextFunction,
+  MedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
 import { clientAddress } from "../lib/client-address"
 
 /**
@@ -20,14 +28,30 @@ let redis: Redis | undefined
 function redisClient(url: string) {
   // no offline queue: while Redis is down a request falls through to the
   // in-memory insurance counter instead of waiting
-  return (redis ??= new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false }))
+  return (redis ??= new Redis(url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    lazyConnect: false,
+  }))
 }
 
 /** The counter store of a bucket; exported so two "instances" can be compared in tests. */
-export function createCounter(bucket: string, redisUrl = process.env.REDIS_URL, client?: Redis): RateLimiterAbstract {
-  const opts = { keyPrefix: `curator-rl:${bucket}`, points: Number.MAX_SAFE_INTEGER, duration: (2 * WINDOW_MS) / 1000 }
+export function createCounter(
+  bucket: string,
+  redisUrl = process.env.REDIS_URL,
+  client?: Redis
+): RateLimiterAbstract {
+  const opts = {
+    keyPrefix: `curator-rl:${bucket}`,
+    points: Number.MAX_SAFE_INTEGER,
+    duration: (2 * WINDOW_MS) / 1000,
+  }
   if (!redisUrl && !client) return new RateLimiterMemory(opts)
-  return new RateLimiterRedis({ ...opts, storeClient: client ?? redisClient(redisUrl!), insuranceLimiter: new RateLimiterMemory(opts) })
+  return new RateLimiterRedis({
+    ...opts,
+    storeClient: client ?? redisClient(redisUrl!),
+    insuranceLimiter: new RateLimiterMemory(opts),
+  })
 }
 
 const counters = new Map<string, RateLimiterAbstract>()
@@ -37,40 +61,74 @@ function counterFor(bucket: string) {
   return c
 }
 
-export type Decision = { allowed: boolean; limit: number; remaining: number; resetSeconds: number; retryAfterSeconds: number }
+export type Decision = {
+  allowed: boolean
+  limit: number
+  remaining: number
+  resetSeconds: number
+  retryAfterSeconds: number
+}
 
 /** Counts one request of `key` and decides; a refused request is not counted. */
-export async function hit(counter: RateLimiterAbstract, key: string, limit: number, now = Date.now()): Promise<Decision> {
+export async function hit(
+  counter: RateLimiterAbstract,
+  key: string,
+  limit: number,
+  now = Date.now()
+): Promise<Decision> {
   const win = Math.floor(now / WINDOW_MS)
   const elapsed = (now - win * WINDOW_MS) / WINDOW_MS
-  const [cur, prev] = await Promise.all([counter.consume(`${key}:${win}`, 1), counter.get(`${key}:${win - 1}`)])
+  const [cur, prev] = await Promise.all([
+    counter.consume(`${key}:${win}`, 1),
+    counter.get(`${key}:${win - 1}`),
+  ])
   const current = cur.consumedPoints
   const previous = prev?.consumedPoints ?? 0
   const estimate = previous * (1 - elapsed) + current
-  const resetSeconds = Math.max(1, Math.ceil((WINDOW_MS * (win + 1) - now) / 1000))
+  const resetSeconds = Math.max(
+    1,
+    Math.ceil((WINDOW_MS * (win + 1) - now) / 1000)
+  )
   if (estimate <= limit) {
-    return { allowed: true, limit, remaining: Math.max(0, Math.floor(limit - estimate)), resetSeconds, retryAfterSeconds: 0 }
+    return {
+      allowed: true,
+      limit,
+      remaining: Math.max(0, Math.floor(limit - estimate)),
+      resetSeconds,
+      retryAfterSeconds: 0,
+    }
   }
   await counter.reward(`${key}:${win}`, 1)
   // first second at which one more request fits, counting what is already in the window
   let wait = 1
-  for (; wait < 2 * WINDOW_MS / 1000; wait++) {
+  for (; wait < (2 * WINDOW_MS) / 1000; wait++) {
     const t = elapsed + wait / (WINDOW_MS / 1000)
     const e = t < 1 ? previous * (1 - t) + current : (current - 1) * (2 - t) + 1
     if (e <= limit) break
   }
-  return { allowed: false, limit, remaining: 0, resetSeconds: wait, retryAfterSeconds: wait }
+  return {
+    allowed: false,
+    limit,
+    remaining: 0,
+    resetSeconds: wait,
+    retryAfterSeconds: wait,
+  }
 }
 
 export function rateLimitKey(req: MedusaRequest): string {
   const auth = (req as any).auth_context
-  if (auth?.actor_id && auth.actor_type === "customer") return `customer:${auth.actor_id}`
+  if (auth?.actor_id && auth.actor_type === "customer")
+    return `customer:${auth.actor_id}`
   return `ip:${clientAddress(req as any)}`
 }
 
 /** `perMinute` ≤ 0 (or not a number) turns the limit off. */
 export function rateLimit(bucket: string, perMinute: number) {
-  return async (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
+  return async (
+    req: MedusaRequest,
+    res: MedusaResponse,
+    next: MedusaNextFunction
+  ) => {
     if (!Number.isFinite(perMinute) || perMinute <= 0) return next()
     let d: Decision
     try {
@@ -83,7 +141,10 @@ export function rateLimit(bucket: string, perMinute: number) {
     res.setHeader("RateLimit-Reset", String(d.resetSeconds))
     if (!d.allowed) {
       res.setHeader("Retry-After", String(d.retryAfterSeconds))
-      res.status(429).json({ type: "too_many_requests", message: `Too many ${bucket} requests: at most ${perMinute} a minute. Try again in ${d.retryAfterSeconds} s.` })
+      res.status(429).json({
+        type: "too_many_requests",
+        message: `Too many ${bucket} requests: at most ${perMinute} a minute. Try again in ${d.retryAfterSeconds} s.`,
+      })
       return
     }
     next()

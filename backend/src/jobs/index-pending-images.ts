@@ -9,7 +9,8 @@ import { pendingProductIds, startReindex } from "../lib/visual-search/reindex"
  * embedder changed. Runs every minute; does nothing while a reindex runs.
  */
 export default async function indexPendingImages(container: MedusaContainer) {
-  const service = container.resolve<VisualSearchModuleService>(VISUAL_SEARCH_MODULE)
+  const service =
+    container.resolve<VisualSearchModuleService>(VISUAL_SEARCH_MODULE)
   if (service.progress.running) return
   const { ids } = await pendingProductIds(container)
   const retry = (await service.retryableFailures(200)).map((f) => f.product_id)

@@ -40,13 +40,49 @@ export type PlannedProduct = {
 }
 
 const BASE_PRICE_EUR: Record<string, number> = {
-  Tshirts: 19, Shirts: 35, Tops: 25, Kurtas: 39, Kurtis: 32, Sweaters: 45, Sweatshirts: 42,
-  Jackets: 89, Trousers: 49, Jeans: 59, Shorts: 25, "Track Pants": 35, Capris: 29, Skirts: 35,
-  Dresses: 59, Tunics: 32, Leggings: 19, Briefs: 9, "Innerwear Vests": 9, Socks: 7, Trunk: 12,
-  "Casual Shoes": 69, "Sports Shoes": 79, "Formal Shoes": 99, Heels: 69, Flats: 45,
-  Sandals: 39, "Flip Flops": 15, "Sports Sandals": 35, Watches: 119, Handbags: 79,
-  Sunglasses: 59, Wallets: 29, Belts: 25, Backpacks: 49, Caps: 15, Ties: 19, Clutches: 45,
-  Mufflers: 19, Scarves: 22, Cufflinks: 25, "Laptop Bag": 59, "Duffel Bag": 55,
+  Tshirts: 19,
+  Shirts: 35,
+  Tops: 25,
+  Kurtas: 39,
+  Kurtis: 32,
+  Sweaters: 45,
+  Sweatshirts: 42,
+  Jackets: 89,
+  Trousers: 49,
+  Jeans: 59,
+  Shorts: 25,
+  "Track Pants": 35,
+  Capris: 29,
+  Skirts: 35,
+  Dresses: 59,
+  Tunics: 32,
+  Leggings: 19,
+  Briefs: 9,
+  "Innerwear Vests": 9,
+  Socks: 7,
+  Trunk: 12,
+  "Casual Shoes": 69,
+  "Sports Shoes": 79,
+  "Formal Shoes": 99,
+  Heels: 69,
+  Flats: 45,
+  Sandals: 39,
+  "Flip Flops": 15,
+  "Sports Sandals": 35,
+  Watches: 119,
+  Handbags: 79,
+  Sunglasses: 59,
+  Wallets: 29,
+  Belts: 25,
+  Backpacks: 49,
+  Caps: 15,
+  Ties: 19,
+  Clutches: 45,
+  Mufflers: 19,
+  Scarves: 22,
+  Cufflinks: 25,
+  "Laptop Bag": 59,
+  "Duffel Bag": 55,
 }
 
 /** Mulberry32: a tiny seeded PRNG so the catalogue is identical on every machine. */
@@ -62,27 +98,64 @@ export function prng(seed: number) {
 }
 
 export function slugify(s: string) {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
 }
 
 export function sizesFor(row: StyleRow): string[] {
   if (row.masterCategory === "Footwear") {
-    const [lo, hi] = row.gender === "Women" || row.gender === "Girls" ? [36, 42] : row.gender === "Men" ? [39, 46] : [36, 46]
+    const [lo, hi] =
+      row.gender === "Women" || row.gender === "Girls"
+        ? [36, 42]
+        : row.gender === "Men"
+          ? [39, 46]
+          : [36, 46]
     return Array.from({ length: hi - lo + 1 }, (_, i) => String(lo + i))
   }
-  if (row.masterCategory === "Apparel" && row.subCategory !== "Socks") return APPAREL_SIZES
+  if (row.masterCategory === "Apparel" && row.subCategory !== "Socks")
+    return APPAREL_SIZES
   return [ONE_SIZE]
 }
 
 const singular = (t: string) =>
-  ({ Tshirts: "T-Shirt", Jeans: "Jeans", Trousers: "Trousers", Shorts: "Shorts", "Track Pants": "Track Pants",
-     Capris: "Capris", Leggings: "Leggings", Briefs: "Briefs", Socks: "Socks", "Flip Flops": "Flip Flops",
-     Sunglasses: "Sunglasses", Cufflinks: "Cufflinks", "Casual Shoes": "Casual Shoes", "Sports Shoes": "Sports Shoes",
-     "Formal Shoes": "Formal Shoes", Heels: "Heels", Flats: "Flats", Sandals: "Sandals", "Sports Sandals": "Sports Sandals",
-     Trunk: "Trunks", Tracksuits: "Tracksuit", "Innerwear Vests": "Innerwear Vest" } as Record<string, string>)[t] ??
-  t.replace(/s$/, "")
+  (
+    ({
+      Tshirts: "T-Shirt",
+      Jeans: "Jeans",
+      Trousers: "Trousers",
+      Shorts: "Shorts",
+      "Track Pants": "Track Pants",
+      Capris: "Capris",
+      Leggings: "Leggings",
+      Briefs: "Briefs",
+      Socks: "Socks",
+      "Flip Flops": "Flip Flops",
+      Sunglasses: "Sunglasses",
+      Cufflinks: "Cufflinks",
+      "Casual Shoes": "Casual Shoes",
+      "Sports Shoes": "Sports Shoes",
+      "Formal Shoes": "Formal Shoes",
+      Heels: "Heels",
+      Flats: "Flats",
+      Sandals: "Sandals",
+      "Sports Sandals": "Sports Sandals",
+      Trunk: "Trunks",
+      Tracksuits: "Tracksuit",
+      "Innerwear Vests": "Innerwear Vest",
+    }) as Record<string, string>
+  )[t] ?? t.replace(/s$/, "")
 
-const possessive = (g: string) => ({ Men: "Men's", Women: "Women's", Boys: "Boys'", Girls: "Girls'" } as Record<string, string>)[g] ?? "Unisex"
+const possessive = (g: string) =>
+  (
+    ({
+      Men: "Men's",
+      Women: "Women's",
+      Boys: "Boys'",
+      Girls: "Girls'",
+    }) as Record<string, string>
+  )[g] ?? "Unisex"
 
 const price = (eur: number) => Math.max(4.99, Math.round(eur) - 0.01)
 
@@ -109,13 +182,19 @@ export function planProduct(row: StyleRow): PlannedProduct {
   const describe = [
     `${row.usage !== "NA" ? row.usage : "Everyday"} ${kind.toLowerCase()} in ${colour ? colour.toLowerCase() : "a classic colour"}`,
     row.season ? `made for ${row.season.toLowerCase()}` : "",
-  ].filter(Boolean).join(", ")
+  ]
+    .filter(Boolean)
+    .join(", ")
   return {
     handle: `${slugify(title)}-${row.id}`,
     title,
     description: `${describe}. ${row.subCategory} from our ${row.gender.toLowerCase()}'s ${row.masterCategory.toLowerCase()} collection.`,
     categoryPath: [row.gender, row.masterCategory, row.articleType],
-    tags: [colour && `colour:${colour}`, row.season && `season:${row.season}`, row.usage && row.usage !== "NA" && `usage:${row.usage}`].filter(Boolean) as string[],
+    tags: [
+      colour && `colour:${colour}`,
+      row.season && `season:${row.season}`,
+      row.usage && row.usage !== "NA" && `usage:${row.usage}`,
+    ].filter(Boolean) as string[],
     metadata: {
       source_id: row.id,
       article_type: row.articleType,
@@ -136,6 +215,8 @@ export function parseStylesCsv(text: string): StyleRow[] {
   const keys = header.split(",")
   return lines.filter(Boolean).map((line) => {
     const cells = line.split(",")
-    return Object.fromEntries(keys.map((k, i) => [k, (cells[i] ?? "").trim()])) as StyleRow
+    return Object.fromEntries(
+      keys.map((k, i) => [k, (cells[i] ?? "").trim()])
+    ) as StyleRow
   })
 }

@@ -27,13 +27,24 @@ export function normalizeIp(ip: string | undefined | null): string {
 /** Parses TRUSTED_PROXIES; an entry that is neither an IP nor a CIDR stops the start with its name. */
 export function parseTrustedProxies(spec: string | undefined): net.BlockList {
   const list = new net.BlockList()
-  for (const raw of (spec ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of (spec ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [addr, bits] = raw.split("/")
     const ip = normalizeIp(addr)
     const type = net.isIPv4(ip) ? "ipv4" : net.isIPv6(ip) ? "ipv6" : null
-    const prefix = bits === undefined ? (type === "ipv4" ? 32 : 128) : Number(bits)
-    if (!type || !Number.isInteger(prefix) || prefix < 0 || prefix > (type === "ipv4" ? 32 : 128)) {
-      throw new Error(`TRUSTED_PROXIES: "${raw}" is not an IP address or CIDR range`)
+    const prefix =
+      bits === undefined ? (type === "ipv4" ? 32 : 128) : Number(bits)
+    if (
+      !type ||
+      !Number.isInteger(prefix) ||
+      prefix < 0 ||
+      prefix > (type === "ipv4" ? 32 : 128)
+    ) {
+      throw new Error(
+        `TRUSTED_PROXIES: "${raw}" is not an IP address or CIDR range`
+      )
     }
     list.addSubnet(ip, prefix, type)
   }
@@ -45,7 +56,11 @@ function isTrusted(list: net.BlockList, ip: string) {
   return !!type && list.check(ip, type)
 }
 
-export function signClientAddress(secret: string, ip: string, minute = Math.floor(Date.now() / 60000)): string {
+export function signClientAddress(
+  secret: string,
+  ip: string,
+  minute = Math.floor(Date.now() / 60000)
+): string {
   return createHmac("sha256", secret).update(`${ip}|${minute}`).digest("hex")
 }
 
@@ -58,20 +73,35 @@ function validSignature(secret: string, ip: string, sig: string): boolean {
   })
 }
 
-type Req = { socket?: { remoteAddress?: string }; headers: Record<string, string | string[] | undefined> }
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[v.length - 1] : v)
+type Req = {
+  socket?: { remoteAddress?: string }
+  headers: Record<string, string | string[] | undefined>
+}
+const one = (v: string | string[] | undefined) =>
+  Array.isArray(v) ? v[v.length - 1] : v
 
 let defaults: { trusted: net.BlockList; secret: string } | undefined
 function env() {
-  return (defaults ??= { trusted: parseTrustedProxies(process.env.TRUSTED_PROXIES), secret: resolveForwardSecret(process.env) })
+  return (defaults ??= {
+    trusted: parseTrustedProxies(process.env.TRUSTED_PROXIES),
+    secret: resolveForwardSecret(process.env),
+  })
 }
 
-export function clientAddress(req: Req, opts: { trusted?: net.BlockList; secret?: string } = {}): string {
+export function clientAddress(
+  req: Req,
+  opts: { trusted?: net.BlockList; secret?: string } = {}
+): string {
   const trusted = opts.trusted ?? env().trusted
   const secret = opts.secret ?? env().secret
   let ip = normalizeIp(req.socket?.remoteAddress) || "unknown"
   if (isTrusted(trusted, ip)) {
-    const hops = String([req.headers["x-forwarded-for"]].flat().filter(Boolean).join(",")).split(",").map(normalizeIp).filter(Boolean)
+    const hops = String(
+      [req.headers["x-forwarded-for"]].flat().filter(Boolean).join(",")
+    )
+      .split(",")
+      .map(normalizeIp)
+      .filter(Boolean)
     for (let i = hops.length - 1; i >= 0; i--) {
       ip = hops[i]
       if (!isTrusted(trusted, ip)) break
@@ -79,6 +109,12 @@ export function clientAddress(req: Req, opts: { trusted?: net.BlockList; secret?
   }
   const claimed = normalizeIp(one(req.headers[CLIENT_IP_HEADER]))
   const sig = one(req.headers[CLIENT_SIG_HEADER])
-  if (claimed && sig && net.isIP(claimed) && validSignature(secret, claimed, sig)) return claimed
+  if (
+    claimed &&
+    sig &&
+    net.isIP(claimed) &&
+    validSignature(secret, claimed, sig)
+  )
+    return claimed
   return ip
 }

@@ -36,7 +36,12 @@ export function devSecretsAllowed(env: SecretEnv = process.env): boolean {
   }
 }
 
-const weak = (v: string | undefined) => !v || v === "supersecret" || v === DEV_SECRET || v === DEV_FORWARD_SECRET || v.length < 16
+const weak = (v: string | undefined) =>
+  !v ||
+  v === "supersecret" ||
+  v === DEV_SECRET ||
+  v === DEV_FORWARD_SECRET ||
+  v.length < 16
 
 function refuse(env: SecretEnv, names: string[]): never {
   throw new Error(
@@ -48,7 +53,9 @@ function refuse(env: SecretEnv, names: string[]): never {
 
 export function resolveSecrets(env: SecretEnv = process.env) {
   if (!devSecretsAllowed(env)) {
-    const bad = (["JWT_SECRET", "COOKIE_SECRET"] as const).filter((k) => weak(env[k]))
+    const bad = (["JWT_SECRET", "COOKIE_SECRET"] as const).filter((k) =>
+      weak(env[k])
+    )
     if (bad.length) refuse(env, [...bad])
   }
   return {
@@ -62,6 +69,7 @@ export function resolveSecrets(env: SecretEnv = process.env) {
  * lib/client-address.ts). Same rule as the other secrets.
  */
 export function resolveForwardSecret(env: SecretEnv = process.env): string {
-  if (!devSecretsAllowed(env) && weak(env.CURATOR_FORWARD_SECRET)) refuse(env, ["CURATOR_FORWARD_SECRET"])
+  if (!devSecretsAllowed(env) && weak(env.CURATOR_FORWARD_SECRET))
+    refuse(env, ["CURATOR_FORWARD_SECRET"])
   return env.CURATOR_FORWARD_SECRET || DEV_FORWARD_SECRET
 }

@@ -1,5 +1,12 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { covers, judge, productReason, productStructures, readProducts, regionContext } from "./offers"
+import {
+  covers,
+  judge,
+  productReason,
+  productStructures,
+  readProducts,
+  regionContext,
+} from "./offers"
 
 export type ProductCard = {
   id: string
@@ -51,8 +58,12 @@ export async function productCards(
   }
   const region = await regionContext(container, regionId, salesChannelIds)
   for (const [id, read] of await readProducts(container, productIds, region)) {
-    const { reason } = judge(read, { region_id: regionId, sales_channel_ids: salesChannelIds })
-    if (reason === "not_published" || reason === "not_in_sales_channel") continue
+    const { reason } = judge(read, {
+      region_id: regionId,
+      sales_channel_ids: salesChannelIds,
+    })
+    if (reason === "not_published" || reason === "not_in_sales_channel")
+      continue
     out.set(id, {
       ...read.product,
       variants: read.variants.map((v) => ({

@@ -27,24 +27,83 @@ export const SIZES: Record<SizedFamily, readonly string[]> = {
 }
 
 /** `metadata.usage` values; "NA" (unlabelled) is not a style. Party and Home occur in the full source dataset. */
-export const STYLES = ["Casual", "Formal", "Sports", "Ethnic", "Smart Casual", "Travel", "Party", "Home"] as const
+export const STYLES = [
+  "Casual",
+  "Formal",
+  "Sports",
+  "Ethnic",
+  "Smart Casual",
+  "Travel",
+  "Party",
+  "Home",
+] as const
 
 /** `metadata.base_colour` values ("NA" is not a colour). */
 export const COLOURS = [
-  "Beige", "Black", "Blue", "Bronze", "Brown", "Burgundy", "Charcoal", "Coffee Brown", "Copper", "Cream",
-  "Fluorescent Green", "Gold", "Green", "Grey", "Grey Melange", "Khaki", "Lavender", "Lime Green", "Magenta",
-  "Maroon", "Mauve", "Metallic", "Multi", "Mushroom Brown", "Mustard", "Navy Blue", "Nude", "Off White", "Olive",
-  "Orange", "Peach", "Pink", "Purple", "Red", "Rose", "Rust", "Sea Green", "Silver", "Skin", "Steel", "Tan",
-  "Taupe", "Teal", "Turquoise Blue", "White", "Yellow",
+  "Beige",
+  "Black",
+  "Blue",
+  "Bronze",
+  "Brown",
+  "Burgundy",
+  "Charcoal",
+  "Coffee Brown",
+  "Copper",
+  "Cream",
+  "Fluorescent Green",
+  "Gold",
+  "Green",
+  "Grey",
+  "Grey Melange",
+  "Khaki",
+  "Lavender",
+  "Lime Green",
+  "Magenta",
+  "Maroon",
+  "Mauve",
+  "Metallic",
+  "Multi",
+  "Mushroom Brown",
+  "Mustard",
+  "Navy Blue",
+  "Nude",
+  "Off White",
+  "Olive",
+  "Orange",
+  "Peach",
+  "Pink",
+  "Purple",
+  "Red",
+  "Rose",
+  "Rust",
+  "Sea Green",
+  "Silver",
+  "Skin",
+  "Steel",
+  "Tan",
+  "Taupe",
+  "Teal",
+  "Turquoise Blue",
+  "White",
+  "Yellow",
 ] as const
 
 /** `metadata.gender` values, which is also the profile's gender focus. */
 export const GENDERS = ["Men", "Women", "Boys", "Girls", "Unisex"] as const
 
-export const isStyle = (v: unknown): v is string => typeof v === "string" && (STYLES as readonly string[]).includes(v)
-export const isColour = (v: unknown): v is string => typeof v === "string" && (COLOURS as readonly string[]).includes(v)
+export const isStyle = (v: unknown): v is string =>
+  typeof v === "string" && (STYLES as readonly string[]).includes(v)
+export const isColour = (v: unknown): v is string =>
+  typeof v === "string" && (COLOURS as readonly string[]).includes(v)
 
-type ProductLabels = { master_category?: unknown; sub_category?: unknown; article_type?: unknown } | null | undefined
+type ProductLabels =
+  | {
+      master_category?: unknown
+      sub_category?: unknown
+      article_type?: unknown
+    }
+  | null
+  | undefined
 
 /** The size scale of each garment family (lib/garment-family.ts): outerwear is sized like tops, bags are one size. */
 const SIZE_FAMILY: Record<GarmentFamily, Family> = {

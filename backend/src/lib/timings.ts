@@ -23,10 +23,16 @@ export class Timings {
    * which the benchmark sets): elsewhere it would show anyone our internal stages.
    */
   send(res: { setHeader(k: string, v: string): unknown }) {
-    if (process.env.NODE_ENV === "development" || process.env.CURATOR_SERVER_TIMING === "true") res.setHeader("Server-Timing", this.header())
+    if (
+      process.env.NODE_ENV === "development" ||
+      process.env.CURATOR_SERVER_TIMING === "true"
+    )
+      res.setHeader("Server-Timing", this.header())
   }
 
   header(): string {
-    return [...this.spent].map(([k, ms]) => `${k};dur=${ms.toFixed(1)}`).join(", ")
+    return [...this.spent]
+      .map(([k, ms]) => `${k};dur=${ms.toFixed(1)}`)
+      .join(", ")
   }
 }

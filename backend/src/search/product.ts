@@ -1,5 +1,9 @@
 import { defineSearchIndex, search } from "@medusajs/framework/utils"
-import { buildProductDocuments, loadRegions, PRODUCT_SEARCH_INDEX } from "../lib/search/documents"
+import {
+  buildProductDocuments,
+  loadRegions,
+  PRODUCT_SEARCH_INDEX,
+} from "../lib/search/documents"
 import { productIdsOfEvent, PRODUCT_SEARCH_EVENTS } from "../lib/search/events"
 import { serial } from "../lib/search/serial"
 
@@ -16,7 +20,11 @@ const fields = search.define({
   thumbnail: search.keyword(),
   description: search.text().searchable({ weight: 1 }),
   brand: search.keyword().searchable({ weight: 3 }).filterable().facetable(),
-  article_type: search.keyword().searchable({ weight: 3 }).filterable().facetable(),
+  article_type: search
+    .keyword()
+    .searchable({ weight: 3 })
+    .filterable()
+    .facetable(),
   colour: search.keyword().searchable({ weight: 3 }).filterable().facetable(),
   gender: search.keyword().searchable({ weight: 2 }).filterable().facetable(),
   usage: search.keyword().searchable({ weight: 1.5 }).filterable().facetable(),
@@ -29,8 +37,16 @@ const fields = search.define({
   sizes: search.keyword().array().filterable().facetable(),
   size_keys: search.keyword().array().filterable(),
   in_stock: search.boolean().filterable(),
-  price_min: search.float().filterable().sortable().facetable({ types: ["stats", "range"] }),
-  price_max: search.float().filterable().sortable().facetable({ types: ["stats", "range"] }),
+  price_min: search
+    .float()
+    .filterable()
+    .sortable()
+    .facetable({ types: ["stats", "range"] }),
+  price_max: search
+    .float()
+    .filterable()
+    .sortable()
+    .facetable({ types: ["stats", "range"] }),
   created_at: search.date().filterable().sortable(),
 })
 
@@ -46,15 +62,31 @@ export default defineSearchIndex({
   name: PRODUCT_SEARCH_INDEX,
   entity: "product",
   fields,
-  settings: { typo_tolerance: { enabled: true, min_word_size_for_one_typo: 4, min_word_size_for_two_typos: 8 } },
+  settings: {
+    typo_tolerance: {
+      enabled: true,
+      min_word_size_for_one_typo: 4,
+      min_word_size_for_two_typos: 8,
+    },
+  },
   events: PRODUCT_SEARCH_EVENTS,
   consume: async (event, { container }) => {
     const ids = await productIdsOfEvent(container.query, event)
     if (!ids.length) return []
-    const documents = await oneAtATime(() => buildProductDocuments(container.query, ids))
+    const documents = await oneAtATime(() =>
+      buildProductDocuments(container.query, ids)
+    )
     return [
       ...(documents.length ? [{ action: "upsert" as const, documents }] : []),
-      { action: "delete" as const, filters: { $and: [{ product_id: { $in: ids } }, { id: { $nin: documents.map((d) => d.id) } }] } as any },
+      {
+        action: "delete" as const,
+        filters: {
+          $and: [
+            { product_id: { $in: ids } },
+            { id: { $nin: documents.map((d) => d.id) } },
+          ],
+        } as any,
+      },
     ]
   },
   seed: async function* ({ container, last_key, catchup, filters }) {
@@ -77,11 +109,23 @@ export default defineSearchIndex({
       first = false
       const ids = (data as any[]).map((p) => p.id as string)
       if (!ids.length) return
-      const documents = await buildProductDocuments(container.query, ids, regions)
+      const documents = await buildProductDocuments(
+        container.query,
+        ids,
+        regions
+      )
       const mutations: any[] = []
       if (documents.length) mutations.push({ action: "upsert", documents })
       if (catchup || documents.length < ids.length * regions.length) {
-        mutations.push({ action: "delete", filters: { $and: [{ product_id: { $in: ids } }, { id: { $nin: documents.map((d) => d.id) } }] } })
+        mutations.push({
+          action: "delete",
+          filters: {
+            $and: [
+              { product_id: { $in: ids } },
+              { id: { $nin: documents.map((d) => d.id) } },
+            ],
+          },
+        })
       }
       yield mutations
       after = ids[ids.length - 1]

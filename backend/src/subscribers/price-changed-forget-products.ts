@@ -11,21 +11,37 @@ type Payload = { id: string }
  * region is predicted right at the next search. Decisions always read prices
  * fresh; this only matters for predictions.
  */
-export default async function priceChangedForgetProducts({ event, container }: SubscriberArgs<Payload | Payload[]>) {
-  const ids = (Array.isArray(event.data) ? event.data : [event.data]).map((d) => d?.id).filter(Boolean) as string[]
+export default async function priceChangedForgetProducts({
+  event,
+  container,
+}: SubscriberArgs<Payload | Payload[]>) {
+  const ids = (Array.isArray(event.data) ? event.data : [event.data])
+    .map((d) => d?.id)
+    .filter(Boolean) as string[]
   if (!ids.length) return
   try {
     const pricing = container.resolve(Modules.PRICING)
-    const prices = await pricing.listPrices({ id: ids }, { select: ["price_set_id"], withDeleted: true })
-    const priceSetIds = [...new Set((prices as any[]).map((p) => p.price_set_id).filter(Boolean))] as string[]
+    const prices = await pricing.listPrices(
+      { id: ids },
+      { select: ["price_set_id"], withDeleted: true }
+    )
+    const priceSetIds = [
+      ...new Set((prices as any[]).map((p) => p.price_set_id).filter(Boolean)),
+    ] as string[]
     if (priceSetIds.length) forgetProducts(productsOfPriceSets(priceSetIds))
   } catch (e: any) {
     container
       .resolve(ContainerRegistrationKeys.LOGGER)
-      .warn(`[offers] could not map ${event.name} to products: ${e?.message ?? e}`)
+      .warn(
+        `[offers] could not map ${event.name} to products: ${e?.message ?? e}`
+      )
   }
 }
 
 export const config: SubscriberConfig = {
-  event: ["pricing.price.created", "pricing.price.updated", "pricing.price.deleted"],
+  event: [
+    "pricing.price.created",
+    "pricing.price.updated",
+    "pricing.price.deleted",
+  ],
 }

@@ -8,14 +8,25 @@ import { forgetProducts } from "../lib/offers"
  * photos (re)indexed, a deleted one loses its vectors. Never throws: a failed
  * image is recorded and retried by the index-pending-images job.
  */
-export default async function productChangedIndexImages({ event, container }: SubscriberArgs<{ id: string } | { id: string }[]>) {
-  const ids = (Array.isArray(event.data) ? event.data : [event.data]).map((d) => d.id).filter(Boolean)
+export default async function productChangedIndexImages({
+  event,
+  container,
+}: SubscriberArgs<{ id: string } | { id: string }[]>) {
+  const ids = (Array.isArray(event.data) ? event.data : [event.data])
+    .map((d) => d.id)
+    .filter(Boolean)
   if (!ids.length) return
   forgetProducts(ids)
   try {
-    await indexProductImagesWorkflow(container).run({ input: { product_ids: ids } })
+    await indexProductImagesWorkflow(container).run({
+      input: { product_ids: ids },
+    })
   } catch (e: any) {
-    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`[visual-search] indexing ${ids.join(", ")} failed: ${e?.message ?? e}`)
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(
+        `[visual-search] indexing ${ids.join(", ")} failed: ${e?.message ?? e}`
+      )
   }
 }
 

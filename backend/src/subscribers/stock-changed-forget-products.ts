@@ -12,24 +12,40 @@ type Payload = { id: string; inventory_item_id?: string }
  * the sheet's TTL. (Decisions always read stock fresh, so this only matters
  * for predictions.)
  */
-export default async function stockChangedForgetOffers({ event, container }: SubscriberArgs<Payload | Payload[]>) {
-  const rows = (Array.isArray(event.data) ? event.data : [event.data]).filter((d) => d?.id)
+export default async function stockChangedForgetOffers({
+  event,
+  container,
+}: SubscriberArgs<Payload | Payload[]>) {
+  const rows = (Array.isArray(event.data) ? event.data : [event.data]).filter(
+    (d) => d?.id
+  )
   if (!rows.length) return
   try {
-    const itemIds = new Set(rows.map((r) => r.inventory_item_id).filter(Boolean) as string[])
+    const itemIds = new Set(
+      rows.map((r) => r.inventory_item_id).filter(Boolean) as string[]
+    )
     const unknown = rows.filter((r) => !r.inventory_item_id).map((r) => r.id)
     if (unknown.length) {
       const inventory = container.resolve(Modules.INVENTORY)
       const found = event.name.includes("reservation-item")
-        ? await inventory.listReservationItems({ id: unknown }, { select: ["inventory_item_id"], withDeleted: true })
-        : await inventory.listInventoryLevels({ id: unknown }, { select: ["inventory_item_id"], withDeleted: true })
-      for (const r of found as any[]) if (r.inventory_item_id) itemIds.add(r.inventory_item_id)
+        ? await inventory.listReservationItems(
+            { id: unknown },
+            { select: ["inventory_item_id"], withDeleted: true }
+          )
+        : await inventory.listInventoryLevels(
+            { id: unknown },
+            { select: ["inventory_item_id"], withDeleted: true }
+          )
+      for (const r of found as any[])
+        if (r.inventory_item_id) itemIds.add(r.inventory_item_id)
     }
     if (itemIds.size) forgetProducts(productsOfInventoryItems([...itemIds]))
   } catch (e: any) {
     container
       .resolve(ContainerRegistrationKeys.LOGGER)
-      .warn(`[offers] could not map ${event.name} to products: ${e?.message ?? e}`)
+      .warn(
+        `[offers] could not map ${event.name} to products: ${e?.message ?? e}`
+      )
   }
 }
 

@@ -7,7 +7,12 @@ type Payload = { id: string; inventory_item_id?: string }
 
 /** Stock events come in bursts (one per level): the products they touch are refreshed together after this pause. */
 const COALESCE_MS = 250
-let pending: { container: MedusaContainer; items: Set<string>; levels: Set<string>; reservations: Set<string> } | null = null
+let pending: {
+  container: MedusaContainer
+  items: Set<string>
+  levels: Set<string>
+  reservations: Set<string>
+} | null = null
 
 async function flush() {
   const batch = pending!
@@ -16,17 +21,44 @@ async function flush() {
   try {
     const inventory = batch.container.resolve(Modules.INVENTORY)
     const found = [
-      ...(batch.levels.size ? await inventory.listInventoryLevels({ id: [...batch.levels] }, { select: ["inventory_item_id"], withDeleted: true }) : []),
-      ...(batch.reservations.size ? await inventory.listReservationItems({ id: [...batch.reservations] }, { select: ["inventory_item_id"], withDeleted: true }) : []),
+      ...(batch.levels.size
+        ? await inventory.listInventoryLevels(
+            { id: [...batch.levels] },
+            { select: ["inventory_item_id"], withDeleted: true }
+          )
+        : []),
+      ...(batch.reservations.size
+        ? await inventory.listReservationItems(
+            { id: [...batch.reservations] },
+            { select: ["inventory_item_id"], withDeleted: true }
+          )
+        : []),
     ] as any[]
-    for (const r of found) if (r.inventory_item_id) batch.items.add(r.inventory_item_id)
+    for (const r of found)
+      if (r.inventory_item_id) batch.items.add(r.inventory_item_id)
     if (!batch.items.size) return
     const query = batch.container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({ entity: "inventory_item", fields: ["id", "variants.product_id"], filters: { id: [...batch.items] } })
-    const productIds = [...new Set((data as any[]).flatMap((i) => (i.variants ?? []).map((v: any) => v?.product_id)).filter(Boolean))]
-    if (productIds.length) await batch.container.resolve(Modules.SEARCH).ingest({ name: SEARCH_PRODUCTS_STALE_EVENT, data: { product_ids: productIds } })
+    const { data } = await query.graph({
+      entity: "inventory_item",
+      fields: ["id", "variants.product_id"],
+      filters: { id: [...batch.items] },
+    })
+    const productIds = [
+      ...new Set(
+        (data as any[])
+          .flatMap((i) => (i.variants ?? []).map((v: any) => v?.product_id))
+          .filter(Boolean)
+      ),
+    ]
+    if (productIds.length)
+      await batch.container.resolve(Modules.SEARCH).ingest({
+        name: SEARCH_PRODUCTS_STALE_EVENT,
+        data: { product_ids: productIds },
+      })
   } catch (e: any) {
-    logger.warn(`[search] could not refresh the search documents after stock changed: ${e?.message ?? e}`)
+    logger.warn(
+      `[search] could not refresh the search documents after stock changed: ${e?.message ?? e}`
+    )
   }
 }
 
@@ -38,11 +70,21 @@ async function flush() {
  * context only has `query`, so the mapping to products happens here and the
  * index gets a products-stale event of its own.
  */
-export default async function stockChangedReindexSearch({ event, container }: SubscriberArgs<Payload | Payload[]>) {
-  const rows = (Array.isArray(event.data) ? event.data : [event.data]).filter((d) => d?.id)
+export default async function stockChangedReindexSearch({
+  event,
+  container,
+}: SubscriberArgs<Payload | Payload[]>) {
+  const rows = (Array.isArray(event.data) ? event.data : [event.data]).filter(
+    (d) => d?.id
+  )
   if (!rows.length) return
   if (!pending) {
-    pending = { container, items: new Set(), levels: new Set(), reservations: new Set() }
+    pending = {
+      container,
+      items: new Set(),
+      levels: new Set(),
+      reservations: new Set(),
+    }
     setTimeout(flush, COALESCE_MS)
   }
   const reservation = event.name.includes("reservation-item")

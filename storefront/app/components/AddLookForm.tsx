@@ -2,7 +2,11 @@ import { useFetcher } from "@remix-run/react"
 import { useEffect, useState } from "react"
 import type { HotspotProduct } from "./HotspotProductCard"
 
-export type AddLookResponse = { ok: boolean; look_id?: string; messages: string[] }
+export type AddLookResponse = {
+  ok: boolean
+  look_id?: string
+  messages: string[]
+}
 
 /**
  * "Add this look": one labelled size select per product. Posts to the resource
@@ -30,7 +34,13 @@ export function AddLookForm({
   const result = fetcher.data ?? flash
   const busy = fetcher.state !== "idle"
   return (
-    <fetcher.Form method="post" action="/api/lookbooks/add-look" className="add-look" data-testid="add-look-form" aria-label={`Add this look`}>
+    <fetcher.Form
+      method="post"
+      action="/api/lookbooks/add-look"
+      className="add-look"
+      data-testid="add-look-form"
+      aria-label={`Add this look`}
+    >
       <input type="hidden" name="lookbook_id" value={lookbookId} />
       <input type="hidden" name="look_id" value={lookId} />
       <input type="hidden" name="handle" value={handle} />
@@ -40,7 +50,12 @@ export function AddLookForm({
         {products.map((p) => (
           <li key={p.id} className="field">
             <label htmlFor={`look-${lookId}-${p.id}`}>Size for {p.title}</label>
-            <select id={`look-${lookId}-${p.id}`} name={`item.${p.id}`} defaultValue={defaults[p.id] ?? ""} data-testid="look-size">
+            <select
+              id={`look-${lookId}-${p.id}`}
+              name={`item.${p.id}`}
+              defaultValue={defaults[p.id] ?? ""}
+              data-testid="look-size"
+            >
               <option value="">— skip —</option>
               {p.variants.map((v) => (
                 <option key={v.id} value={v.id} disabled={!v.inStock}>
@@ -56,7 +71,11 @@ export function AddLookForm({
         {busy ? "Adding…" : "Add this look"}
       </button>
       {result && result.messages.length > 0 && (
-        <div className={result.ok ? "notice" : "notice notice--error"} role={result.ok ? "status" : "alert"} data-testid="add-look-result">
+        <div
+          className={result.ok ? "notice" : "notice notice--error"}
+          role={result.ok ? "status" : "alert"}
+          data-testid="add-look-result"
+        >
           <ul>
             {result.messages.map((m) => (
               <li key={m}>{m}</li>

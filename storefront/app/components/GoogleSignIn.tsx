@@ -5,7 +5,11 @@ export function GoogleSignIn({ enabled }: { enabled: boolean }) {
   if (!enabled) return null
   return (
     <Form method="post" action="/auth/google" reloadDocument>
-      <button type="submit" className="button button--ghost google-button" data-testid="google-sign-in">
+      <button
+        type="submit"
+        className="button button--ghost google-button"
+        data-testid="google-sign-in"
+      >
         Sign in with Google
       </button>
     </Form>

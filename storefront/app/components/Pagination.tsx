@@ -1,6 +1,12 @@
 import { Link, useLocation } from "@remix-run/react"
 
-export function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
+export function Pagination({
+  page,
+  pageCount,
+}: {
+  page: number
+  pageCount: number
+}) {
   const { pathname, search } = useLocation()
   if (pageCount <= 1) return null
   const href = (p: number) => {
@@ -12,11 +18,23 @@ export function Pagination({ page, pageCount }: { page: number; pageCount: numbe
   }
   return (
     <nav className="pagination" aria-label="Pagination">
-      {page > 1 ? <Link to={href(page - 1)} rel="prev">← Previous</Link> : <span aria-hidden="true" />}
+      {page > 1 ? (
+        <Link to={href(page - 1)} rel="prev">
+          ← Previous
+        </Link>
+      ) : (
+        <span aria-hidden="true" />
+      )}
       <span>
         Page {page} of {pageCount}
       </span>
-      {page < pageCount ? <Link to={href(page + 1)} rel="next">Next →</Link> : <span aria-hidden="true" />}
+      {page < pageCount ? (
+        <Link to={href(page + 1)} rel="next">
+          Next →
+        </Link>
+      ) : (
+        <span aria-hidden="true" />
+      )}
     </nav>
   )
 }

@@ -1,6 +1,11 @@
 import { Link } from "@remix-run/react"
 
-export type SimilarItem = { id: string; title: string; handle: string; thumbnail: string | null }
+export type SimilarItem = {
+  id: string
+  title: string
+  handle: string
+  thumbnail: string | null
+}
 
 export function SimilarProducts({ items }: { items: SimilarItem[] }) {
   if (!items.length) return null
@@ -11,7 +16,15 @@ export function SimilarProducts({ items }: { items: SimilarItem[] }) {
         {items.map((p) => (
           <li key={p.id}>
             <Link to={`/products/${p.handle}`}>
-              {p.thumbnail && <img src={p.thumbnail} alt={p.title} loading="lazy" width={200} height={267} />}
+              {p.thumbnail && (
+                <img
+                  src={p.thumbnail}
+                  alt={p.title}
+                  loading="lazy"
+                  width={200}
+                  height={267}
+                />
+              )}
               <span>{p.title}</span>
             </Link>
           </li>

@@ -4,7 +4,9 @@ import { NavLink } from "@remix-run/react"
 export function WardrobeNav() {
   return (
     <nav className="wardrobe-nav" aria-label="Wardrobe">
-      <NavLink to="/wardrobe" end>Items</NavLink>
+      <NavLink to="/wardrobe" end>
+        Items
+      </NavLink>
       <NavLink to="/wardrobe/add">Add an item</NavLink>
       <NavLink to="/wardrobe/outfits">Outfits</NavLink>
       <NavLink to="/wardrobe/calendar">Wear calendar</NavLink>

@@ -2,12 +2,19 @@ import { randomBytes } from "node:crypto"
 import { z } from "zod"
 
 /** Dev defaults, used only when NODE_ENV is development or test. */
-export const DEV_SESSION_SECRET = "curatorai-dev-session-secret-not-for-production"
+export const DEV_SESSION_SECRET =
+  "curatorai-dev-session-secret-not-for-production"
 /** Same value as the backend's dev default (backend/src/lib/env.ts). */
 export const DEV_FORWARD_SECRET = "curatorai-dev-only-forward-secret"
 
-const devAllowed = (nodeEnv: string) => nodeEnv === "development" || nodeEnv === "test"
-const weak = (v: string | undefined) => !v || v.length < 16 || v === DEV_SESSION_SECRET || v === DEV_FORWARD_SECRET || v === "supersecret"
+const devAllowed = (nodeEnv: string) =>
+  nodeEnv === "development" || nodeEnv === "test"
+const weak = (v: string | undefined) =>
+  !v ||
+  v.length < 16 ||
+  v === DEV_SESSION_SECRET ||
+  v === DEV_FORWARD_SECRET ||
+  v === "supersecret"
 
 const EnvSchema = z
   .object({
@@ -26,19 +33,29 @@ const EnvSchema = z
     /** `Secure` cookies; default on everywhere but development and test. */
     COOKIE_SECURE: z.enum(["true", "false"]).optional(),
     /** Show "Sign in with Google": set when the backend has GOOGLE_CLIENT_ID/GOOGLE_CLIENT_SECRET. */
-    GOOGLE_AUTH_ENABLED: z.enum(["true", "false", "1", "0", ""]).optional().transform((v) => v === "true" || v === "1"),
+    GOOGLE_AUTH_ENABLED: z
+      .enum(["true", "false", "1", "0", ""])
+      .optional()
+      .transform((v) => v === "true" || v === "1"),
   })
   .superRefine((e, ctx) => {
     if (devAllowed(e.NODE_ENV)) return
     for (const k of ["SESSION_SECRET", "CURATOR_FORWARD_SECRET"] as const) {
-      if (weak(e[k])) ctx.addIssue({ code: "custom", path: [k], message: `${k} must be a random value of at least 16 characters with NODE_ENV=${e.NODE_ENV}` })
+      if (weak(e[k]))
+        ctx.addIssue({
+          code: "custom",
+          path: [k],
+          message: `${k} must be a random value of at least 16 characters with NODE_ENV=${e.NODE_ENV}`,
+        })
     }
   })
   .transform((e) => ({
     ...e,
     SESSION_SECRET: e.SESSION_SECRET || DEV_SESSION_SECRET,
     CURATOR_FORWARD_SECRET: e.CURATOR_FORWARD_SECRET || DEV_FORWARD_SECRET,
-    cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === "true" : !devAllowed(e.NODE_ENV),
+    cookieSecure: e.COOKIE_SECURE
+      ? e.COOKIE_SECURE === "true"
+      : !devAllowed(e.NODE_ENV),
   }))
 
 export type Env = z.infer<typeof EnvSchema>
@@ -53,13 +70,16 @@ const parsed = EnvSchema.safeParse(process.env)
  */
 export const envProblem: string | null = parsed.success
   ? null
-  : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")
+  : parsed.error.issues
+      .map((i) => `${i.path.join(".")}: ${i.message}`)
+      .join("; ")
 
 export const env: Env = parsed.success
   ? parsed.data
   : {
       NODE_ENV: process.env.NODE_ENV || "development",
-      MEDUSA_BACKEND_URL: process.env.MEDUSA_BACKEND_URL || "http://localhost:9000",
+      MEDUSA_BACKEND_URL:
+        process.env.MEDUSA_BACKEND_URL || "http://localhost:9000",
       MEDUSA_PUBLISHABLE_KEY: "",
       SESSION_SECRET: randomBytes(32).toString("hex"),
       CURATOR_FORWARD_SECRET: randomBytes(32).toString("hex"),
@@ -73,7 +93,7 @@ export function assertEnv() {
   if (envProblem) {
     throw new Response(
       `The storefront is not configured: ${envProblem}. Set it in the environment (see the backend output for the publishable key) and restart.`,
-      { status: 500, statusText: "Storefront misconfigured" },
+      { status: 500, statusText: "Storefront misconfigured" }
     )
   }
 }

@@ -31,6 +31,7 @@ export function securityHeaders(nonce: string | null): Record<string, string> {
       "frame-ancestors 'none'",
     ].join("; ")
   }
-  if (env.NODE_ENV === "production") headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+  if (env.NODE_ENV === "production")
+    headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
   return headers
 }

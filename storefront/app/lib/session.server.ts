@@ -12,7 +12,10 @@ export type LookFlash = { look_id: string; ok: boolean; messages: string[] }
  * Signed, httpOnly cookie session. It holds the customer's JWT: the server-side
  * js-sdk instance is shared by all shoppers, so the token must never live in it.
  */
-export const sessionStorage = createCookieSessionStorage<SessionData, FlashData>({
+export const sessionStorage = createCookieSessionStorage<
+  SessionData,
+  FlashData
+>({
   cookie: {
     name: "__session",
     path: "/",

@@ -13,7 +13,8 @@ import { env } from "./env.server"
  */
 type Shopper = { peer?: string; forwardedFor?: string | string[] }
 const KEY = Symbol.for("curatorai.shopper")
-const store: AsyncLocalStorage<Shopper> = ((globalThis as any)[KEY] ??= new AsyncLocalStorage<Shopper>())
+const store: AsyncLocalStorage<Shopper> = ((globalThis as any)[KEY] ??=
+  new AsyncLocalStorage<Shopper>())
 
 const normalize = (ip: string | undefined) => {
   const v = String(ip ?? "").trim()
@@ -22,23 +23,41 @@ const normalize = (ip: string | undefined) => {
 
 const trusted = (() => {
   const list = new net.BlockList()
-  for (const raw of env.TRUSTED_PROXIES.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of env.TRUSTED_PROXIES.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [addr, bits] = raw.split("/")
     const ip = normalize(addr)
     const type = net.isIPv4(ip) ? "ipv4" : net.isIPv6(ip) ? "ipv6" : null
-    if (!type) throw new Error(`TRUSTED_PROXIES: "${raw}" is not an IP address or CIDR range`)
-    list.addSubnet(ip, bits === undefined ? (type === "ipv4" ? 32 : 128) : Number(bits), type)
+    if (!type)
+      throw new Error(
+        `TRUSTED_PROXIES: "${raw}" is not an IP address or CIDR range`
+      )
+    list.addSubnet(
+      ip,
+      bits === undefined ? (type === "ipv4" ? 32 : 128) : Number(bits),
+      type
+    )
   }
   return list
 })()
-const isTrusted = (ip: string) => net.isIP(ip) !== 0 && trusted.check(ip, net.isIPv4(ip) ? "ipv4" : "ipv6")
+const isTrusted = (ip: string) =>
+  net.isIP(ip) !== 0 && trusted.check(ip, net.isIPv4(ip) ? "ipv4" : "ipv6")
 
 /** The shopper's address: the socket's, or X-Forwarded-For walked right to left past TRUSTED_PROXIES. */
-export function shopperAddress(s: Shopper | undefined = store.getStore()): string | null {
+export function shopperAddress(
+  s: Shopper | undefined = store.getStore()
+): string | null {
   let ip = normalize(s?.peer)
   if (!ip) return null
   if (isTrusted(ip)) {
-    const hops = [s?.forwardedFor].flat().filter(Boolean).join(",").split(",").map(normalize).filter(Boolean)
+    const hops = [s?.forwardedFor]
+      .flat()
+      .filter(Boolean)
+      .join(",")
+      .split(",")
+      .map(normalize)
+      .filter(Boolean)
     for (let i = hops.length - 1; i >= 0; i--) {
       ip = hops[i]
       if (!isTrusted(ip)) break
@@ -52,7 +71,12 @@ export function shopperHeaders(): Record<string, string> {
   const ip = shopperAddress()
   if (!ip) return {}
   const minute = Math.floor(Date.now() / 60000)
-  return { "x-curator-client-ip": ip, "x-curator-client-sig": createHmac("sha256", env.CURATOR_FORWARD_SECRET).update(`${ip}|${minute}`).digest("hex") }
+  return {
+    "x-curator-client-ip": ip,
+    "x-curator-client-sig": createHmac("sha256", env.CURATOR_FORWARD_SECRET)
+      .update(`${ip}|${minute}`)
+      .digest("hex"),
+  }
 }
 
 /**
@@ -60,11 +84,16 @@ export function shopperHeaders(): Record<string, string> {
  * headers, read afresh on every access: the js-sdk copies `globalHeaders`
  * with Object.assign on each call, so one shared sdk stays per-shopper.
  */
-export const shopperHeadersObject: Record<string, string> = new Proxy({} as Record<string, string>, {
-  ownKeys: () => Object.keys(shopperHeaders()),
-  getOwnPropertyDescriptor: (_t, k) => {
-    const h = shopperHeaders()
-    return typeof k === "string" && k in h ? { value: h[k], enumerable: true, configurable: true, writable: false } : undefined
-  },
-  get: (_t, k) => (typeof k === "string" ? shopperHeaders()[k] : undefined),
-})
+export const shopperHeadersObject: Record<string, string> = new Proxy(
+  {} as Record<string, string>,
+  {
+    ownKeys: () => Object.keys(shopperHeaders()),
+    getOwnPropertyDescriptor: (_t, k) => {
+      const h = shopperHeaders()
+      return typeof k === "string" && k in h
+        ? { value: h[k], enumerable: true, configurable: true, writable: false }
+        : undefined
+    },
+    get: (_t, k) => (typeof k === "string" ? shopperHeaders()[k] : undefined),
+  }
+)

@@ -9,19 +9,31 @@ import type { StyleProfileUpdate } from "./data/style-profile.server"
  */
 
 export const SIZED = ["top", "bottom", "dress", "shoes"] as const
-export const BUDGET_FAMILIES = ["top", "bottom", "dress", "shoes", "accessories"] as const
+export const BUDGET_FAMILIES = [
+  "top",
+  "bottom",
+  "dress",
+  "shoes",
+  "accessories",
+] as const
 
 const money = (label: string) =>
   z
     .string()
     .trim()
     .transform((v) => (v === "" ? null : Number(v)))
-    .refine((v) => v === null || (Number.isFinite(v) && v >= 0), `${label} must be a positive amount`)
+    .refine(
+      (v) => v === null || (Number.isFinite(v) && v >= 0),
+      `${label} must be a positive amount`
+    )
 
 export type FieldErrors = Record<string, string>
 
 /** Reads a quiz or profile form. `clearMissing`: an empty select or list clears the field (the profile page shows them all). */
-export function parseStyleForm(form: FormData, opts: { clearMissing: boolean }): { update: StyleProfileUpdate; picks: string[] } | { errors: FieldErrors } {
+export function parseStyleForm(
+  form: FormData,
+  opts: { clearMissing: boolean }
+): { update: StyleProfileUpdate; picks: string[] } | { errors: FieldErrors } {
   const errors: FieldErrors = {}
   const update: StyleProfileUpdate = {}
   const text = (name: string) => (form.get(name) ?? "").toString().trim()
@@ -37,7 +49,10 @@ export function parseStyleForm(form: FormData, opts: { clearMissing: boolean }):
   if (Object.keys(sizes).length) update.sizes = sizes
 
   const budget: NonNullable<StyleProfileUpdate["budget"]> = {}
-  for (const [name, key, label] of [["budget_max", "max_item", "Most per item"], ["budget_min", "min_item", "Least per item"]] as const) {
+  for (const [name, key, label] of [
+    ["budget_max", "max_item", "Most per item"],
+    ["budget_min", "min_item", "Least per item"],
+  ] as const) {
     if (!form.has(name)) continue
     const r = money(label).safeParse(text(name))
     if (!r.success) errors[name] = r.error.issues[0].message
@@ -52,8 +67,13 @@ export function parseStyleForm(form: FormData, opts: { clearMissing: boolean }):
     else if (r.data !== null || opts.clearMissing) byFamily[f] = r.data
   }
   if (Object.keys(byFamily).length) budget.by_family = byFamily
-  if (budget.min_item != null && budget.max_item != null && budget.min_item > budget.max_item) {
-    errors.budget_min = "The least per item cannot be more than the most per item"
+  if (
+    budget.min_item != null &&
+    budget.max_item != null &&
+    budget.min_item > budget.max_item
+  ) {
+    errors.budget_min =
+      "The least per item cannot be more than the most per item"
   }
   if (Object.keys(budget).length) update.budget = budget
 
@@ -62,12 +82,17 @@ export function parseStyleForm(form: FormData, opts: { clearMissing: boolean }):
     const liked = all("liked")
     const disliked = all("disliked")
     const both = liked.filter((c) => disliked.includes(c))
-    if (both.length) errors.disliked = `${both.join(", ")}: a colour cannot be both liked and disliked`
+    if (both.length)
+      errors.disliked = `${both.join(", ")}: a colour cannot be both liked and disliked`
     update.colours = { liked, disliked }
   }
   if (form.has("brands")) {
-    const brands = text("brands").split(",").map((b) => b.trim()).filter(Boolean)
-    if (brands.some((b) => b.length > 60)) errors.brands = "Brand names are at most 60 characters"
+    const brands = text("brands")
+      .split(",")
+      .map((b) => b.trim())
+      .filter(Boolean)
+    if (brands.some((b) => b.length > 60))
+      errors.brands = "Brand names are at most 60 characters"
     update.brands = brands
   }
   if (form.has("gender")) {

@@ -6,7 +6,9 @@ export async function requireShopper(request: Request) {
   const token = await getCustomerToken(request)
   if (!token) {
     const url = new URL(request.url)
-    throw redirect(`/account/login?redirect_to=${encodeURIComponent(url.pathname + url.search)}`)
+    throw redirect(
+      `/account/login?redirect_to=${encodeURIComponent(url.pathname + url.search)}`
+    )
   }
   return token
 }

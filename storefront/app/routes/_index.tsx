@@ -14,7 +14,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { region } = await getRegion(request)
   // May load later, never throws: lookbooks stream in under the hero.
   const lookbooks = listLookbooks().then((l) => l.slice(0, FEATURED_LOOKBOOKS))
-  const { products } = await listProducts({ regionId: region.id, limit: NEW_ARRIVALS, sort: "newest" })
+  const { products } = await listProducts({
+    regionId: region.id,
+    limit: NEW_ARRIVALS,
+    sort: "newest",
+  })
   return { products: products.map(toCard), lookbooks }
 }
 
@@ -24,7 +28,10 @@ export default function Index() {
     <>
       <section className="hero" aria-labelledby="hero-title">
         <h1 id="hero-title">Fashion, curated for you</h1>
-        <p>New arrivals every week, picked by our AI stylist. Find your size, your style, your look.</p>
+        <p>
+          New arrivals every week, picked by our AI stylist. Find your size,
+          your style, your look.
+        </p>
         <Link to="/store" className="button">
           Shop the collection
         </Link>
@@ -33,7 +40,10 @@ export default function Index() {
         <Await resolve={lookbooks} errorElement={null}>
           {(items) =>
             items.length ? (
-              <section aria-labelledby="lookbooks-title" className="home-lookbooks">
+              <section
+                aria-labelledby="lookbooks-title"
+                className="home-lookbooks"
+              >
                 <div className="section-head">
                   <h2 id="lookbooks-title">Lookbooks</h2>
                   <Link to="/lookbooks">All lookbooks →</Link>

@@ -1,8 +1,16 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node"
+import {
+  redirect,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node"
 import { Form, Link, useLoaderData } from "@remix-run/react"
 import { Price } from "~/components/Price"
 import { getCustomer, listCustomerOrders } from "~/lib/data/customers.server"
-import { commitSession, getCustomerToken, getSession } from "~/lib/session.server"
+import {
+  commitSession,
+  getCustomerToken,
+  getSession,
+} from "~/lib/session.server"
 
 export const meta: MetaFunction = () => [{ title: "Your account — CuratorAI" }]
 
@@ -13,11 +21,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // An expired token: forget it, then ask to log in again.
     const session = await getSession(request)
     session.unset("customer_token")
-    throw redirect("/account/login", { headers: { "Set-Cookie": await commitSession(session) } })
+    throw redirect("/account/login", {
+      headers: { "Set-Cookie": await commitSession(session) },
+    })
   }
-  const { orders } = await listCustomerOrders(token).catch(() => ({ orders: [] }))
+  const { orders } = await listCustomerOrders(token).catch(() => ({
+    orders: [],
+  }))
   return {
-    customer: { email: customer.email, first_name: customer.first_name, last_name: customer.last_name },
+    customer: {
+      email: customer.email,
+      first_name: customer.first_name,
+      last_name: customer.last_name,
+    },
     orders: orders.map((o) => ({
       id: o.id,
       display_id: o.display_id,
@@ -42,7 +58,8 @@ export default function Account() {
         </button>
       </Form>
       <p>
-        <Link to="/account/style">Your style profile</Link> — sizes, budget and the styles and colours you like.
+        <Link to="/account/style">Your style profile</Link> — sizes, budget and
+        the styles and colours you like.
       </p>
       <h2>Your orders</h2>
       {orders.length === 0 ? (
@@ -57,16 +74,24 @@ export default function Account() {
               <th scope="col">Order</th>
               <th scope="col">Date</th>
               <th scope="col">Items</th>
-              <th scope="col" className="num">Total</th>
+              <th scope="col" className="num">
+                Total
+              </th>
             </tr>
           </thead>
           <tbody>
             {orders.map((o) => (
               <tr key={o.id}>
                 <td>
-                  <Link to={`/order/confirmed/${o.id}`}>Order #{o.display_id}</Link>
+                  <Link to={`/order/confirmed/${o.id}`}>
+                    Order #{o.display_id}
+                  </Link>
                 </td>
-                <td>{o.created_at ? new Date(o.created_at).toLocaleDateString("en") : ""}</td>
+                <td>
+                  {o.created_at
+                    ? new Date(o.created_at).toLocaleDateString("en")
+                    : ""}
+                </td>
                 <td>{o.items}</td>
                 <td className="num">
                   <Price amount={o.total} currencyCode={o.currency_code} />

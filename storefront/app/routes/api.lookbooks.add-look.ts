@@ -2,7 +2,11 @@ import type { ActionFunctionArgs } from "@remix-run/node"
 import { redirect } from "@remix-run/node"
 import { z } from "zod"
 import { getOrCreateCart } from "~/lib/data/cart.server"
-import { addLookToCart, getLookbook, type AddLookItemResult } from "~/lib/data/lookbooks.server"
+import {
+  addLookToCart,
+  getLookbook,
+  type AddLookItemResult,
+} from "~/lib/data/lookbooks.server"
 import { getRegion } from "~/lib/data/regions.server"
 import { commitSession, getSession } from "~/lib/session.server"
 // the one limit, shared with the backend's validator
@@ -16,7 +20,12 @@ const FormSchema = z.object({
   response: z.enum(["json"]).optional(),
   // One `item.<product_id>` field per product; "" means "skip".
   items: z
-    .array(z.object({ product_id: z.string().regex(/^prod_\w+$/), variant_id: z.string().regex(/^variant_\w+$/, "Choose a size") }))
+    .array(
+      z.object({
+        product_id: z.string().regex(/^prod_\w+$/),
+        variant_id: z.string().regex(/^variant_\w+$/, "Choose a size"),
+      })
+    )
     .min(1, "Choose a size for at least one piece")
     .max(MAX_LOOK_ITEMS, `Choose at most ${MAX_LOOK_ITEMS} pieces`),
 })
@@ -34,7 +43,11 @@ function parseForm(form: FormData) {
 }
 
 /** A message a shopper understands, naming the size and piece. */
-function describe(item: AddLookItemResult, names: Map<string, { title: string; size: string }>, regionName: string) {
+function describe(
+  item: AddLookItemResult,
+  names: Map<string, { title: string; size: string }>,
+  regionName: string
+) {
   const v = names.get(item.variant_id)
   const piece = v ? ` (${v.title})` : ""
   switch (item.reason) {
@@ -59,7 +72,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(await request.formData())
   if (!parsed.success) {
     const errors = parsed.error.flatten().fieldErrors
-    return Response.json({ ok: false, messages: Object.values(errors).flat(), errors }, { status: 400 })
+    return Response.json(
+      { ok: false, messages: Object.values(errors).flat(), errors },
+      { status: 400 }
+    )
   }
   const input = parsed.data
   const { region } = await getRegion(request)
@@ -67,28 +83,47 @@ export async function action({ request }: ActionFunctionArgs) {
   const headers = new Headers()
   if (setCookie) headers.append("Set-Cookie", setCookie)
 
-  const result = await addLookToCart(input.lookbook_id, input.look_id, cart.id, input.items)
+  const result = await addLookToCart(
+    input.lookbook_id,
+    input.look_id,
+    cart.id,
+    input.items
+  )
   if (result.ok) return redirect("/cart", { headers })
 
   let messages = [result.message]
   if (result.items.some((i) => !i.ok)) {
-    const lookbook = await getLookbook(input.lookbook_id, region.id).catch(() => null)
+    const lookbook = await getLookbook(input.lookbook_id, region.id).catch(
+      () => null
+    )
     const names = new Map<string, { title: string; size: string }>()
     for (const look of lookbook?.looks ?? [])
       for (const h of look.hotspots)
-        for (const v of h.product.variants) names.set(v.id, { title: h.product.title, size: v.size ?? v.title })
-    messages = result.items.filter((i) => !i.ok).map((i) => describe(i, names, region.name))
+        for (const v of h.product.variants)
+          names.set(v.id, { title: h.product.title, size: v.size ?? v.title })
+    messages = result.items
+      .filter((i) => !i.ok)
+      .map((i) => describe(i, names, region.name))
     messages.push("Nothing was added: your cart is unchanged.")
   }
   const status = result.status === 409 ? 409 : result.status >= 500 ? 502 : 400
 
   if (input.response === "json") {
-    return Response.json({ ok: false, look_id: input.look_id, messages, items: result.items }, { status, headers })
+    return Response.json(
+      { ok: false, look_id: input.look_id, messages, items: result.items },
+      { status, headers }
+    )
   }
   const session = await getSession(request)
-  session.flash("lookbook_flash", { look_id: input.look_id, ok: false, messages })
+  session.flash("lookbook_flash", {
+    look_id: input.look_id,
+    ok: false,
+    messages,
+  })
   headers.append("Set-Cookie", await commitSession(session))
-  return redirect(`/lookbooks/${input.handle}#look-${input.look_id}`, { headers })
+  return redirect(`/lookbooks/${input.handle}#look-${input.look_id}`, {
+    headers,
+  })
 }
 
 export async function loader() {

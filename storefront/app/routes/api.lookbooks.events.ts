@@ -10,9 +10,19 @@ const FormSchema = z.object({
 
 /** POST from the lookbook page when a hotspot opens in place (with JS). Always fast; analytics never fail a shopper. */
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = FormSchema.safeParse(Object.fromEntries(await request.formData()))
-  if (!parsed.success) return Response.json({ errors: parsed.error.flatten().fieldErrors }, { status: 400 })
+  const parsed = FormSchema.safeParse(
+    Object.fromEntries(await request.formData())
+  )
+  if (!parsed.success)
+    return Response.json(
+      { errors: parsed.error.flatten().fieldErrors },
+      { status: 400 }
+    )
   const { lookbook_id, look_id, product_id } = parsed.data
-  recordLookbookEvent(lookbook_id, { type: "hotspot_opened", look_id, product_id })
+  recordLookbookEvent(lookbook_id, {
+    type: "hotspot_opened",
+    look_id,
+    product_id,
+  })
   return new Response(null, { status: 204 })
 }

@@ -16,17 +16,29 @@ function safePath(path: string | undefined) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = FormSchema.safeParse(Object.fromEntries(await request.formData()))
-  if (!parsed.success) return Response.json({ errors: parsed.error.flatten().fieldErrors }, { status: 400 })
+  const parsed = FormSchema.safeParse(
+    Object.fromEntries(await request.formData())
+  )
+  if (!parsed.success)
+    return Response.json(
+      { errors: parsed.error.flatten().fieldErrors },
+      { status: 400 }
+    )
   const regions = await listRegions()
   if (!regions.some((r) => r.id === parsed.data.region_id)) {
-    return Response.json({ errors: { region_id: ["Unknown region"] } }, { status: 400 })
+    return Response.json(
+      { errors: { region_id: ["Unknown region"] } },
+      { status: 400 }
+    )
   }
   // Keep the open cart in step: Medusa re-prices it in the new region's currency.
   const cart = await getCart(request)
-  if (cart && cart.region_id !== parsed.data.region_id) await updateCartRegion(cart.id, parsed.data.region_id)
+  if (cart && cart.region_id !== parsed.data.region_id)
+    await updateCartRegion(cart.id, parsed.data.region_id)
   return redirect(safePath(parsed.data.redirect_to), {
-    headers: { "Set-Cookie": await regionCookie.serialize(parsed.data.region_id) },
+    headers: {
+      "Set-Cookie": await regionCookie.serialize(parsed.data.region_id),
+    },
   })
 }
 

@@ -1,7 +1,10 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node"
 import { cartCookie, readCookie } from "~/lib/cookies.server"
 import { transferCart } from "~/lib/data/customers.server"
-import { finishGoogleLogin, GoogleAuthError } from "~/lib/data/google-auth.server"
+import {
+  finishGoogleLogin,
+  GoogleAuthError,
+} from "~/lib/data/google-auth.server"
 import { commitSession, getSession } from "~/lib/session.server"
 
 /**
@@ -16,18 +19,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request)
   const expected = session.get("google_state")
   if (!code || !state || !expected || state !== expected) {
-    throw new Response("This Google sign-in was not started here or has expired. Please start again from the login page.", { status: 400 })
+    throw new Response(
+      "This Google sign-in was not started here or has expired. Please start again from the login page.",
+      { status: 400 }
+    )
   }
   session.unset("google_state")
   let result: { token: string; created: boolean }
   try {
     result = await finishGoogleLogin({ code, state })
   } catch (e) {
-    throw new Response(e instanceof GoogleAuthError ? e.message : "Google sign-in could not be completed", { status: 401 })
+    throw new Response(
+      e instanceof GoogleAuthError
+        ? e.message
+        : "Google sign-in could not be completed",
+      { status: 401 }
+    )
   }
   const cartId = await readCookie(cartCookie, request)
   if (cartId) await transferCart(cartId, result.token)
   session.set("customer_token", result.token)
   // a shopper new to the store goes to the style quiz, as after registering
-  return redirect(result.created ? "/account/style-quiz" : "/account", { headers: { "Set-Cookie": await commitSession(session) } })
+  return redirect(result.created ? "/account/style-quiz" : "/account", {
+    headers: { "Set-Cookie": await commitSession(session) },
+  })
 }

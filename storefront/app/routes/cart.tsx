@@ -65,19 +65,46 @@ export default function CartPage() {
           {cart.lines.map((line) => (
             <tr key={line.id} data-testid="cart-line">
               <td className="cart-line__product">
-                {line.thumbnail && <img src={line.thumbnail} alt="" width={64} height={85} />}
-                {line.handle ? <Link to={`/products/${line.handle}`} data-testid="cart-line-title">{line.title}</Link> : <span data-testid="cart-line-title">{line.title}</span>}
+                {line.thumbnail && (
+                  <img src={line.thumbnail} alt="" width={64} height={85} />
+                )}
+                {line.handle ? (
+                  <Link
+                    to={`/products/${line.handle}`}
+                    data-testid="cart-line-title"
+                  >
+                    {line.title}
+                  </Link>
+                ) : (
+                  <span data-testid="cart-line-title">{line.title}</span>
+                )}
               </td>
               <td data-testid="cart-line-size">{line.size}</td>
               <td>
-                <Form method="post" action="/api/cart/lines" className="inline-form">
+                <Form
+                  method="post"
+                  action="/api/cart/lines"
+                  className="inline-form"
+                >
                   <input type="hidden" name="intent" value="update" />
                   <input type="hidden" name="line_id" value={line.id} />
                   <label htmlFor={`qty-${line.id}`} className="visually-hidden">
                     Quantity for {line.title}
                   </label>
-                  <input id={`qty-${line.id}`} name="quantity" type="number" min={0} max={10} defaultValue={line.quantity} key={line.quantity} className="qty-input" />
-                  <button type="submit" className="button button--small button--ghost">
+                  <input
+                    id={`qty-${line.id}`}
+                    name="quantity"
+                    type="number"
+                    min={0}
+                    max={10}
+                    defaultValue={line.quantity}
+                    key={line.quantity}
+                    className="qty-input"
+                  />
+                  <button
+                    type="submit"
+                    className="button button--small button--ghost"
+                  >
                     Update
                   </button>
                 </Form>
@@ -89,7 +116,11 @@ export default function CartPage() {
                 <Form method="post" action="/api/cart/lines">
                   <input type="hidden" name="intent" value="remove" />
                   <input type="hidden" name="line_id" value={line.id} />
-                  <button type="submit" className="button button--small button--ghost" aria-label={`Remove ${line.title}`}>
+                  <button
+                    type="submit"
+                    className="button button--small button--ghost"
+                    aria-label={`Remove ${line.title}`}
+                  >
                     Remove
                   </button>
                 </Form>
@@ -100,7 +131,8 @@ export default function CartPage() {
       </table>
       <div className="cart-summary">
         <p>
-          Subtotal <Price amount={cart.subtotal} currencyCode={cart.currency_code} />
+          Subtotal{" "}
+          <Price amount={cart.subtotal} currencyCode={cart.currency_code} />
         </p>
         <Link to="/checkout" className="button">
           Checkout

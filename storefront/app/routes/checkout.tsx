@@ -1,10 +1,27 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type {
+  ActionFunctionArgs,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node"
 import { data, redirect } from "@remix-run/node"
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react"
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+} from "@remix-run/react"
 import { z } from "zod"
 import { Price } from "~/components/Price"
 import { cartCookie } from "~/lib/cookies.server"
-import { getCart, lineTotal, listShippingOptions, placeOrder, setShippingMethod, updateCartContact } from "~/lib/data/cart.server"
+import {
+  getCart,
+  lineTotal,
+  listShippingOptions,
+  placeOrder,
+  setShippingMethod,
+  updateCartContact,
+} from "~/lib/data/cart.server"
 
 export const meta: MetaFunction = () => [{ title: "Checkout — CuratorAI" }]
 
@@ -16,11 +33,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const countries = (cart.region?.countries ?? [])
     .map((c) => c.iso_2 ?? "")
     .filter(Boolean)
-    .map((code) => ({ code, name: countryName.of(code.toUpperCase()) ?? code.toUpperCase() }))
+    .map((code) => ({
+      code,
+      name: countryName.of(code.toUpperCase()) ?? code.toUpperCase(),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name))
   const hasAddress = !!cart.email && !!cart.shipping_address?.country_code
   const shippingOptions = hasAddress
-    ? (await listShippingOptions(cart.id).catch(() => [])).map((o) => ({ id: o.id, name: o.name, amount: o.amount ?? null }))
+    ? (await listShippingOptions(cart.id).catch(() => [])).map((o) => ({
+        id: o.id,
+        name: o.name,
+        amount: o.amount ?? null,
+      }))
     : []
   const a = cart.shipping_address
   return {
@@ -36,7 +60,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
         country_code: a?.country_code ?? "",
       },
       shippingMethodId: cart.shipping_methods?.[0]?.shipping_option_id ?? null,
-      lines: (cart.items ?? []).map((i) => ({ id: i.id, title: i.product_title ?? i.title, size: i.variant_title, quantity: i.quantity, total: lineTotal(i) })),
+      lines: (cart.items ?? []).map((i) => ({
+        id: i.id,
+        title: i.product_title ?? i.title,
+        size: i.variant_title,
+        quantity: i.quantity,
+        total: lineTotal(i),
+      })),
       shipping_total: cart.shipping_total,
       total: cart.total,
     },
@@ -46,15 +76,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-const text = (label: string) => z.string({ required_error: `Enter your ${label}` }).trim().min(1, `Enter your ${label}`).max(200)
+const text = (label: string) =>
+  z
+    .string({ required_error: `Enter your ${label}` })
+    .trim()
+    .min(1, `Enter your ${label}`)
+    .max(200)
 const ContactSchema = z.object({
-  email: z.string({ required_error: "Enter your email" }).trim().email("Enter a valid email"),
+  email: z
+    .string({ required_error: "Enter your email" })
+    .trim()
+    .email("Enter a valid email"),
   first_name: text("first name"),
   last_name: text("last name"),
   address_1: text("address"),
   city: text("city"),
   postal_code: text("postal code"),
-  country_code: z.string({ required_error: "Choose a country" }).length(2, "Choose a country"),
+  country_code: z
+    .string({ required_error: "Choose a country" })
+    .length(2, "Choose a country"),
 })
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -68,25 +108,49 @@ export async function action({ request }: ActionFunctionArgs) {
       const allowed = (cart.region?.countries ?? []).map((c) => c.iso_2)
       if (!parsed.success || !allowed.includes(parsed.data.country_code)) {
         const errors = parsed.success ? {} : parsed.error.flatten().fieldErrors
-        if (parsed.success) Object.assign(errors, { country_code: ["We do not ship there from this region"] })
-        return data({ errors: errors as Record<string, string[] | undefined> }, { status: 400 })
+        if (parsed.success)
+          Object.assign(errors, {
+            country_code: ["We do not ship there from this region"],
+          })
+        return data(
+          { errors: errors as Record<string, string[] | undefined> },
+          { status: 400 }
+        )
       }
       const { email, ...address } = parsed.data
-      await updateCartContact(cart.id, { email, shipping_address: address, billing_address: address })
+      await updateCartContact(cart.id, {
+        email,
+        shipping_address: address,
+        billing_address: address,
+      })
       return redirect("/checkout")
     }
     case "shipping": {
       const optionId = z.string().min(1).safeParse(form.option_id)
-      if (!optionId.success) return data({ errors: { option_id: ["Choose a shipping option"] } }, { status: 400 })
+      if (!optionId.success)
+        return data(
+          { errors: { option_id: ["Choose a shipping option"] } },
+          { status: 400 }
+        )
       await setShippingMethod(cart.id, optionId.data)
       return redirect("/checkout")
     }
     case "place": {
-      if (!cart.shipping_methods?.length) return data({ errors: { form: ["Choose a shipping option first"] } }, { status: 400 })
+      if (!cart.shipping_methods?.length)
+        return data(
+          { errors: { form: ["Choose a shipping option first"] } },
+          { status: 400 }
+        )
       const { order, error } = await placeOrder(cart)
-      if (!order) return data({ errors: { form: [error ?? "The order could not be placed"] } }, { status: 400 })
+      if (!order)
+        return data(
+          { errors: { form: [error ?? "The order could not be placed"] } },
+          { status: 400 }
+        )
       return redirect(`/order/confirmed/${order.id}`, {
-        headers: { "Set-Cookie": await cartCookie.serialize("", { maxAge: 0 }) },
+        headers: {
+          "Set-Cookie": await cartCookie.serialize("", { maxAge: 0 }),
+        },
       })
     }
     default:
@@ -94,7 +158,13 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-function FieldError({ errors, name }: { errors?: Record<string, string[] | undefined>; name: string }) {
+function FieldError({
+  errors,
+  name,
+}: {
+  errors?: Record<string, string[] | undefined>
+  name: string
+}) {
   const message = errors?.[name]?.[0]
   return message ? (
     <span id={`${name}-error`} className="field-error" role="alert">
@@ -104,12 +174,23 @@ function FieldError({ errors, name }: { errors?: Record<string, string[] | undef
 }
 
 export default function Checkout() {
-  const { cart, countries, hasAddress, shippingOptions } = useLoaderData<typeof loader>()
+  const { cart, countries, hasAddress, shippingOptions } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const errors = actionData?.errors as Record<string, string[] | undefined> | undefined
+  const errors = actionData?.errors as
+    Record<string, string[] | undefined> | undefined
   const busy = useNavigation().state !== "idle"
-  const field = (name: keyof typeof cart.address | "email", label: string, type = "text", autoComplete?: string) => (
-    <div className={name === "address_1" || name === "email" ? "field field--full" : "field"}>
+  const field = (
+    name: keyof typeof cart.address | "email",
+    label: string,
+    type = "text",
+    autoComplete?: string
+  ) => (
+    <div
+      className={
+        name === "address_1" || name === "email" ? "field field--full" : "field"
+      }
+    >
       <label htmlFor={name}>{label}</label>
       <input
         id={name}
@@ -141,7 +222,13 @@ export default function Checkout() {
             {field("postal_code", "Postal code", "text", "postal-code")}
             <div className="field">
               <label htmlFor="country_code">Country</label>
-              <select id="country_code" name="country_code" required defaultValue={cart.address.country_code} autoComplete="country">
+              <select
+                id="country_code"
+                name="country_code"
+                required
+                defaultValue={cart.address.country_code}
+                autoComplete="country"
+              >
                 <option value="">Choose…</option>
                 {countries.map((c) => (
                   <option key={c.code} value={c.code}>
@@ -167,12 +254,25 @@ export default function Checkout() {
             ) : (
               <Form method="post">
                 <input type="hidden" name="intent" value="shipping" />
-                <fieldset className="radio-list" style={{ border: 0, padding: 0 }}>
+                <fieldset
+                  className="radio-list"
+                  style={{ border: 0, padding: 0 }}
+                >
                   <legend className="visually-hidden">Shipping option</legend>
                   {shippingOptions.map((o) => (
                     <label key={o.id}>
-                      <input type="radio" name="option_id" value={o.id} required defaultChecked={o.id === cart.shippingMethodId} />
-                      {o.name} — <Price amount={o.amount} currencyCode={cart.currency_code} />
+                      <input
+                        type="radio"
+                        name="option_id"
+                        value={o.id}
+                        required
+                        defaultChecked={o.id === cart.shippingMethodId}
+                      />
+                      {o.name} —{" "}
+                      <Price
+                        amount={o.amount}
+                        currencyCode={cart.currency_code}
+                      />
                     </label>
                   ))}
                 </fieldset>
@@ -213,7 +313,10 @@ export default function Checkout() {
           ))}
           <li>
             <span>Shipping</span>
-            <Price amount={cart.shipping_total} currencyCode={cart.currency_code} />
+            <Price
+              amount={cart.shipping_total}
+              currencyCode={cart.currency_code}
+            />
           </li>
           <li>
             <strong>Total</strong>

@@ -14,7 +14,10 @@ export default function Lookbooks() {
   return (
     <>
       <h1>Lookbooks</h1>
-      <p className="lede">Complete outfits put together by our stylists. Open a look, tap a piece, pick your sizes, add the whole look.</p>
+      <p className="lede">
+        Complete outfits put together by our stylists. Open a look, tap a piece,
+        pick your sizes, add the whole look.
+      </p>
       <LookbookList lookbooks={lookbooks} />
     </>
   )

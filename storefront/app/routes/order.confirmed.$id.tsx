@@ -3,7 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react"
 import { Price } from "~/components/Price"
 import { getOrder } from "~/lib/data/orders.server"
 
-export const meta: MetaFunction = () => [{ title: "Order confirmed — CuratorAI" }]
+export const meta: MetaFunction = () => [
+  { title: "Order confirmed — CuratorAI" },
+]
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const order = await getOrder(params.id ?? "")
@@ -19,7 +21,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
         title: i.product_title ?? i.title,
         size: i.variant_title,
         quantity: i.quantity,
-        total: typeof i.total === "number" ? i.total : i.unit_price * i.quantity,
+        total:
+          typeof i.total === "number" ? i.total : i.unit_price * i.quantity,
       })),
     },
   }

@@ -4,11 +4,19 @@ import { Suspense } from "react"
 import { Price } from "~/components/Price"
 import { SimilarProducts } from "~/components/SimilarProducts"
 import { SizeSelector, type SizeOption } from "~/components/SizeSelector"
-import { getAvailability, getProductByHandle, getSimilarProducts, minPrice, sizeOf } from "~/lib/data/products.server"
+import {
+  getAvailability,
+  getProductByHandle,
+  getSimilarProducts,
+  minPrice,
+  sizeOf,
+} from "~/lib/data/products.server"
 import { getRegion } from "~/lib/data/regions.server"
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.product.title} — CuratorAI` : "Not found — CuratorAI" },
+  {
+    title: data ? `${data.product.title} — CuratorAI` : "Not found — CuratorAI",
+  },
   { name: "description", content: data?.product.description ?? "" },
 ]
 
@@ -73,8 +81,14 @@ export default function ProductPage() {
         </div>
         <div className="product__info">
           <h1 data-testid="product-name">{product.title}</h1>
-          <Price amount={product.price?.amount} currencyCode={product.price?.currency} className="product__price" />
-          {product.description && <p className="product__description">{product.description}</p>}
+          <Price
+            amount={product.price?.amount}
+            currencyCode={product.price?.currency}
+            className="product__price"
+          />
+          {product.description && (
+            <p className="product__description">{product.description}</p>
+          )}
           {details.length > 0 && (
             <dl className="product__details">
               {details.map(([k, v]) => (
@@ -85,12 +99,24 @@ export default function ProductPage() {
               ))}
             </dl>
           )}
-          <fetcher.Form method="post" action="/api/cart/lines" className="add-to-cart">
+          <fetcher.Form
+            method="post"
+            action="/api/cart/lines"
+            className="add-to-cart"
+          >
             <input type="hidden" name="intent" value="add" />
             <SizeSelector options={sizes} error={errors?.variant_id?.[0]} />
             <div className="field field--inline">
               <label htmlFor="quantity">Quantity</label>
-              <input id="quantity" name="quantity" type="number" min={1} max={10} defaultValue={1} inputMode="numeric" />
+              <input
+                id="quantity"
+                name="quantity"
+                type="number"
+                min={1}
+                max={10}
+                defaultValue={1}
+                inputMode="numeric"
+              />
             </div>
             {errors?.quantity && (
               <p className="field-error" role="alert">
@@ -102,8 +128,16 @@ export default function ProductPage() {
                 {errors.form[0]}
               </p>
             )}
-            <button type="submit" className="button button--wide" disabled={!anyInStock || fetcher.state !== "idle"}>
-              {fetcher.state !== "idle" ? "Adding…" : anyInStock ? "Add to cart" : `Out of stock in ${regionName}`}
+            <button
+              type="submit"
+              className="button button--wide"
+              disabled={!anyInStock || fetcher.state !== "idle"}
+            >
+              {fetcher.state !== "idle"
+                ? "Adding…"
+                : anyInStock
+                  ? "Add to cart"
+                  : `Out of stock in ${regionName}`}
             </button>
           </fetcher.Form>
         </div>

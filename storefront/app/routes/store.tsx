@@ -3,7 +3,11 @@ import { Form, Link, useLoaderData } from "@remix-run/react"
 import { z } from "zod"
 import { Pagination } from "~/components/Pagination"
 import { ProductGrid } from "~/components/ProductGrid"
-import { descendantIds, listCategories, type CategoryNode } from "~/lib/data/categories.server"
+import {
+  descendantIds,
+  listCategories,
+  type CategoryNode,
+} from "~/lib/data/categories.server"
 import { searchProducts, toGridCard } from "~/lib/data/search.server"
 import { getRegion } from "~/lib/data/regions.server"
 import { listColourTags } from "~/lib/data/tags.server"
@@ -11,14 +15,33 @@ import { listColourTags } from "~/lib/data/tags.server"
 const PAGE_SIZE = 24
 const SIZES = ["XS", "S", "M", "L", "XL", "XXL"]
 
-const optionalText = (max: number) => z.preprocess((v) => (v === "" ? undefined : v), z.string().max(max).optional()).catch(undefined)
-const optionalAmount = z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().min(0).optional()).catch(undefined)
+const optionalText = (max: number) =>
+  z
+    .preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.string().max(max).optional()
+    )
+    .catch(undefined)
+const optionalAmount = z
+  .preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().min(0).optional()
+  )
+  .catch(undefined)
 
 /** Every filter is a GET field, so a filtered listing is a shareable link. Bad values are dropped, not errors. */
 const QuerySchema = z.object({
   page: z.coerce.number().int().min(1).catch(1),
-  category_id: z.string().regex(/^pcat_\w+$/).optional().catch(undefined),
-  gender: z.string().regex(/^pcat_\w+$/).optional().catch(undefined),
+  category_id: z
+    .string()
+    .regex(/^pcat_\w+$/)
+    .optional()
+    .catch(undefined),
+  gender: z
+    .string()
+    .regex(/^pcat_\w+$/)
+    .optional()
+    .catch(undefined),
   article_type: optionalText(60),
   colour: optionalText(40),
   size: optionalText(10),
@@ -37,21 +60,32 @@ function leaves(nodes: CategoryNode[]): CategoryNode[] {
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const query = QuerySchema.parse(Object.fromEntries(url.searchParams))
-  const [{ region }, categories, colourTags] = await Promise.all([getRegion(request), listCategories(), listColourTags()])
+  const [{ region }, categories, colourTags] = await Promise.all([
+    getRegion(request),
+    listCategories(),
+    listColourTags(),
+  ])
 
   // Category filter: gender (a root) and/or article type (leaf name, repeated under each gender), or a category link from the header.
   const genderRoot = categories.tree.find((c) => c.id === query.gender)
   const scope = genderRoot ? [genderRoot] : categories.tree
   let categoryIds: string[] | undefined
   if (query.article_type) {
-    categoryIds = leaves(scope).filter((l) => l.name === query.article_type).map((l) => l.id)
+    categoryIds = leaves(scope)
+      .filter((l) => l.name === query.article_type)
+      .map((l) => l.id)
     if (!categoryIds.length) categoryIds = ["pcat_none"] // an article type not sold for this gender: show nothing
-  } else if (genderRoot) categoryIds = descendantIds(categories.tree, genderRoot.id)
-  else if (query.category_id) categoryIds = descendantIds(categories.tree, query.category_id)
+  } else if (genderRoot)
+    categoryIds = descendantIds(categories.tree, genderRoot.id)
+  else if (query.category_id)
+    categoryIds = descendantIds(categories.tree, query.category_id)
 
   // Every filter goes to the text-search endpoint, so size, price and colour apply to the whole
   // catalogue (stock and price as a shopper of this region sees them), not to one fetched page.
-  const swapped = query.min_price != null && query.max_price != null && query.min_price > query.max_price
+  const swapped =
+    query.min_price != null &&
+    query.max_price != null &&
+    query.min_price > query.max_price
   const result = await searchProducts({
     regionId: region.id,
     limit: PAGE_SIZE,
@@ -66,8 +100,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const cards = result.data.products.map(toGridCard)
   const count = result.data.count
 
-  const category = categories.flat.find((c) => c.id === (query.gender ?? query.category_id))
-  const heading = [query.colour, genderRoot?.name ?? (query.article_type ? null : category?.name), query.article_type].filter(Boolean).join(" ")
+  const category = categories.flat.find(
+    (c) => c.id === (query.gender ?? query.category_id)
+  )
+  const heading = [
+    query.colour,
+    genderRoot?.name ?? (query.article_type ? null : category?.name),
+    query.article_type,
+  ]
+    .filter(Boolean)
+    .join(" ")
   return {
     query,
     products: cards,
@@ -77,19 +119,39 @@ export async function loader({ request }: LoaderFunctionArgs) {
     heading: heading || "All products",
     genders: categories.tree.map((c) => ({ id: c.id, name: c.name })),
     articleTypes: [...new Set(leaves(scope).map((l) => l.name))].sort(),
-    colours: colourTags.length ? colourTags.map((t) => t.colour) : Object.keys(result.data.facets.colour).sort(),
+    colours: colourTags.length
+      ? colourTags.map((t) => t.colour)
+      : Object.keys(result.data.facets.colour).sort(),
     currency: region.currency_code,
   }
 }
 
 export default function Store() {
-  const { query, products, count, message, pageCount, heading, genders, articleTypes, colours, currency } = useLoaderData<typeof loader>()
+  const {
+    query,
+    products,
+    count,
+    message,
+    pageCount,
+    heading,
+    genders,
+    articleTypes,
+    colours,
+    currency,
+  } = useLoaderData<typeof loader>()
   const k = JSON.stringify(query) // re-mount the uncontrolled fields when the URL changes
   return (
     <div className="store">
       <h1>{heading}</h1>
-      <Form method="get" className="filters" aria-label="Filter products" key={k}>
-        {query.category_id && !query.gender && <input type="hidden" name="category_id" value={query.category_id} />}
+      <Form
+        method="get"
+        className="filters"
+        aria-label="Filter products"
+        key={k}
+      >
+        {query.category_id && !query.gender && (
+          <input type="hidden" name="category_id" value={query.category_id} />
+        )}
         <div className="field">
           <label htmlFor="gender">Gender</label>
           <select id="gender" name="gender" defaultValue={query.gender ?? ""}>
@@ -103,7 +165,11 @@ export default function Store() {
         </div>
         <div className="field">
           <label htmlFor="article_type">Article type</label>
-          <select id="article_type" name="article_type" defaultValue={query.article_type ?? ""}>
+          <select
+            id="article_type"
+            name="article_type"
+            defaultValue={query.article_type ?? ""}
+          >
             <option value="">All types</option>
             {articleTypes.map((a) => (
               <option key={a} value={a}>
@@ -137,12 +203,34 @@ export default function Store() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="min_price">Min price ({currency.toUpperCase()})</label>
-          <input id="min_price" name="min_price" type="number" min={0} step="any" inputMode="decimal" defaultValue={query.min_price ?? ""} className="price-input" />
+          <label htmlFor="min_price">
+            Min price ({currency.toUpperCase()})
+          </label>
+          <input
+            id="min_price"
+            name="min_price"
+            type="number"
+            min={0}
+            step="any"
+            inputMode="decimal"
+            defaultValue={query.min_price ?? ""}
+            className="price-input"
+          />
         </div>
         <div className="field">
-          <label htmlFor="max_price">Max price ({currency.toUpperCase()})</label>
-          <input id="max_price" name="max_price" type="number" min={0} step="any" inputMode="decimal" defaultValue={query.max_price ?? ""} className="price-input" />
+          <label htmlFor="max_price">
+            Max price ({currency.toUpperCase()})
+          </label>
+          <input
+            id="max_price"
+            name="max_price"
+            type="number"
+            min={0}
+            step="any"
+            inputMode="decimal"
+            defaultValue={query.max_price ?? ""}
+            className="price-input"
+          />
         </div>
         <div className="field">
           <label htmlFor="sort">Sort by</label>

@@ -1,11 +1,18 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node"
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node"
 import { Form, useActionData, useNavigation } from "@remix-run/react"
 import { WardrobeNav } from "~/components/WardrobeNav"
 import { addItem } from "~/lib/data/wardrobe.server"
 import { loginIfExpired, requireShopper } from "~/lib/wardrobe-auth.server"
 import { regionCookie } from "~/lib/cookies.server"
 
-export const meta: MetaFunction = () => [{ title: "Add to your wardrobe — CuratorAI" }]
+export const meta: MetaFunction = () => [
+  { title: "Add to your wardrobe — CuratorAI" },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireShopper(request)
@@ -17,16 +24,22 @@ export async function action({ request }: ActionFunctionArgs) {
   const token = await requireShopper(request)
   const form = await request.formData()
   const image = form.get("image")
-  if (!(image instanceof File) || image.size === 0) return { error: "Choose a photo of the item." }
+  if (!(image instanceof File) || image.size === 0)
+    return { error: "Choose a photo of the item." }
   const out = new FormData()
   out.append("image", image, image.name || "photo.jpg")
   const region = await regionCookie.parse(request.headers.get("Cookie"))
   if (typeof region === "string" && region) out.append("region_id", region)
   const res = await addItem(token, out)
   loginIfExpired(res.status)
-  if (!res.ok) return { error: res.body.message ?? "That photo could not be added." }
-  const similar = (res.body.wardrobe_item.similar_products ?? []).map((s) => s.product.handle).join(",")
-  return redirect(`/wardrobe/items/${res.body.wardrobe_item.id}?new=1${similar ? `&similar=${encodeURIComponent(similar)}` : ""}`)
+  if (!res.ok)
+    return { error: res.body.message ?? "That photo could not be added." }
+  const similar = (res.body.wardrobe_item.similar_products ?? [])
+    .map((s) => s.product.handle)
+    .join(",")
+  return redirect(
+    `/wardrobe/items/${res.body.wardrobe_item.id}?new=1${similar ? `&similar=${encodeURIComponent(similar)}` : ""}`
+  )
 }
 
 export default function AddItem() {
@@ -36,14 +49,34 @@ export default function AddItem() {
     <div className="wardrobe">
       <h1>Add an item</h1>
       <WardrobeNav />
-      <p className="lede">Take or upload a photo of one garment. We suggest its type and colour; you confirm or correct them next.</p>
-      <Form method="post" encType="multipart/form-data" className="wardrobe-add">
+      <p className="lede">
+        Take or upload a photo of one garment. We suggest its type and colour;
+        you confirm or correct them next.
+      </p>
+      <Form
+        method="post"
+        encType="multipart/form-data"
+        className="wardrobe-add"
+      >
         <label>
           Photo
-          <input type="file" name="image" accept="image/jpeg,image/png,image/webp" capture="environment" required data-testid="wardrobe-photo" />
+          <input
+            type="file"
+            name="image"
+            accept="image/jpeg,image/png,image/webp"
+            capture="environment"
+            required
+            data-testid="wardrobe-photo"
+          />
         </label>
-        {data?.error ? <p role="alert" className="error">{data.error}</p> : null}
-        <button type="submit" className="button" disabled={busy}>{busy ? "Tagging…" : "Add to wardrobe"}</button>
+        {data?.error ? (
+          <p role="alert" className="error">
+            {data.error}
+          </p>
+        ) : null}
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? "Tagging…" : "Add to wardrobe"}
+        </button>
       </Form>
     </div>
   )

@@ -27,7 +27,10 @@ test("a shopper picks an in-stock size, adds it to the cart and sees the line in
       size = inStock[0]
     }
   }
-  assert.ok(size, `none of the first ${tries} new arrivals has a size in stock for the default region`)
+  assert.ok(
+    size,
+    `none of the first ${tries} new arrivals has a size in stock for the default region`
+  )
 
   await product.chooseSize(size)
   await product.addToCartAndGoToCart()
@@ -45,7 +48,10 @@ test("a shopper picks an in-stock size, adds it to the cart and sees the line in
 test("the shopper checks out with the manual payment and sees the order confirmation", async () => {
   const cart = new CartPage(page)
   await cart.open()
-  assert.ok((await cart.lineItems()).length > 0, "the previous journey left a line in the cart")
+  assert.ok(
+    (await cart.lineItems()).length > 0,
+    "the previous journey left a line in the cart"
+  )
   await page.getByRole("link", { name: /checkout/i }).click()
 
   const checkout = new CheckoutPage(page)

@@ -18,12 +18,30 @@ test("a shopper filters the listing by article type and size, orders a product, 
   const store = new StorePage(page)
   await store.open()
   await store.filter({ "Article type": ARTICLE_TYPE, Size: SIZE })
-  assert.match(page.url(), /article_type=Tshirts/, "the filters are in the URL, so the listing can be shared")
+  assert.match(
+    page.url(),
+    /article_type=Tshirts/,
+    "the filters are in the URL, so the listing can be shared"
+  )
   assert.match(page.url(), /size=M/)
   const titles = await store.titles()
-  assert.ok(titles.length > 0, `no ${ARTICLE_TYPE} in size ${SIZE} on the first page`)
-  assert.ok(titles.every((t) => /t-shirt|tshirt|tee/i.test(t)), `every card is a T-shirt: ${titles.join(", ")}`)
-  for (const sizes of await page.getByTestId("product-card").evaluateAll((cards) => cards.map((c) => [...c.querySelectorAll('[data-testid="size-chip"]')].map((s) => s.textContent)))) {
+  assert.ok(
+    titles.length > 0,
+    `no ${ARTICLE_TYPE} in size ${SIZE} on the first page`
+  )
+  assert.ok(
+    titles.every((t) => /t-shirt|tshirt|tee/i.test(t)),
+    `every card is a T-shirt: ${titles.join(", ")}`
+  )
+  for (const sizes of await page
+    .getByTestId("product-card")
+    .evaluateAll((cards) =>
+      cards.map((c) =>
+        [...c.querySelectorAll('[data-testid="size-chip"]')].map(
+          (s) => s.textContent
+        )
+      )
+    )) {
     assert.ok(sizes.includes(SIZE), `every card offers size ${SIZE}: ${sizes}`)
   }
 
@@ -33,13 +51,20 @@ test("a shopper filters the listing by article type and size, orders a product, 
   for (let n = 0; n < Math.min(titles.length, 10) && !name; n++) {
     if (n > 0) await page.goBack()
     await store.openProduct(n)
-    if ((await product.inStockSizes()).includes(SIZE)) name = (await product.name.innerText()).trim()
+    if ((await product.inStockSizes()).includes(SIZE))
+      name = (await product.name.innerText()).trim()
   }
-  assert.ok(name, `none of the first filtered products has size ${SIZE} in stock`)
+  assert.ok(
+    name,
+    `none of the first filtered products has size ${SIZE} in stock`
+  )
   await product.chooseSize(SIZE)
   await product.addToCartAndGoToCart()
   const lines = await new CartPage(page).lineItems()
-  assert.deepEqual(lines.map((l) => [l.title, l.size]), [[name, SIZE]])
+  assert.deepEqual(
+    lines.map((l) => [l.title, l.size]),
+    [[name, SIZE]]
+  )
 
   await page.getByRole("link", { name: /checkout/i }).click()
   const email = `e2e-${Date.now()}@example.com`
@@ -56,14 +81,22 @@ test("a shopper filters the listing by article type and size, orders a product, 
   await checkout.chooseFirstShippingOption()
   const confirmation = await checkout.placeOrder()
   const displayId = Number(confirmation.match(/Order #(\d+)/)?.[1])
-  assert.ok(displayId > 0, `the confirmation shows an order number: "${confirmation}"`)
+  assert.ok(
+    displayId > 0,
+    `the confirmation shows an order number: "${confirmation}"`
+  )
   await screenshot(page, "browse-order.png")
 
   // The order is real: the admin API lists it among the newest orders.
   const admin = await adminApi()
-  const { orders } = await admin.get("/admin/orders?limit=5&order=-created_at&fields=id,display_id,email,*items")
+  const { orders } = await admin.get(
+    "/admin/orders?limit=5&order=-created_at&fields=id,display_id,email,*items"
+  )
   const order = orders.find((o) => o.display_id === displayId)
-  assert.ok(order, `order #${displayId} is among the admin's newest orders (${orders.map((o) => o.display_id).join(", ")})`)
+  assert.ok(
+    order,
+    `order #${displayId} is among the admin's newest orders (${orders.map((o) => o.display_id).join(", ")})`
+  )
   assert.equal(order.email, email)
   assert.equal(order.items[0].product_title ?? order.items[0].title, name)
 })

@@ -11,12 +11,22 @@ after(async () => browser?.close())
 /** Picks a region in the header selector by (part of) its name; the form reloads the same page. */
 async function switchRegion(name) {
   const select = page.getByLabel("Ship to")
-  const value = await select.evaluate((el, n) => [...el.options].find((o) => o.textContent.includes(n))?.value, name)
+  const value = await select.evaluate(
+    (el, n) => [...el.options].find((o) => o.textContent.includes(n))?.value,
+    name
+  )
   assert.ok(value, `the header offers the region "${name}"`)
   await select.selectOption(value)
   const url = page.url()
-  await Promise.all([page.waitForURL(url), page.waitForLoadState("load"), page.getByRole("button", { name: "Update" }).click()])
-  await page.waitForFunction((v) => document.querySelector("#region-select")?.value === v, value)
+  await Promise.all([
+    page.waitForURL(url),
+    page.waitForLoadState("load"),
+    page.getByRole("button", { name: "Update" }).click(),
+  ])
+  await page.waitForFunction(
+    (v) => document.querySelector("#region-select")?.value === v,
+    value
+  )
 }
 
 test("a product costs euros in Europe and dollars in the United States, and switching back restores euros", async () => {
@@ -31,8 +41,16 @@ test("a product costs euros in Europe and dollars in the United States, and swit
   const usd = (await product.price.innerText()).trim()
   assert.match(usd, /\$/, `the United States prices in dollars: "${usd}"`)
   const amount = (s) => Number(s.replace(/[^\d.]/g, ""))
-  assert.notEqual(amount(usd), amount(eur), `the dollar amount differs from the euro amount (${usd} vs ${eur})`)
+  assert.notEqual(
+    amount(usd),
+    amount(eur),
+    `the dollar amount differs from the euro amount (${usd} vs ${eur})`
+  )
 
   await switchRegion("Europe")
-  assert.equal((await product.price.innerText()).trim(), eur, "switching back restores the euro price")
+  assert.equal(
+    (await product.price.innerText()).trim(),
+    eur,
+    "switching back restores the euro price"
+  )
 })

@@ -1,22 +1,38 @@
 import assert from "node:assert/strict"
 import { after, before, test } from "node:test"
 import { openBrowser, screenshot } from "../fixtures/browser.mjs"
-import { RegisterPage, StyleProfilePage, StyleQuizPage } from "../fixtures/account-pages.mjs"
+import {
+  RegisterPage,
+  StyleProfilePage,
+  StyleQuizPage,
+} from "../fixtures/account-pages.mjs"
 
 let browser, page
 before(async () => ({ browser, page } = await openBrowser()))
 after(async () => browser?.close())
 
-const shopper = { first_name: "Quinn", last_name: "Quiz", email: `quinn-${Date.now()}@example.com`, password: "quiz-password-1" }
+const shopper = {
+  first_name: "Quinn",
+  last_name: "Quiz",
+  email: `quinn-${Date.now()}@example.com`,
+  password: "quiz-password-1",
+}
 
 test("a new shopper registers, is taken to the style quiz, answers it and sees the answers on the profile page", async () => {
   const register = new RegisterPage(page)
   await register.open()
   await register.register(shopper)
-  assert.match(page.url(), /\/account\/style-quiz$/, "registering leads to the style quiz")
+  assert.match(
+    page.url(),
+    /\/account\/style-quiz$/,
+    "registering leads to the style quiz"
+  )
 
   const quiz = new StyleQuizPage(page)
-  assert.ok((await quiz.looks.count()) >= 8, "the quiz offers a dozen looks to pick from")
+  assert.ok(
+    (await quiz.looks.count()) >= 8,
+    "the quiz offers a dozen looks to pick from"
+  )
   await quiz.chooseSize("Tops", "M")
   await quiz.chooseSize("Shoes (EU)", "42")
   await quiz.setBudget({ max: 75 })
@@ -48,7 +64,10 @@ test("the shopper edits the profile with a plain form; a minimum above the maxim
   await profile.open()
   await page.getByLabel(/least per item/i).fill("10")
   // the "like" list comes first, the "avoid" list last
-  await page.getByRole("checkbox", { name: "Pink", exact: true }).first().uncheck()
+  await page
+    .getByRole("checkbox", { name: "Pink", exact: true })
+    .first()
+    .uncheck()
   await page.getByRole("checkbox", { name: "Pink", exact: true }).last().check()
   await page.getByRole("button", { name: /save profile/i }).click()
   await page.waitForURL(/saved=profile/)
@@ -57,7 +76,9 @@ test("the shopper edits the profile with a plain form; a minimum above the maxim
 })
 
 test("a Google sign-in callback this browser did not start is refused", async () => {
-  const res = await page.goto("/auth/google/callback?code=stolen-code&state=forged-state")
+  const res = await page.goto(
+    "/auth/google/callback?code=stolen-code&state=forged-state"
+  )
   assert.equal(res.status(), 400)
   assert.match(await page.content(), /not started here/)
 })

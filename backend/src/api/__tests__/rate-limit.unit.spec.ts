@@ -10,17 +10,28 @@ function redisReachable(url: string) {
   return new Promise<boolean>((resolve) => {
     const s = net.connect(Number(u.port || 6379), u.hostname)
     s.setTimeout(1000)
-    s.once("connect", () => { s.end(); resolve(true) })
+    s.once("connect", () => {
+      s.end()
+      resolve(true)
+    })
     s.once("error", () => resolve(false))
-    s.once("timeout", () => { s.destroy(); resolve(false) })
+    s.once("timeout", () => {
+      s.destroy()
+      resolve(false)
+    })
   })
 }
 
 describe("rate limit (sliding window)", () => {
   it("refuses the request over the limit, does not count it, and says when to retry", async () => {
-    const c = new RateLimiterMemory({ keyPrefix: "t1", points: Number.MAX_SAFE_INTEGER, duration: 120 })
+    const c = new RateLimiterMemory({
+      keyPrefix: "t1",
+      points: Number.MAX_SAFE_INTEGER,
+      duration: 120,
+    })
     const t0 = 60_000 * 1000 + 10_000 // 10 s into a window
-    for (let i = 0; i < 3; i++) expect((await hit(c, "k", 3, t0)).allowed).toBe(true)
+    for (let i = 0; i < 3; i++)
+      expect((await hit(c, "k", 3, t0)).allowed).toBe(true)
     const over = await hit(c, "k", 3, t0)
     expect(over).toMatchObject({ allowed: false, remaining: 0 })
     expect(over.retryAfterSeconds).toBeGreaterThan(0)
@@ -36,11 +47,13 @@ describe("rate limit (sliding window)", () => {
       console.warn(`SKIPPED: no Redis at ${REDIS_URL}`)
       return
     }
-    const a = new Redis(REDIS_URL), b = new Redis(REDIS_URL)
+    const a = new Redis(REDIS_URL),
+      b = new Redis(REDIS_URL)
     try {
       const bucket = `test-${process.pid}-${Date.now()}`
       // two instances = two clients and two counters built the way each process builds its own
-      const one = createCounter(bucket, REDIS_URL, a), two = createCounter(bucket, REDIS_URL, b)
+      const one = createCounter(bucket, REDIS_URL, a),
+        two = createCounter(bucket, REDIS_URL, b)
       expect((await hit(one, "ip:198.51.100.1", 4)).allowed).toBe(true)
       expect((await hit(two, "ip:198.51.100.1", 4)).allowed).toBe(true)
       expect((await hit(one, "ip:198.51.100.1", 4)).allowed).toBe(true)
@@ -50,7 +63,8 @@ describe("rate limit (sliding window)", () => {
       // another client is not affected
       expect((await hit(two, "ip:198.51.100.2", 4)).allowed).toBe(true)
     } finally {
-      a.disconnect(); b.disconnect()
+      a.disconnect()
+      b.disconnect()
     }
   })
 })

@@ -3,7 +3,12 @@ import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 
 const whole = (name: string, min: number, max: number, fallback: number) =>
   z.preprocess(
-    (v) => (v === undefined || v === "" ? undefined : typeof v === "string" && /^-?\d+$/.test(v.trim()) ? Number(v) : v),
+    (v) =>
+      v === undefined || v === ""
+        ? undefined
+        : typeof v === "string" && /^-?\d+$/.test(v.trim())
+          ? Number(v)
+          : v,
     z
       .number({ error: `${name} must be a whole number from ${min} to ${max}` })
       .int(`${name} must be a whole number from ${min} to ${max}`)
@@ -20,4 +25,7 @@ const whole = (name: string, min: number, max: number, fallback: number) =>
 export const listParams = ({ limit = 50, max = 200 } = {}) =>
   createFindParams({ limit, offset: 0 })
     .omit({ fields: true, order: true })
-    .extend({ offset: whole("offset", 0, 1_000_000, 0), limit: whole("limit", 1, max, limit) })
+    .extend({
+      offset: whole("offset", 0, 1_000_000, 0),
+      limit: whole("limit", 1, max, limit),
+    })

@@ -21,15 +21,29 @@ describe("nestedDeeperThan", () => {
 describe("setSecurityHeaders", () => {
   const headers = (path: string, env: string) => {
     const h: Record<string, string> = { "X-Powered-By": "Express" }
-    setSecurityHeaders({ setHeader: (k, v) => (h[k] = v), removeHeader: (k) => delete h[k] }, path, env)
+    setSecurityHeaders(
+      { setHeader: (k, v) => (h[k] = v), removeHeader: (k) => delete h[k] },
+      path,
+      env
+    )
     return h
   }
   it("gives the API a no-content CSP, the dashboard its own, uploaded files a sandbox; HSTS only in production", () => {
-    expect(headers("/store/products", "test")["Content-Security-Policy"]).toMatch(/^default-src 'none'/)
-    expect(headers("/app/orders", "test")["Content-Security-Policy"]).toMatch(/script-src 'self'/)
-    expect(headers("/static/x.svg", "test")["Content-Security-Policy"]).toMatch(/sandbox/)
+    expect(
+      headers("/store/products", "test")["Content-Security-Policy"]
+    ).toMatch(/^default-src 'none'/)
+    expect(headers("/app/orders", "test")["Content-Security-Policy"]).toMatch(
+      /script-src 'self'/
+    )
+    expect(headers("/static/x.svg", "test")["Content-Security-Policy"]).toMatch(
+      /sandbox/
+    )
     expect(headers("/store/products", "test")["X-Powered-By"]).toBeUndefined()
-    expect(headers("/store/products", "test")["Strict-Transport-Security"]).toBeUndefined()
-    expect(headers("/store/products", "production")["Strict-Transport-Security"]).toMatch(/max-age=31536000/)
+    expect(
+      headers("/store/products", "test")["Strict-Transport-Security"]
+    ).toBeUndefined()
+    expect(
+      headers("/store/products", "production")["Strict-Transport-Security"]
+    ).toMatch(/max-age=31536000/)
   })
 })

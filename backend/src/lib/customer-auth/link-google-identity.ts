@@ -1,5 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import {
+  ContainerRegistrationKeys,
+  MedusaError,
+  Modules,
+} from "@medusajs/framework/utils"
 import { createCustomerAccountWorkflow } from "@medusajs/medusa/core-flows"
 
 export type LinkResult = { customer_id: string; outcome: "linked" | "created" }
@@ -17,26 +21,70 @@ export type LinkResult = { customer_id: string; outcome: "linked" | "created" }
  * emailpass registration token for someone else's address — would otherwise
  * take over that person's account.
  */
-export async function linkGoogleIdentity(container: MedusaContainer, authIdentityId: string): Promise<LinkResult> {
+export async function linkGoogleIdentity(
+  container: MedusaContainer,
+  authIdentityId: string
+): Promise<LinkResult> {
   const auth = container.resolve(Modules.AUTH)
-  const [identity] = await auth.listAuthIdentities({ id: [authIdentityId] }, { relations: ["provider_identities"] })
-  if (!identity) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Auth identity ${authIdentityId} was not found`)
-  const existingActor = (identity.app_metadata as Record<string, unknown> | null)?.customer_id
-  if (existingActor) return { customer_id: String(existingActor), outcome: "linked" }
-  const google = (identity.provider_identities ?? []).find((p) => p.provider === "google")
-  if (!google) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Only a Google sign-in can be linked to an existing account")
-  const profile = (google.user_metadata ?? {}) as { email?: string; given_name?: string; family_name?: string }
+  const [identity] = await auth.listAuthIdentities(
+    { id: [authIdentityId] },
+    { relations: ["provider_identities"] }
+  )
+  if (!identity)
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      `Auth identity ${authIdentityId} was not found`
+    )
+  const existingActor = (
+    identity.app_metadata as Record<string, unknown> | null
+  )?.customer_id
+  if (existingActor)
+    return { customer_id: String(existingActor), outcome: "linked" }
+  const google = (identity.provider_identities ?? []).find(
+    (p) => p.provider === "google"
+  )
+  if (!google)
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      "Only a Google sign-in can be linked to an existing account"
+    )
+  const profile = (google.user_metadata ?? {}) as {
+    email?: string
+    given_name?: string
+    family_name?: string
+  }
   const email = profile.email?.trim().toLowerCase()
-  if (!email) throw new MedusaError(MedusaError.Types.INVALID_DATA, "The Google account has no email address")
+  if (!email)
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "The Google account has no email address"
+    )
 
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: customers } = await query.graph({ entity: "customer", fields: ["id", "email", "has_account"], filters: { email, has_account: true } })
+  const { data: customers } = await query.graph({
+    entity: "customer",
+    fields: ["id", "email", "has_account"],
+    filters: { email, has_account: true },
+  })
   if (customers[0]) {
-    await auth.updateAuthIdentities({ id: identity.id, app_metadata: { ...(identity.app_metadata ?? {}), customer_id: customers[0].id } })
+    await auth.updateAuthIdentities({
+      id: identity.id,
+      app_metadata: {
+        ...(identity.app_metadata ?? {}),
+        customer_id: customers[0].id,
+      },
+    })
     return { customer_id: customers[0].id, outcome: "linked" }
   }
   const { result } = await createCustomerAccountWorkflow(container).run({
-    input: { authIdentityId: identity.id, customerData: { email, first_name: profile.given_name ?? "", last_name: profile.family_name ?? "" } },
+    input: {
+      authIdentityId: identity.id,
+      customerData: {
+        email,
+        first_name: profile.given_name ?? "",
+        last_name: profile.family_name ?? "",
+      },
+    },
   })
   return { customer_id: result.id, outcome: "created" }
 }

@@ -1,10 +1,26 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { sellableProducts, type ExclusionReason, type ProductOffer } from "../offers"
+import {
+  ContainerRegistrationKeys,
+  MedusaError,
+} from "@medusajs/framework/utils"
+import {
+  sellableProducts,
+  type ExclusionReason,
+  type ProductOffer,
+} from "../offers"
 
-export type LookItem = { product_id: string; variant_id: string; quantity?: number }
-export type LookItemReason = "not_in_look" | "variant_not_of_product" | ExclusionReason
-export type LookItemVerdict = LookItem & { ok: boolean; reason?: LookItemReason; message?: string }
+export type LookItem = {
+  product_id: string
+  variant_id: string
+  quantity?: number
+}
+export type LookItemReason =
+  "not_in_look" | "variant_not_of_product" | ExclusionReason
+export type LookItemVerdict = LookItem & {
+  ok: boolean
+  reason?: LookItemReason
+  message?: string
+}
 
 /**
  * Thrown by the add-look workflow when any picked item cannot go into the
@@ -24,7 +40,9 @@ export class LookItemsRefused extends MedusaError {
   }
 }
 
-export const isLookItemsRefused = (e: unknown): e is { message: string; items: LookItemVerdict[] } =>
+export const isLookItemsRefused = (
+  e: unknown
+): e is { message: string; items: LookItemVerdict[] } =>
   (e as any)?.name === "LookItemsRefused" && Array.isArray((e as any)?.items)
 
 /**
@@ -37,21 +55,46 @@ export const isLookItemsRefused = (e: unknown): e is { message: string; items: L
 export async function checkLookItems(
   container: MedusaContainer,
   input: { cart_id: string; hotspotProductIds: string[]; items: LookItem[] }
-): Promise<{ cart: { id: string; region_id: string; sales_channel_id: string | null }; verdicts: LookItemVerdict[] }> {
+): Promise<{
+  cart: { id: string; region_id: string; sales_channel_id: string | null }
+  verdicts: LookItemVerdict[]
+}> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: carts } = await query.graph({
     entity: "cart",
-    fields: ["id", "region_id", "sales_channel_id", "completed_at", "items.variant_id", "items.quantity"],
+    fields: [
+      "id",
+      "region_id",
+      "sales_channel_id",
+      "completed_at",
+      "items.variant_id",
+      "items.quantity",
+    ],
     filters: { id: input.cart_id },
   })
   const cart = carts[0] as any
-  if (!cart) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${input.cart_id} was not found`)
+  if (!cart)
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      `Cart ${input.cart_id} was not found`
+    )
   if (cart.completed_at)
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cart ${input.cart_id} is already completed`)
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `Cart ${input.cart_id} is already completed`
+    )
   const wanted = new Map<string, number>()
   for (const line of cart.items ?? [])
-    if (line?.variant_id) wanted.set(line.variant_id, (wanted.get(line.variant_id) ?? 0) + Number(line.quantity ?? 0))
-  for (const item of input.items) wanted.set(item.variant_id, (wanted.get(item.variant_id) ?? 0) + (item.quantity ?? 1))
+    if (line?.variant_id)
+      wanted.set(
+        line.variant_id,
+        (wanted.get(line.variant_id) ?? 0) + Number(line.quantity ?? 0)
+      )
+  for (const item of input.items)
+    wanted.set(
+      item.variant_id,
+      (wanted.get(item.variant_id) ?? 0) + (item.quantity ?? 1)
+    )
 
   const { data: variants } = await query.graph({
     entity: "product_variant",
@@ -67,11 +110,20 @@ export async function checkLookItems(
     if (!byQuantity.has(q)) byQuantity.set(q, new Set())
     byQuantity.get(q)!.add(item.product_id)
   }
-  const ctx = { region_id: cart.region_id, sales_channel_ids: cart.sales_channel_id ? [cart.sales_channel_id] : [] }
+  const ctx = {
+    region_id: cart.region_id,
+    sales_channel_ids: cart.sales_channel_id ? [cart.sales_channel_id] : [],
+  }
   for (const [quantity, productIds] of byQuantity) {
-    const decided = await sellableProducts(container, [...productIds], { ...ctx, quantity })
+    const decided = await sellableProducts(container, [...productIds], {
+      ...ctx,
+      quantity,
+    })
     for (const item of input.items)
-      if (wanted.get(item.variant_id) === quantity && decided.has(item.product_id))
+      if (
+        wanted.get(item.variant_id) === quantity &&
+        decided.has(item.product_id)
+      )
         offers.set(item.variant_id, decided.get(item.product_id)!)
   }
 
@@ -93,22 +145,35 @@ export async function checkLookItems(
         message: `Variant ${item.variant_id} is not a variant of product ${item.product_id}`,
       }
     const offer = offers.get(item.variant_id)!
-    if (offer.variants.some((x) => x.id === item.variant_id)) return { ...item, ok: true }
+    if (offer.variants.some((x) => x.id === item.variant_id))
+      return { ...item, ok: true }
     const reason =
-      offer.excluded.find((e) => e.variant_id === item.variant_id || e.variant_id === null)?.reason ??
+      offer.excluded.find(
+        (e) => e.variant_id === item.variant_id || e.variant_id === null
+      )?.reason ??
       offer.reason ??
       "not_published"
     return {
       ...item,
       ok: false,
       reason,
-      message: refusal(reason, item.product_id, v.title, wanted.get(item.variant_id)!),
+      message: refusal(
+        reason,
+        item.product_id,
+        v.title,
+        wanted.get(item.variant_id)!
+      ),
     }
   })
   return { cart, verdicts }
 }
 
-function refusal(reason: ExclusionReason, productId: string, size: string, quantity: number): string {
+function refusal(
+  reason: ExclusionReason,
+  productId: string,
+  size: string,
+  quantity: number
+): string {
   switch (reason) {
     case "out_of_stock":
       return `Size ${size} of product ${productId} is out of stock in this region${

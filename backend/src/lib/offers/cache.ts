@@ -22,10 +22,18 @@ import type { ProductSummary, RegionContext } from "./types"
  * built on top (the visual search's offer sheet, category keys) subscribe with
  * `onForget` instead of keeping their own invalidation.
  */
-export const STRUCTURE_TTL_MS = Number(process.env.CURATOR_OFFER_TTL_MS || 600_000)
+export const STRUCTURE_TTL_MS = Number(
+  process.env.CURATOR_OFFER_TTL_MS || 600_000
+)
 const REGION_TTL_MS = 30_000
 
-export type Structure = { at: number; product: ProductSummary; status: string; channels: string[]; variants: any[] }
+export type Structure = {
+  at: number
+  product: ProductSummary
+  status: string
+  channels: string[]
+  variants: any[]
+}
 
 const structures = new Map<string, Structure>()
 const regions = new Map<string, { ctx: RegionContext; at: number }>()
@@ -59,16 +67,25 @@ export async function regionContext(
   const { region, locationIds } = await timings.time("region", () =>
     regionLocations(container, regionId, salesChannelIds)
   )
-  const ctx = { region_id: regionId, currency: region.currency_code as string, locationIds }
+  const ctx = {
+    region_id: regionId,
+    currency: region.currency_code as string,
+    locationIds,
+  }
   if (regions.size > 1000) regions.clear()
   regions.set(key, { ctx, at: Date.now() })
   return ctx
 }
 
 /** The products' structures, from the cache or read now; unknown ids are absent from the map. */
-export async function productStructures(container: MedusaContainer, ids: string[]): Promise<Map<string, Structure>> {
+export async function productStructures(
+  container: MedusaContainer,
+  ids: string[]
+): Promise<Map<string, Structure>> {
   const now = Date.now()
-  const missing = ids.filter((id) => !((structures.get(id)?.at ?? -Infinity) > now - STRUCTURE_TTL_MS))
+  const missing = ids.filter(
+    (id) => !((structures.get(id)?.at ?? -Infinity) > now - STRUCTURE_TTL_MS)
+  )
   if (missing.length) {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({
@@ -90,10 +107,19 @@ export async function productStructures(container: MedusaContainer, ids: string[
     for (const p of data as any[]) {
       structures.set(p.id, {
         at: now,
-        product: { id: p.id, title: p.title, handle: p.handle, thumbnail: p.thumbnail ?? null },
+        product: {
+          id: p.id,
+          title: p.title,
+          handle: p.handle,
+          thumbnail: p.thumbnail ?? null,
+        },
         status: p.status,
-        channels: (p.sales_channels ?? []).map((s: any) => s?.id).filter(Boolean),
-        variants: (p.variants ?? []).filter(Boolean).map((v: any) => ({ ...v, product_id: p.id })),
+        channels: (p.sales_channels ?? [])
+          .map((s: any) => s?.id)
+          .filter(Boolean),
+        variants: (p.variants ?? [])
+          .filter(Boolean)
+          .map((v: any) => ({ ...v, product_id: p.id })),
       })
     }
   }
@@ -108,7 +134,11 @@ export async function productStructures(container: MedusaContainer, ids: string[
 /** The products (with a cached structure) whose variants draw on these inventory items. */
 export function productsOfInventoryItems(itemIds: string[]): string[] {
   const wanted = new Set(itemIds)
-  return productsWhere((v) => (v.inventory_items ?? []).some((it: any) => wanted.has(it?.inventory_item_id)))
+  return productsWhere((v) =>
+    (v.inventory_items ?? []).some((it: any) =>
+      wanted.has(it?.inventory_item_id)
+    )
+  )
 }
 
 /** The products (with a cached structure) whose variants are priced by these price sets. */

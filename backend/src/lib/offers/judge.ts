@@ -1,4 +1,10 @@
-import type { ExclusionReason, ProductOffer, ProductRead, ShopperContext, VariantRead } from "./types"
+import type {
+  ExclusionReason,
+  ProductOffer,
+  ProductRead,
+  ShopperContext,
+  VariantRead,
+} from "./types"
 
 /**
  * THE buyability rule. Every feature that shows or sells a product to a
@@ -17,8 +23,18 @@ import type { ExclusionReason, ProductOffer, ProductRead, ShopperContext, Varian
 export function judge(read: ProductRead, ctx: ShopperContext): ProductOffer {
   const whole = productReason(read, ctx.sales_channel_ids ?? [])
   if (whole)
-    return { product: read.product, variants: [], excluded: [{ variant_id: null, reason: whole }], reason: whole }
-  const offer: ProductOffer = { product: read.product, variants: [], excluded: [], reason: null }
+    return {
+      product: read.product,
+      variants: [],
+      excluded: [{ variant_id: null, reason: whole }],
+      reason: whole,
+    }
+  const offer: ProductOffer = {
+    product: read.product,
+    variants: [],
+    excluded: [],
+    reason: null,
+  }
   let furthest = -1
   for (const v of read.variants) {
     const reason = variantReason(v, ctx)
@@ -42,19 +58,36 @@ export function judge(read: ProductRead, ctx: ShopperContext): ProductOffer {
     furthest = Math.max(furthest, VARIANT_CHECKS.indexOf("no_size"))
   }
   if (!offer.variants.length)
-    offer.reason = furthest < 0 ? "not_priced_in_region" : productLevel(offer, VARIANT_CHECKS[furthest])
+    offer.reason =
+      furthest < 0
+        ? "not_priced_in_region"
+        : productLevel(offer, VARIANT_CHECKS[furthest])
   return offer
 }
 
 /** The per-variant checks, in order; a product's reason is the furthest one its variants reached. */
-const VARIANT_CHECKS = ["not_priced_in_region", "no_size", "out_of_stock", "over_budget"] as const
+const VARIANT_CHECKS = [
+  "not_priced_in_region",
+  "no_size",
+  "out_of_stock",
+  "over_budget",
+] as const
 const stageOf = (reason: ExclusionReason) =>
-  VARIANT_CHECKS.indexOf((reason === "under_budget" ? "over_budget" : reason) as (typeof VARIANT_CHECKS)[number])
+  VARIANT_CHECKS.indexOf(
+    (reason === "under_budget"
+      ? "over_budget"
+      : reason) as (typeof VARIANT_CHECKS)[number]
+  )
 
 /** At the budget stage: "under_budget" only when every variant that reached it was too cheap. */
-function productLevel(offer: ProductOffer, stage: (typeof VARIANT_CHECKS)[number]): ExclusionReason {
+function productLevel(
+  offer: ProductOffer,
+  stage: (typeof VARIANT_CHECKS)[number]
+): ExclusionReason {
   if (stage !== "over_budget") return stage
-  return offer.excluded.some((e) => e.reason === "over_budget") ? "over_budget" : "under_budget"
+  return offer.excluded.some((e) => e.reason === "over_budget")
+    ? "over_budget"
+    : "under_budget"
 }
 
 /** "not_published" / "not_in_sales_channel" for a product a shopper of these channels cannot see at all; null otherwise. */
@@ -63,7 +96,8 @@ export function productReason(
   salesChannelIds: string[]
 ): ExclusionReason | null {
   if (read.status !== "published") return "not_published"
-  if (!soldInChannels(read.channels, salesChannelIds)) return "not_in_sales_channel"
+  if (!soldInChannels(read.channels, salesChannelIds))
+    return "not_in_sales_channel"
   return null
 }
 
@@ -75,9 +109,13 @@ export const sameSize = (a: string | null | undefined, b: string) =>
   !!a && a.trim().toLowerCase() === b.trim().toLowerCase()
 
 /** Whether the read stock covers `quantity` units (null = not managed: always). */
-export const covers = (v: Pick<VariantRead, "quantity">, quantity = 1) => v.quantity === null || v.quantity >= quantity
+export const covers = (v: Pick<VariantRead, "quantity">, quantity = 1) =>
+  v.quantity === null || v.quantity >= quantity
 
-function variantReason(v: VariantRead, ctx: ShopperContext): ExclusionReason | null {
+function variantReason(
+  v: VariantRead,
+  ctx: ShopperContext
+): ExclusionReason | null {
   if (v.amount == null) return "not_priced_in_region"
   if (ctx.size && !sameSize(v.size, ctx.size)) return "no_size"
   if (!covers(v, ctx.quantity ?? 1)) return "out_of_stock"

@@ -25,25 +25,40 @@ export async function readProducts(
 ): Promise<Map<string, ProductRead>> {
   const out = new Map<string, ProductRead>()
   if (!productIds.length) return out
-  const structures = await timings.time("products", () => productStructures(container, productIds))
+  const structures = await timings.time("products", () =>
+    productStructures(container, productIds)
+  )
   const picked = new Map<string, { variants: any[]; unread: string[] }>()
   for (const [id, p] of structures) {
-    const sized = size ? p.variants.filter((v: any) => sameSize(variantSize(v), size)) : []
+    const sized = size
+      ? p.variants.filter((v: any) => sameSize(variantSize(v), size))
+      : []
     const partial = sized.length > 0 && sized.length < p.variants.length
     picked.set(id, {
       variants: partial ? sized : p.variants,
-      unread: partial ? p.variants.filter((v: any) => !sized.includes(v)).map((v: any) => v.id) : [],
+      unread: partial
+        ? p.variants
+            .filter((v: any) => !sized.includes(v))
+            .map((v: any) => v.id)
+        : [],
     })
   }
   const variants = [...picked.values()].flatMap((p) => p.variants)
-  const priceSetIds = [...new Set(variants.map((v) => v.price_set?.id).filter(Boolean))] as string[]
+  const priceSetIds = [
+    ...new Set(variants.map((v) => v.price_set?.id).filter(Boolean)),
+  ] as string[]
   const pricing = container.resolve(Modules.PRICING)
   const [prices, stock] = await Promise.all([
     priceSetIds.length
       ? timings.time("prices", () =>
           pricing.calculatePrices(
             { id: priceSetIds },
-            { context: { region_id: region.region_id, currency_code: region.currency } as any }
+            {
+              context: {
+                region_id: region.region_id,
+                currency_code: region.currency,
+              } as any,
+            }
           )
         )
       : Promise.resolve([]),
@@ -65,7 +80,10 @@ export async function readProducts(
           id: v.id,
           title: v.title,
           size: level?.size ?? null,
-          amount: price?.calculated_amount != null ? Number(price.calculated_amount) : null,
+          amount:
+            price?.calculated_amount != null
+              ? Number(price.calculated_amount)
+              : null,
           currency: price?.currency_code ?? region.currency,
           quantity: level ? level.quantity : 0,
         }
@@ -74,6 +92,11 @@ export async function readProducts(
   }
   for (const id of productIds)
     if (!out.has(id))
-      out.set(id, { product: { id, title: "", handle: "", thumbnail: null }, status: null, channels: [], variants: [] })
+      out.set(id, {
+        product: { id, title: "", handle: "", thumbnail: null },
+        status: null,
+        channels: [],
+        variants: [],
+      })
   return out
 }

@@ -1,4 +1,8 @@
-import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import {
+  ContainerRegistrationKeys,
+  MedusaError,
+  Modules,
+} from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Timings } from "../timings"
 import { soldInChannels } from "./judge"
@@ -19,18 +23,32 @@ export type VariantAvailability = {
   quantity: number | null
 }
 
-export async function regionLocations(container: MedusaContainer, regionId: string, salesChannelIds: string[]) {
+export async function regionLocations(
+  container: MedusaContainer,
+  regionId: string,
+  salesChannelIds: string[]
+) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: regions } = await query.graph({
     entity: "region",
     fields: ["id", "currency_code", "countries.iso_2"],
     filters: { id: regionId },
   })
-  if (!regions.length) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Region ${regionId} was not found`)
-  const countries = new Set((regions[0].countries ?? []).map((c: any) => c?.iso_2))
+  if (!regions.length)
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      `Region ${regionId} was not found`
+    )
+  const countries = new Set(
+    (regions[0].countries ?? []).map((c: any) => c?.iso_2)
+  )
   const { data: locations } = await query.graph({
     entity: "stock_location",
-    fields: ["id", "sales_channels.id", "fulfillment_sets.service_zones.geo_zones.country_code"],
+    fields: [
+      "id",
+      "sales_channels.id",
+      "fulfillment_sets.service_zones.geo_zones.country_code",
+    ],
   })
   const ids = locations
     .filter((l: any) =>
@@ -41,7 +59,9 @@ export async function regionLocations(container: MedusaContainer, regionId: stri
     )
     .filter((l: any) =>
       (l.fulfillment_sets ?? []).some((f: any) =>
-        (f?.service_zones ?? []).some((z: any) => (z?.geo_zones ?? []).some((g: any) => countries.has(g?.country_code)))
+        (f?.service_zones ?? []).some((z: any) =>
+          (z?.geo_zones ?? []).some((g: any) => countries.has(g?.country_code))
+        )
       )
     )
     .map((l: any) => l.id as string)
@@ -62,7 +82,8 @@ export const AVAILABILITY_FIELDS = [
 
 /** The value of a loaded variant's "Size" option (with AVAILABILITY_FIELDS), or null. */
 export const variantSize = (v: any): string | null =>
-  (v?.options ?? []).find((o: any) => o?.option?.title === "Size")?.value ?? null
+  (v?.options ?? []).find((o: any) => o?.option?.title === "Size")?.value ??
+  null
 
 /** Availability of loaded variants (with AVAILABILITY_FIELDS) at the given locations. */
 export async function availabilityOf(
@@ -74,7 +95,11 @@ export async function availabilityOf(
   // only the levels of the region's locations, straight from the Inventory module
   const itemIds = [
     ...new Set(
-      variants.flatMap((v: any) => (v.inventory_items ?? []).map((it: any) => it?.inventory_item_id)).filter(Boolean)
+      variants
+        .flatMap((v: any) =>
+          (v.inventory_items ?? []).map((it: any) => it?.inventory_item_id)
+        )
+        .filter(Boolean)
     ),
   ] as string[]
   const available = new Map<string, number>()
@@ -83,30 +108,58 @@ export async function availabilityOf(
     const levels = await timings.time("levels", () =>
       inventory.listInventoryLevels(
         { inventory_item_id: itemIds, location_id: [...locationIds] },
-        { select: ["inventory_item_id", "location_id", "stocked_quantity", "reserved_quantity"], take: null as any }
+        {
+          select: [
+            "inventory_item_id",
+            "location_id",
+            "stocked_quantity",
+            "reserved_quantity",
+          ],
+          take: null as any,
+        }
       )
     )
     for (const l of levels as any[]) {
       available.set(
         l.inventory_item_id,
         (available.get(l.inventory_item_id) ?? 0) +
-          Math.max(0, Number(l.stocked_quantity ?? 0) - Number(l.reserved_quantity ?? 0))
+          Math.max(
+            0,
+            Number(l.stocked_quantity ?? 0) - Number(l.reserved_quantity ?? 0)
+          )
       )
     }
   }
   return variants.map((v: any) => {
     const size = variantSize(v)
     if (!v.manage_inventory || v.allow_backorder) {
-      return { id: v.id, product_id: v.product_id, size, in_stock: true, quantity: null }
+      return {
+        id: v.id,
+        product_id: v.product_id,
+        size,
+        in_stock: true,
+        quantity: null,
+      }
     }
-    const items = (v.inventory_items ?? []).filter((it: any) => it?.inventory_item_id)
+    const items = (v.inventory_items ?? []).filter(
+      (it: any) => it?.inventory_item_id
+    )
     const quantity = items.length
       ? Math.min(
           ...items.map((it: any) =>
-            Math.floor((available.get(it.inventory_item_id) ?? 0) / Math.max(1, Number(it.required_quantity ?? 1)))
+            Math.floor(
+              (available.get(it.inventory_item_id) ?? 0) /
+                Math.max(1, Number(it.required_quantity ?? 1))
+            )
           )
         )
       : 0
-    return { id: v.id, product_id: v.product_id, size, in_stock: quantity > 0, quantity }
+    return {
+      id: v.id,
+      product_id: v.product_id,
+      size,
+      in_stock: quantity > 0,
+      quantity,
+    }
   })
 }

@@ -3,7 +3,12 @@ import { Timings } from "../timings"
 import { regionContext } from "./cache"
 import { judge } from "./judge"
 import { readProducts } from "./read"
-import type { ProductOffer, ProductRead, RegionContext, ShopperContext } from "./types"
+import type {
+  ProductOffer,
+  ProductRead,
+  RegionContext,
+  ShopperContext,
+} from "./types"
 
 export type SellableOptions = {
   timings?: Timings
@@ -29,14 +34,27 @@ export async function sellableProducts(
   const ids = [...new Set(productIds)]
   if (!ids.length) return out
   const salesChannelIds = ctx.sales_channel_ids ?? []
-  const where = region ?? (await regionContext(container, ctx.region_id, salesChannelIds, timings))
-  const reads = await readProducts(container, ids, where, { timings, size: ctx.size })
+  const where =
+    region ??
+    (await regionContext(container, ctx.region_id, salesChannelIds, timings))
+  const reads = await readProducts(container, ids, where, {
+    timings,
+    size: ctx.size,
+  })
   // priced in the region only in other sizes: read whole, so that the answer is the one a full read gives ("no_size")
   const again = [...reads]
-    .filter(([, r]) => r.unread_variant_ids && judge(r, ctx).reason === "not_priced_in_region")
+    .filter(
+      ([, r]) =>
+        r.unread_variant_ids && judge(r, ctx).reason === "not_priced_in_region"
+    )
     .map(([id]) => id)
-  if (again.length) for (const [id, r] of await readProducts(container, again, where, { timings })) reads.set(id, r)
-  if (onRead) onRead(new Map([...reads].filter(([, r]) => !r.unread_variant_ids)))
+  if (again.length)
+    for (const [id, r] of await readProducts(container, again, where, {
+      timings,
+    }))
+      reads.set(id, r)
+  if (onRead)
+    onRead(new Map([...reads].filter(([, r]) => !r.unread_variant_ids)))
   for (const [id, r] of reads) out.set(id, judge(r, ctx))
   return out
 }

@@ -36,7 +36,12 @@ export type SellableVariant = {
   quantity: number | null
 }
 
-export type ProductSummary = { id: string; title: string; handle: string; thumbnail: string | null }
+export type ProductSummary = {
+  id: string
+  title: string
+  handle: string
+  thumbnail: string | null
+}
 
 export type ProductOffer = {
   product: ProductSummary
@@ -77,4 +82,8 @@ export type VariantRead = {
 }
 
 /** A region as the rule needs it: its currency and the stock locations that serve it through the sales channels. */
-export type RegionContext = { region_id: string; currency: string; locationIds: Set<string> }
+export type RegionContext = {
+  region_id: string
+  currency: string
+  locationIds: Set<string>
+}

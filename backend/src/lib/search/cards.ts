@@ -3,8 +3,20 @@ import { sellableProducts } from "../offers"
 
 /** A product card as visual search returns it: the product and the variants this shopper can buy. */
 export type SearchCard = {
-  product: { id: string; title: string; handle: string; thumbnail: string | null }
-  variants: { id: string; title: string; size: string | null; calculated_price: number; currency_code: string; in_stock: boolean }[]
+  product: {
+    id: string
+    title: string
+    handle: string
+    thumbnail: string | null
+  }
+  variants: {
+    id: string
+    title: string
+    size: string | null
+    calculated_price: number
+    currency_code: string
+    in_stock: boolean
+  }[]
 }
 
 /**
@@ -15,17 +27,34 @@ export type SearchCard = {
 export async function purchasableCards(
   container: MedusaContainer,
   productIds: string[],
-  c: { region_id: string; size?: string; min_price?: number; max_price?: number },
+  c: {
+    region_id: string
+    size?: string
+    min_price?: number
+    max_price?: number
+  },
   salesChannelIds: string[]
 ): Promise<SearchCard[]> {
-  const offers = await sellableProducts(container, productIds, { ...c, sales_channel_ids: salesChannelIds })
+  const offers = await sellableProducts(container, productIds, {
+    ...c,
+    sales_channel_ids: salesChannelIds,
+  })
   const cards: SearchCard[] = []
   for (const id of productIds) {
     const offer = offers.get(id)
     if (!offer?.variants.length) continue
     cards.push({
       product: offer.product,
-      variants: offer.variants.map(({ id, title, size, calculated_price, currency_code, in_stock }) => ({ id, title, size, calculated_price, currency_code, in_stock })),
+      variants: offer.variants.map(
+        ({ id, title, size, calculated_price, currency_code, in_stock }) => ({
+          id,
+          title,
+          size,
+          calculated_price,
+          currency_code,
+          in_stock,
+        })
+      ),
     })
   }
   return cards

@@ -17,17 +17,27 @@ export const PRODUCT_SEARCH_EVENTS = [
   SEARCH_PRODUCTS_STALE_EVENT,
 ]
 
-const asList = <T>(data: T | T[]): T[] => (Array.isArray(data) ? data : [data]).filter(Boolean)
+const asList = <T>(data: T | T[]): T[] =>
+  (Array.isArray(data) ? data : [data]).filter(Boolean)
 
 /** The products an event is about. */
-export async function productIdsOfEvent(query: RemoteQueryFunction, event: { name: string; data: any }): Promise<string[]> {
+export async function productIdsOfEvent(
+  query: RemoteQueryFunction,
+  event: { name: string; data: any }
+): Promise<string[]> {
   const rows = asList(event.data) as any[]
-  if (event.name === SEARCH_PRODUCTS_STALE_EVENT) return [...new Set(rows.flatMap((r) => r.product_ids ?? []))] as string[]
+  if (event.name === SEARCH_PRODUCTS_STALE_EVENT)
+    return [...new Set(rows.flatMap((r) => r.product_ids ?? []))] as string[]
   if (event.name.startsWith("product-variant.")) {
     const known = rows.map((r) => r.product_id).filter(Boolean)
     const unknown = rows.filter((r) => !r.product_id && r.id).map((r) => r.id)
     if (unknown.length) {
-      const { data } = await query.graph({ entity: "product_variant", fields: ["id", "product_id"], filters: { id: unknown }, withDeleted: true } as any)
+      const { data } = await query.graph({
+        entity: "product_variant",
+        fields: ["id", "product_id"],
+        filters: { id: unknown },
+        withDeleted: true,
+      } as any)
       for (const v of data as any[]) if (v.product_id) known.push(v.product_id)
     }
     return [...new Set(known)] as string[]

@@ -4,13 +4,21 @@ import { PRODUCT_SEARCH_INDEX } from "./documents"
 import { SYNONYM_GROUPS } from "./synonyms"
 
 const VOCABULARY_TTL_MS = 5 * 60_000
-let vocabulary: { words: Set<string>; brands: string[]; at: number } | null = null
+let vocabulary: { words: Set<string>; brands: string[]; at: number } | null =
+  null
 
-const wordsOf = (s: string) => s.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 1)
+const wordsOf = (s: string) =>
+  s
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 1)
 
 /** The words the catalogue is described with: attribute values, category names and synonyms (cached). */
-export async function catalogueVocabulary(container: MedusaContainer): Promise<{ words: Set<string>; brands: string[] }> {
-  if (vocabulary && vocabulary.at > Date.now() - VOCABULARY_TTL_MS) return vocabulary
+export async function catalogueVocabulary(
+  container: MedusaContainer
+): Promise<{ words: Set<string>; brands: string[] }> {
+  if (vocabulary && vocabulary.at > Date.now() - VOCABULARY_TTL_MS)
+    return vocabulary
   const searchModule = container.resolve(Modules.SEARCH)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const [res, { data: categories }] = await Promise.all([
@@ -20,19 +28,37 @@ export async function catalogueVocabulary(container: MedusaContainer): Promise<{
       pagination: { take: 1 },
       search_options: {
         count: "none",
-        facets: ["article_type", "colour", "gender", "usage", "brand", "season"].map((field) => ({ field, type: "value" as const, limit: 500 })),
+        facets: [
+          "article_type",
+          "colour",
+          "gender",
+          "usage",
+          "brand",
+          "season",
+        ].map((field) => ({ field, type: "value" as const, limit: 500 })),
       },
     }),
     query.graph({ entity: "product_category", fields: ["name"] }),
   ])
   // and the words of product titles ("T-Shirt", "Watch"…), read once per VOCABULARY_TTL_MS
-  const { data: titles } = await query.graph({ entity: "product", fields: ["title"], filters: { status: "published" } as any })
+  const { data: titles } = await query.graph({
+    entity: "product",
+    fields: ["title"],
+    filters: { status: "published" } as any,
+  })
   const words = new Set<string>()
-  for (const f of Object.values(res.facets ?? {})) for (const v of (f as any).values ?? []) for (const w of wordsOf(String(v.value))) words.add(w)
-  for (const c of categories as any[]) for (const w of wordsOf(c.name ?? "")) words.add(w)
-  for (const t of titles as any[]) for (const w of wordsOf(t.title ?? "")) words.add(w)
-  for (const g of SYNONYM_GROUPS) for (const p of g) for (const w of wordsOf(p)) words.add(w)
-  const brands = ((res.facets?.brand as any)?.values ?? []).map((v: any) => String(v.value))
+  for (const f of Object.values(res.facets ?? {}))
+    for (const v of (f as any).values ?? [])
+      for (const w of wordsOf(String(v.value))) words.add(w)
+  for (const c of categories as any[])
+    for (const w of wordsOf(c.name ?? "")) words.add(w)
+  for (const t of titles as any[])
+    for (const w of wordsOf(t.title ?? "")) words.add(w)
+  for (const g of SYNONYM_GROUPS)
+    for (const p of g) for (const w of wordsOf(p)) words.add(w)
+  const brands = ((res.facets?.brand as any)?.values ?? []).map((v: any) =>
+    String(v.value)
+  )
   vocabulary = { words, brands, at: Date.now() }
   return vocabulary
 }
@@ -46,8 +72,13 @@ export function editDistance(a: string, b: string, max = 2): number {
     const cur = [i]
     let best = i
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cur[j] = Math.min(cur[j], prev2[j - 2] + 1)
+      cur[j] = Math.min(
+        prev[j] + 1,
+        cur[j - 1] + 1,
+        prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)
+      )
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        cur[j] = Math.min(cur[j], prev2[j - 2] + 1)
       best = Math.min(best, cur[j])
     }
     if (best > max) return max + 1
@@ -58,13 +89,22 @@ export function editDistance(a: string, b: string, max = 2): number {
 }
 
 /** The closest catalogue word to a misspelt one, or null when none is close enough. */
-export function closestWord(word: string, words: Iterable<string>): string | null {
+export function closestWord(
+  word: string,
+  words: Iterable<string>
+): string | null {
   const max = word.length <= 4 ? 1 : 2
   let best: string | null = null
   let bestD = max + 1
   for (const w of words) {
     const d = editDistance(word, w, max)
-    if (d < bestD || (d === bestD && best && w.length === word.length && best.length !== word.length)) {
+    if (
+      d < bestD ||
+      (d === bestD &&
+        best &&
+        w.length === word.length &&
+        best.length !== word.length)
+    ) {
       best = w
       bestD = d
     }
@@ -77,7 +117,10 @@ export function closestWord(word: string, words: Iterable<string>): string | nul
  * one it does (in place, the rest of the query untouched), or null when
  * nothing changes. Words of 1–2 letters and words with digits are kept.
  */
-export async function correctSpelling(container: MedusaContainer, q: string): Promise<string | null> {
+export async function correctSpelling(
+  container: MedusaContainer,
+  q: string
+): Promise<string | null> {
   const { words } = await catalogueVocabulary(container)
   let changed = false
   const fixed = q.replace(/[A-Za-z]{3,}/g, (token) => {

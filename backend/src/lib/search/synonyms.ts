@@ -7,7 +7,14 @@
  */
 export const SYNONYM_GROUPS: string[][] = [
   ["t-shirt", "t-shirts", "tshirt", "tshirts", "tee", "tees"],
-  ["sports shoes", "sneakers", "sneaker", "trainers", "trainer", "running shoes"],
+  [
+    "sports shoes",
+    "sneakers",
+    "sneaker",
+    "trainers",
+    "trainer",
+    "running shoes",
+  ],
   ["casual shoes", "sneakers", "sneaker", "trainers", "trainer"],
   ["trousers", "trouser", "pants", "slacks", "chinos"],
   ["track pants", "joggers", "sweatpants", "pants"],
@@ -29,14 +36,19 @@ export const SYNONYM_GROUPS: string[][] = [
   ["kurta", "kurtas", "kurti", "kurtis", "tunic"],
 ]
 
-const norm = (s: string) => ` ${s.toLowerCase().replace(/[^a-z0-9-]+/g, " ").trim()} `
+const norm = (s: string) =>
+  ` ${s
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, " ")
+    .trim()} `
 
 /** Every synonym of a phrase that occurs in one of the texts (as whole words). */
 export function synonymsFor(texts: (string | null | undefined)[]): string[] {
   const hay = norm(texts.filter(Boolean).join(" | "))
   const out = new Set<string>()
   for (const group of SYNONYM_GROUPS) {
-    if (group.some((phrase) => hay.includes(norm(phrase)))) for (const p of group) out.add(p)
+    if (group.some((phrase) => hay.includes(norm(phrase))))
+      for (const p of group) out.add(p)
   }
   return [...out]
 }

@@ -1,5 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import {
+  ContainerRegistrationKeys,
+  MedusaError,
+  Modules,
+} from "@medusajs/framework/utils"
 import { purchasableCards, type SearchCard } from "./cards"
 import { engineOfProvider, type SearchEngine } from "./engine-config"
 import { PRODUCT_SEARCH_INDEX, sizeKey } from "./documents"
@@ -47,41 +51,80 @@ export type TextSearchResult = {
   did_you_mean?: string
 }
 
-const FACET_FIELDS = ["article_type", "colour", "gender", "usage", "brand"] as const
+const FACET_FIELDS = [
+  "article_type",
+  "colour",
+  "gender",
+  "usage",
+  "brand",
+] as const
 
 const REGION_TTL_MS = 30_000
 const knownRegions = new Map<string, number>()
 
 /** A 400 naming the id when the region does not exist (cached briefly: regions rarely change). */
-export async function assertRegion(container: MedusaContainer, regionId: string) {
+export async function assertRegion(
+  container: MedusaContainer,
+  regionId: string
+) {
   const at = knownRegions.get(regionId)
   if (at && at > Date.now() - REGION_TTL_MS) return
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "region", fields: ["id"], filters: { id: regionId } })
-  if (!data.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, `Unknown region_id: ${regionId}`)
+  const { data } = await query.graph({
+    entity: "region",
+    fields: ["id"],
+    filters: { id: regionId },
+  })
+  if (!data.length)
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `Unknown region_id: ${regionId}`
+    )
   if (knownRegions.size > 1000) knownRegions.clear()
   knownRegions.set(regionId, Date.now())
 }
 
 /** The index filters of a search: region, sales channels, stock, size, budget and attributes. */
-export function searchFilters(input: Omit<TextSearchInput, "q" | "sort" | "limit" | "offset">, salesChannelIds: string[]) {
+export function searchFilters(
+  input: Omit<TextSearchInput, "q" | "sort" | "limit" | "offset">,
+  salesChannelIds: string[]
+) {
   const and: Record<string, unknown>[] = [{ region_id: input.region_id }]
-  if (salesChannelIds.length) and.push({ sales_channel_ids: { $in: salesChannelIds } })
+  if (salesChannelIds.length)
+    and.push({ sales_channel_ids: { $in: salesChannelIds } })
   // a size in stock in the region implies the product is; without one any in-stock size will do
   and.push(input.size ? { size_keys: sizeKey(input.size) } : { in_stock: true })
-  if (input.min_price != null) and.push({ price_max: { $gte: input.min_price } })
-  if (input.max_price != null) and.push({ price_min: { $lte: input.max_price } })
+  if (input.min_price != null)
+    and.push({ price_max: { $gte: input.min_price } })
+  if (input.max_price != null)
+    and.push({ price_min: { $lte: input.max_price } })
   for (const field of [...FACET_FIELDS, "category_id"] as const) {
     const values = (input as any)[field] as string[] | undefined
-    if (values?.length) and.push({ [field === "category_id" ? "category_ids" : field]: values.length === 1 ? values[0] : { $in: values } })
+    if (values?.length)
+      and.push({
+        [field === "category_id" ? "category_ids" : field]:
+          values.length === 1 ? values[0] : { $in: values },
+      })
   }
   return and
 }
 
 function toFacets(raw: Record<string, any> | undefined): SearchFacets {
-  const values = (f: any) => Object.fromEntries(((f?.values ?? []) as { value: string; count: number }[]).map((v) => [v.value, Number(v.count)]))
-  const min = raw?.price_min?.type === "stats" && raw.price_min.count ? Number(raw.price_min.min) : null
-  const max = raw?.price_max?.type === "stats" && raw.price_max.count ? Number(raw.price_max.max) : null
+  const values = (f: any) =>
+    Object.fromEntries(
+      ((f?.values ?? []) as { value: string; count: number }[]).map((v) => [
+        v.value,
+        Number(v.count),
+      ])
+    )
+  const min =
+    raw?.price_min?.type === "stats" && raw.price_min.count
+      ? Number(raw.price_min.min)
+      : null
+  const max =
+    raw?.price_max?.type === "stats" && raw.price_max.count
+      ? Number(raw.price_max.max)
+      : null
   return {
     article_type: values(raw?.article_type),
     colour: values(raw?.colour),
@@ -94,7 +137,10 @@ function toFacets(raw: Record<string, any> | undefined): SearchFacets {
 }
 
 /** Every order ends on product_id, so offset pages neither repeat nor skip products that tie. */
-function order(sort: SearchSort, hasQuery: boolean): Record<string, "ASC" | "DESC"> {
+function order(
+  sort: SearchSort,
+  hasQuery: boolean
+): Record<string, "ASC" | "DESC"> {
   switch (sort) {
     case "price_asc":
       return { price_min: "ASC", product_id: "ASC" }
@@ -103,7 +149,9 @@ function order(sort: SearchSort, hasQuery: boolean): Record<string, "ASC" | "DES
     case "newest":
       return { created_at: "DESC", product_id: "ASC" }
     default:
-      return hasQuery ? { _score: "DESC", product_id: "ASC" } : { created_at: "DESC", product_id: "ASC" }
+      return hasQuery
+        ? { _score: "DESC", product_id: "ASC" }
+        : { created_at: "DESC", product_id: "ASC" }
   }
 }
 
@@ -114,11 +162,18 @@ function order(sort: SearchSort, hasQuery: boolean): Record<string, "ASC" | "DES
  * first and only when that finds nothing with typo tolerance, so a correctly
  * spelt query is not diluted by near misses.
  */
-export async function textSearch(container: MedusaContainer, input: TextSearchInput, salesChannelIds: string[], timings = new Timings()): Promise<TextSearchResult> {
+export async function textSearch(
+  container: MedusaContainer,
+  input: TextSearchInput,
+  salesChannelIds: string[],
+  timings = new Timings()
+): Promise<TextSearchResult> {
   const started = Date.now()
   await timings.time("region", () => assertRegion(container, input.region_id))
   const searchModule = container.resolve(Modules.SEARCH)
-  const engine = engineOfProvider(searchModule.getIndex(PRODUCT_SEARCH_INDEX).provider)
+  const engine = engineOfProvider(
+    searchModule.getIndex(PRODUCT_SEARCH_INDEX).provider
+  )
   const q = input.q?.trim() || undefined
   const filters = { $and: searchFilters(input, salesChannelIds) }
   const run = (typo: boolean, text = q) =>
@@ -126,13 +181,21 @@ export async function textSearch(container: MedusaContainer, input: TextSearchIn
       entity: PRODUCT_SEARCH_INDEX,
       fields: ["product_id"],
       filters: { ...filters, ...(text ? { q: text } : {}) } as any,
-      pagination: { skip: input.offset, take: input.limit, order: order(input.sort, !!q) },
+      pagination: {
+        skip: input.offset,
+        take: input.limit,
+        order: order(input.sort, !!q),
+      },
       search_options: {
         typo_tolerance: typo,
         match_strategy: "all",
         count: "exact",
         facets: [
-          ...FACET_FIELDS.map((field) => ({ field, type: "value" as const, limit: 100 })),
+          ...FACET_FIELDS.map((field) => ({
+            field,
+            type: "value" as const,
+            limit: 100,
+          })),
           { field: "sizes", type: "value" as const, limit: 100 },
           { field: "price_min", type: "stats" as const },
           { field: "price_max", type: "stats" as const },
@@ -147,14 +210,29 @@ export async function textSearch(container: MedusaContainer, input: TextSearchIn
     // vocabulary), matched exactly; then the engine's own typo tolerance (trigram similarity
     // over every document, far slower on a large catalogue)
     matched = "typo"
-    corrected = await timings.time("spelling", () => correctSpelling(container, q)).catch(() => null)
-    if (corrected) result = await timings.time("index_respelt", () => run(false, corrected!))
-    if (!result.metadata.count) result = await timings.time("index_typo", () => run(true))
+    corrected = await timings
+      .time("spelling", () => correctSpelling(container, q))
+      .catch(() => null)
+    if (corrected)
+      result = await timings.time("index_respelt", () => run(false, corrected!))
+    if (!result.metadata.count)
+      result = await timings.time("index_typo", () => run(true))
   }
   const count = Number(result.metadata.count ?? 0)
-  const ids = result.hits.map((h) => ((h.document as any)?.product_id as string) ?? h.id.split(":")[0])
-  const products = await timings.time("cards", () => purchasableCards(container, ids, input, salesChannelIds))
-  const out: TextSearchResult = { products, count, facets: toFacets(result.facets), engine, took_ms: 0, matched }
+  const ids = result.hits.map(
+    (h) => ((h.document as any)?.product_id as string) ?? h.id.split(":")[0]
+  )
+  const products = await timings.time("cards", () =>
+    purchasableCards(container, ids, input, salesChannelIds)
+  )
+  const out: TextSearchResult = {
+    products,
+    count,
+    facets: toFacets(result.facets),
+    engine,
+    took_ms: 0,
+    matched,
+  }
   // nothing found even so: a respelling is still worth offering (it may find things without the filters)
   if (q && !count && corrected) out.did_you_mean = corrected
   out.took_ms = Date.now() - started

@@ -40,26 +40,43 @@ onForget((ids) => {
 })
 
 /** The products of `ids` whose keys are missing or older than `maxAgeMs` (for the warmer). */
-export function categoryKeysDue(ids: Iterable<string>, maxAgeMs: number): string[] {
+export function categoryKeysDue(
+  ids: Iterable<string>,
+  maxAgeMs: number
+): string[] {
   const cutoff = Date.now() - maxAgeMs
   const out: string[] = []
-  for (const id of ids) if (!((cache.get(id)?.at ?? -Infinity) > cutoff)) out.push(id)
+  for (const id of ids)
+    if (!((cache.get(id)?.at ?? -Infinity) > cutoff)) out.push(id)
   return out
 }
 
 /** Each product's category ids (or its type, when it has no category). */
-export async function categoryKeys(container: MedusaContainer, ids: string[]): Promise<Map<string, string[]>> {
+export async function categoryKeys(
+  container: MedusaContainer,
+  ids: string[]
+): Promise<Map<string, string[]>> {
   const now = Date.now()
-  const missing = ids.filter((id) => !((cache.get(id)?.at ?? -Infinity) > now - TTL_MS))
+  const missing = ids.filter(
+    (id) => !((cache.get(id)?.at ?? -Infinity) > now - TTL_MS)
+  )
   if (missing.length) {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({ entity: "product", fields: ["id", "type_id", "categories.id"], filters: { id: missing } })
+    const { data } = await query.graph({
+      entity: "product",
+      fields: ["id", "type_id", "categories.id"],
+      filters: { id: missing },
+    })
     if (cache.size > 100_000) cache.clear()
     for (const p of data as any[]) {
       const cats = (p.categories ?? []).map((c: any) => c?.id).filter(Boolean)
-      cache.set(p.id, { keys: cats.length ? cats : p.type_id ? [`type:${p.type_id}`] : [], at: now })
+      cache.set(p.id, {
+        keys: cats.length ? cats : p.type_id ? [`type:${p.type_id}`] : [],
+        at: now,
+      })
     }
-    for (const id of missing) if (!cache.has(id)) cache.set(id, { keys: [], at: now })
+    for (const id of missing)
+      if (!cache.has(id)) cache.set(id, { keys: [], at: now })
   }
   return new Map(ids.map((id) => [id, cache.get(id)?.keys ?? []]))
 }
@@ -80,7 +97,11 @@ export class ResultOrder {
   private readonly byConsensus: string[]
   private readonly bySimilarity: string[]
   readonly score: Map<string, number>
-  private constructor(bySimilarity: [string, number][], byConsensus: [string, number][], private readonly keys: Map<string, string[]>) {
+  private constructor(
+    bySimilarity: [string, number][],
+    byConsensus: [string, number][],
+    private readonly keys: Map<string, string[]>
+  ) {
     this.bySimilarity = bySimilarity.map(([id]) => id)
     this.byConsensus = byConsensus.map(([id]) => id)
     this.score = new Map(byConsensus)
@@ -88,37 +109,67 @@ export class ResultOrder {
 
   /** `bySimilarity`: product id and similarity, best first. */
   /** `kind`: each candidate's similarity to the query in the embedder's kind dimensions (see consensusRerank). */
-  static async create(container: MedusaContainer, bySimilarity: [string, number][], kind?: Map<string, number>, c = CONSENSUS): Promise<ResultOrder> {
-    const keys = c.weight && bySimilarity.length > 1 ? await categoryKeys(container, bySimilarity.slice(0, c.window).map(([id]) => id)) : new Map<string, string[]>()
+  static async create(
+    container: MedusaContainer,
+    bySimilarity: [string, number][],
+    kind?: Map<string, number>,
+    c = CONSENSUS
+  ): Promise<ResultOrder> {
+    const keys =
+      c.weight && bySimilarity.length > 1
+        ? await categoryKeys(
+            container,
+            bySimilarity.slice(0, c.window).map(([id]) => id)
+          )
+        : new Map<string, string[]>()
     return ResultOrder.fromKeys(bySimilarity, keys, kind, c)
   }
 
   /** The same, with each product's category keys given. */
-  static fromKeys(bySimilarity: [string, number][], keys: Map<string, string[]>, kind?: Map<string, number>, c = CONSENSUS): ResultOrder {
-    return new ResultOrder(bySimilarity, consensusRerank(bySimilarity, keys, c, kind), keys)
+  static fromKeys(
+    bySimilarity: [string, number][],
+    keys: Map<string, string[]>,
+    kind?: Map<string, number>,
+    c = CONSENSUS
+  ): ResultOrder {
+    return new ResultOrder(
+      bySimilarity,
+      consensusRerank(bySimilarity, keys, c, kind),
+      keys
+    )
   }
 
   /** Per order, where its first unseen candidate is: the walk never rescans what it has passed. */
   private readonly cursor = new Map<string[], number>()
-  private unseen(order: string[], n: number, accept: (id: string) => boolean = () => true): string[] {
+  private unseen(
+    order: string[],
+    n: number,
+    accept: (id: string) => boolean = () => true
+  ): string[] {
     let start = this.cursor.get(order) ?? 0
     while (start < order.length && this.seen.has(order[start])) start++
     this.cursor.set(order, start)
     const out: string[] = []
-    for (let j = start; j < order.length && out.length < n; j++) if (!this.seen.has(order[j]) && accept(order[j])) out.push(order[j])
+    for (let j = start; j < order.length && out.length < n; j++)
+      if (!this.seen.has(order[j]) && accept(order[j])) out.push(order[j])
     return out
   }
 
   /** The next candidates (for prefetching their prices and stock), the first of which `next()` returns. */
   upcoming(n: number): string[] {
-    if (this.shownCount < CONSENSUS_HEAD) return this.unseen(this.byConsensus, n)
+    if (this.shownCount < CONSENSUS_HEAD)
+      return this.unseen(this.byConsensus, n)
     if (this.shownCount < 2 * CONSENSUS_HEAD) {
       const fresh = (id: string) => {
         const k = this.keys.get(id) ?? []
         return k.length > 0 && !k.some((x) => this.shownKeys.has(x))
       }
       const first = this.unseen(this.bySimilarity, 1, fresh)
-      if (first.length) return [...first, ...this.unseen(this.bySimilarity, n).filter((id) => id !== first[0])].slice(0, n)
+      if (first.length)
+        return [
+          ...first,
+          ...this.unseen(this.bySimilarity, n).filter((id) => id !== first[0]),
+        ].slice(0, n)
     }
     return this.unseen(this.bySimilarity, n)
   }
@@ -129,14 +180,25 @@ export class ResultOrder {
    * one-per-category slots are still to fill — the first such candidate of
    * each of the nearest `categories` categories not shown yet.
    */
-  prefetch(n: number, accept: (id: string) => boolean, lookahead: number, categories = 2 * CONSENSUS_HEAD): string[] {
+  prefetch(
+    n: number,
+    accept: (id: string) => boolean,
+    lookahead: number,
+    categories = 2 * CONSENSUS_HEAD
+  ): string[] {
     const out = new Set(this.upcoming(lookahead).filter(accept).slice(0, n))
     if (this.shownCount < 2 * CONSENSUS_HEAD) {
       const covered = new Set(this.shownKeys)
       for (const id of this.bySimilarity) {
         if (covered.size - this.shownKeys.size >= categories) break
         const k = this.keys.get(id) ?? []
-        if (this.seen.has(id) || !k.length || k.every((x) => covered.has(x)) || !accept(id)) continue
+        if (
+          this.seen.has(id) ||
+          !k.length ||
+          k.every((x) => covered.has(x)) ||
+          !accept(id)
+        )
+          continue
         for (const x of k) covered.add(x)
         out.add(id)
       }
@@ -167,12 +229,20 @@ export class ResultOrder {
  * seed 1234; the API stand-in (eval/api-sim.ts, 1,500 products with the
  * eval's constraints) 0.689 → 0.701 on average.
  */
-export function consensusRerank(ranked: [string, number][], keys: Map<string, string[]>, c = CONSENSUS, kind?: Map<string, number>): [string, number][] {
+export function consensusRerank(
+  ranked: [string, number][],
+  keys: Map<string, string[]>,
+  c = CONSENSUS,
+  kind?: Map<string, number>
+): [string, number][] {
   const head = ranked.slice(0, c.window)
   const votes = new Map<string, number>()
   let total = 0
   const voters = kind
-    ? head.map(([id, s]) => [id, kind.get(id) ?? s] as [string, number]).sort((a, b) => b[1] - a[1]).slice(0, c.voters)
+    ? head
+        .map(([id, s]) => [id, kind.get(id) ?? s] as [string, number])
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, c.voters)
     : head.slice(0, c.voters)
   for (const [id, s] of voters) {
     const w = Math.exp((s - voters[0][1]) / c.temperature)
@@ -180,11 +250,23 @@ export function consensusRerank(ranked: [string, number][], keys: Map<string, st
     for (const k of keys.get(id) ?? []) votes.set(k, (votes.get(k) ?? 0) + w)
   }
   if (!total || !votes.size) return ranked
-  const share = (id: string) => Math.max(0, ...(keys.get(id) ?? []).map((k) => (votes.get(k) ?? 0) / total))
+  const share = (id: string) =>
+    Math.max(0, ...(keys.get(id) ?? []).map((k) => (votes.get(k) ?? 0) / total))
   const rescored = head
-    .map(([id, s]) => [id, (s + c.weight * share(id)) / (1 + c.weight)] as [string, number])
+    .map(
+      ([id, s]) =>
+        [id, (s + c.weight * share(id)) / (1 + c.weight)] as [string, number]
+    )
     .sort((a, b) => b[1] - a[1])
   // the tail (rarely reached) keeps its similarity, scaled so it stays below the window
   const floor = rescored[rescored.length - 1][1]
-  return [...rescored, ...ranked.slice(c.window).map(([id, s]) => [id, Math.min(s / (1 + c.weight), floor)] as [string, number])]
+  return [
+    ...rescored,
+    ...ranked
+      .slice(c.window)
+      .map(
+        ([id, s]) =>
+          [id, Math.min(s / (1 + c.weight), floor)] as [string, number]
+      ),
+  ]
 }

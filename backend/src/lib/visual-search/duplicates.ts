@@ -1,5 +1,11 @@
 import type { IndexedImage } from "../../modules/visual-search/types"
-import { firstCopied, imageKey, nearCopyWorker, NearCopyDecisions, type AheadImage } from "./near-copy-worker"
+import {
+  firstCopied,
+  imageKey,
+  nearCopyWorker,
+  NearCopyDecisions,
+  type AheadImage,
+} from "./near-copy-worker"
 
 /*
  * When are two products the same thing sold twice? When one of their photos
@@ -11,9 +17,11 @@ import { firstCopied, imageKey, nearCopyWorker, NearCopyDecisions, type AheadIma
  */
 const decisions = new NearCopyDecisions()
 
-const ahead = (images: IndexedImage[]): AheadImage[] => images.map((i) => ({ key: imageKey(i), frame: i.frame ?? null }))
+const ahead = (images: IndexedImage[]): AheadImage[] =>
+  images.map((i) => ({ key: imageKey(i), frame: i.frame ?? null }))
 
-const imagesAreDuplicates = (a: AheadImage, b: AheadImage) => !!decisions.decide(a, b)?.copy
+const imagesAreDuplicates = (a: AheadImage, b: AheadImage) =>
+  !!decisions.decide(a, b)?.copy
 
 /**
  * The products a search shows, one per near-duplicate cluster: a candidate
@@ -24,7 +32,9 @@ export class ShownProducts {
   private readonly shown: { id: string; images: AheadImage[] }[] = []
   /** The shown product this one duplicates, if any. */
   duplicateOf(images: IndexedImage[]): string | null {
-    return firstCopied(this.shown, ahead(images), imagesAreDuplicates)?.id ?? null
+    return (
+      firstCopied(this.shown, ahead(images), imagesAreDuplicates)?.id ?? null
+    )
   }
   add(id: string, images: IndexedImage[]) {
     this.shown.push({ id, images: ahead(images) })
@@ -37,8 +47,16 @@ export class ShownProducts {
    * reads the candidates' prices and stock. Only fills the decision cache; what
    * is shown is still decided by `duplicateOf`, on fresh offers.
    */
-  async decideAhead(candidates: IndexedImage[][], want: number, warn?: (msg: string) => void): Promise<void> {
-    const made = await nearCopyWorker(warn).decide(this.shown.map((s) => s.images), candidates.map(ahead), want)
+  async decideAhead(
+    candidates: IndexedImage[][],
+    want: number,
+    warn?: (msg: string) => void
+  ): Promise<void> {
+    const made = await nearCopyWorker(warn).decide(
+      this.shown.map((s) => s.images),
+      candidates.map(ahead),
+      want
+    )
     for (const [key, copy] of made) decisions.remember(key, copy)
   }
 }

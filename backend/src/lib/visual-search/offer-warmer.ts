@@ -3,7 +3,13 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { VISUAL_SEARCH_MODULE } from "../../modules/visual-search"
 import type VisualSearchModuleService from "../../modules/visual-search/service"
 import { readProducts, regionContext } from "../offers"
-import { activeContexts, dueForRefresh, OFFER_TTL_MS, rememberOffers, touchContext } from "./offers"
+import {
+  activeContexts,
+  dueForRefresh,
+  OFFER_TTL_MS,
+  rememberOffers,
+  touchContext,
+} from "./offers"
 import { categoryKeys, categoryKeysDue } from "./category-consensus"
 
 /**
@@ -18,7 +24,14 @@ const CHUNK = 200
 const PASS_EVERY_MS = 30_000
 const ACTIVE_MS = 15 * 60_000
 
-export const warmerState = { started: false, running: false, passes: 0, last_pass_ms: 0, last_refreshed: 0, last_error: null as string | null }
+export const warmerState = {
+  started: false,
+  running: false,
+  passes: 0,
+  last_pass_ms: 0,
+  last_refreshed: 0,
+  last_error: null as string | null,
+}
 
 export function startOfferWarmer(container: MedusaContainer) {
   if (warmerState.started || process.env.CURATOR_OFFER_WARMER === "off") return
@@ -39,21 +52,28 @@ export function startOfferWarmer(container: MedusaContainer) {
   void (async () => {
     if (first) {
       const query = container.resolve(ContainerRegistrationKeys.QUERY)
-      const { data } = await query.graph({ entity: "region", fields: ["id"] }).catch(() => ({ data: [] as any[] }))
-      for (const r of data as any[]) touchContext({ regionId: r.id, salesChannelIds: first.salesChannelIds })
+      const { data } = await query
+        .graph({ entity: "region", fields: ["id"] })
+        .catch(() => ({ data: [] as any[] }))
+      for (const r of data as any[])
+        touchContext({ regionId: r.id, salesChannelIds: first.salesChannelIds })
     }
     setTimeout(pass, 0).unref()
   })()
 }
 
 /** One pass: refreshes every due offer of every active context. */
-export async function warmOffers(container: MedusaContainer, maxAgeMs = OFFER_TTL_MS / 2): Promise<number> {
+export async function warmOffers(
+  container: MedusaContainer,
+  maxAgeMs = OFFER_TTL_MS / 2
+): Promise<number> {
   if (warmerState.running) return 0
   warmerState.running = true
   const t0 = Date.now()
   let refreshed = 0
   try {
-    const service = container.resolve<VisualSearchModuleService>(VISUAL_SEARCH_MODULE)
+    const service =
+      container.resolve<VisualSearchModuleService>(VISUAL_SEARCH_MODULE)
     const ids = await service.indexedProductIds()
     // the categories a search's candidates vote for (category-consensus.ts)
     const uncategorised = categoryKeysDue(ids, maxAgeMs)
@@ -64,11 +84,19 @@ export async function warmOffers(container: MedusaContainer, maxAgeMs = OFFER_TT
     for (const c of activeContexts(ACTIVE_MS)) {
       const due = dueForRefresh(c.key, ids, maxAgeMs)
       if (!due.length) continue
-      const region = await regionContext(container, c.regionId, c.salesChannelIds).catch(() => null) // a region deleted since
+      const region = await regionContext(
+        container,
+        c.regionId,
+        c.salesChannelIds
+      ).catch(() => null) // a region deleted since
       if (!region) continue
       for (let i = 0; i < due.length; i += CHUNK) {
         const chunk = due.slice(i, i + CHUNK)
-        rememberOffers(c.regionId, c.salesChannelIds, await readProducts(container, chunk, region))
+        rememberOffers(
+          c.regionId,
+          c.salesChannelIds,
+          await readProducts(container, chunk, region)
+        )
         refreshed += chunk.length
         await new Promise((r) => setImmediate(r))
       }

@@ -14,8 +14,18 @@
  * A warmer (offer-warmer.ts) keeps the sheet of every context a shopper used
  * recently filled for every indexed product.
  */
-import { contextKey, judge, onForget, STRUCTURE_TTL_MS, type ProductRead } from "../offers"
-import { FILTER_REASON, type Constraints, type FilterReason } from "./purchasable"
+import {
+  contextKey,
+  judge,
+  onForget,
+  STRUCTURE_TTL_MS,
+  type ProductRead,
+} from "../offers"
+import {
+  FILTER_REASON,
+  type Constraints,
+  type FilterReason,
+} from "./purchasable"
 
 export const OFFER_TTL_MS = STRUCTURE_TTL_MS
 
@@ -42,14 +52,23 @@ export function rememberOffers(
   for (const [id, read] of reads) rememberOffer(key, id, read, at)
 }
 
-export function rememberOffer(key: string, productId: string, read: ProductRead, at = Date.now()) {
+export function rememberOffer(
+  key: string,
+  productId: string,
+  read: ProductRead,
+  at = Date.now()
+) {
   let sheet = sheets.get(key)
   if (!sheet) sheets.set(key, (sheet = new Map()))
   sheet.set(productId, { read, at })
 }
 
 /** A recent read of the product in this context, if any. */
-export function recallOffer(key: string, productId: string, now = Date.now()): ProductRead | undefined {
+export function recallOffer(
+  key: string,
+  productId: string,
+  now = Date.now()
+): ProductRead | undefined {
   const e = sheets.get(key)?.get(productId)
   return e && e.at > now - OFFER_TTL_MS ? e.read : undefined
 }
@@ -74,23 +93,37 @@ export function predictedFailure(
 
 /** Notes that shoppers search in this context (the warmer keeps it filled). */
 export function touchContext(ctx: OfferContext) {
-  contexts.set(contextKey(ctx.regionId, ctx.salesChannelIds), { ...ctx, lastUsed: Date.now() })
+  contexts.set(contextKey(ctx.regionId, ctx.salesChannelIds), {
+    ...ctx,
+    lastUsed: Date.now(),
+  })
 }
 
 /** Contexts used within `withinMs`. */
-export function activeContexts(withinMs: number): (OfferContext & { key: string })[] {
+export function activeContexts(
+  withinMs: number
+): (OfferContext & { key: string })[] {
   const now = Date.now()
   return [...contexts.entries()]
     .filter(([, c]) => c.lastUsed > now - withinMs)
-    .map(([key, c]) => ({ key, regionId: c.regionId, salesChannelIds: c.salesChannelIds }))
+    .map(([key, c]) => ({
+      key,
+      regionId: c.regionId,
+      salesChannelIds: c.salesChannelIds,
+    }))
 }
 
 /** The products of `ids` whose read in this context is missing or older than `maxAgeMs`. */
-export function dueForRefresh(key: string, ids: Iterable<string>, maxAgeMs: number): string[] {
+export function dueForRefresh(
+  key: string,
+  ids: Iterable<string>,
+  maxAgeMs: number
+): string[] {
   const sheet = sheets.get(key)
   const cutoff = Date.now() - maxAgeMs
   const out: string[] = []
-  for (const id of ids) if (!((sheet?.get(id)?.at ?? -Infinity) > cutoff)) out.push(id)
+  for (const id of ids)
+    if (!((sheet?.get(id)?.at ?? -Infinity) > cutoff)) out.push(id)
   return out
 }
 

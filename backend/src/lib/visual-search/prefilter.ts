@@ -12,7 +12,20 @@ import { productStructures, variantSize } from "../offers"
  */
 export const normaliseSize = (s: string) => s.trim().toLowerCase()
 
-export async function productSizes(container: MedusaContainer, ids: string[]): Promise<Map<string, Set<string>>> {
+export async function productSizes(
+  container: MedusaContainer,
+  ids: string[]
+): Promise<Map<string, Set<string>>> {
   const structures = await productStructures(container, ids)
-  return new Map(ids.map((id) => [id, new Set((structures.get(id)?.variants ?? []).map(variantSize).filter((s): s is string => !!s).map(normaliseSize))]))
+  return new Map(
+    ids.map((id) => [
+      id,
+      new Set(
+        (structures.get(id)?.variants ?? [])
+          .map(variantSize)
+          .filter((s): s is string => !!s)
+          .map(normaliseSize)
+      ),
+    ])
+  )
 }

@@ -13,8 +13,14 @@ import { Timings } from "../timings"
  * Visual search's one door to the buyability rule (lib/offers): the search
  * contract's constraints in, today's response shapes and `filtered_out` keys out.
  */
-export type Constraints = { region_id: string; size?: string; min_price?: number; max_price?: number }
-export type FilterReason = "out_of_stock" | "no_size" | "over_budget" | "not_in_region"
+export type Constraints = {
+  region_id: string
+  size?: string
+  min_price?: number
+  max_price?: number
+}
+export type FilterReason =
+  "out_of_stock" | "no_size" | "over_budget" | "not_in_region"
 
 export type PurchasableProduct = {
   product: ProductSummary
@@ -40,18 +46,22 @@ export const FILTER_REASON: Record<ExclusionReason, FilterReason> = {
 }
 
 /** A decision of the rule in the search's shape. */
-export function asSearchResult(offer: ProductOffer): PurchasableProduct | FilterReason {
+export function asSearchResult(
+  offer: ProductOffer
+): PurchasableProduct | FilterReason {
   if (offer.reason) return FILTER_REASON[offer.reason]
   return {
     product: offer.product,
-    variants: offer.variants.map(({ id, title, size, calculated_price, currency_code, in_stock }) => ({
-      id,
-      title,
-      size,
-      calculated_price,
-      currency_code,
-      in_stock,
-    })),
+    variants: offer.variants.map(
+      ({ id, title, size, calculated_price, currency_code, in_stock }) => ({
+        id,
+        title,
+        size,
+        calculated_price,
+        currency_code,
+        in_stock,
+      })
+    ),
   }
 }
 
@@ -78,7 +88,11 @@ export async function checkPurchasable(
     min_price: c.min_price,
     max_price: c.max_price,
   }
-  const offers = await sellableProducts(container, productIds, ctx, { timings, region, onRead })
+  const offers = await sellableProducts(container, productIds, ctx, {
+    timings,
+    region,
+    onRead,
+  })
   for (const [id, offer] of offers) out.set(id, asSearchResult(offer))
   return out
 }

@@ -14,10 +14,19 @@ export async function collage(pictures: Buffer[]): Promise<Buffer> {
   const height = rows * TILE + (rows + 1) * GAP
   const tiles = await Promise.all(
     pictures.map(async (p, i) => ({
-      input: await sharp(p, { limitInputPixels: 40_000_000 }).resize(TILE, TILE, { fit: "contain", background: "#ffffff" }).flatten({ background: "#ffffff" }).jpeg().toBuffer(),
+      input: await sharp(p, { limitInputPixels: 40_000_000 })
+        .resize(TILE, TILE, { fit: "contain", background: "#ffffff" })
+        .flatten({ background: "#ffffff" })
+        .jpeg()
+        .toBuffer(),
       left: GAP + (i % cols) * (TILE + GAP),
       top: GAP + Math.floor(i / cols) * (TILE + GAP),
     }))
   )
-  return sharp({ create: { width, height, channels: 3, background: "#eeece8" } }).composite(tiles).jpeg({ quality: 85 }).toBuffer()
+  return sharp({
+    create: { width, height, channels: 3, background: "#eeece8" },
+  })
+    .composite(tiles)
+    .jpeg({ quality: 85 })
+    .toBuffer()
 }

@@ -6,7 +6,10 @@ import { garmentCutout } from "../../modules/visual-search/garment-cutout"
 import { catalogueTags } from "./catalogue-tags"
 import { colourShares } from "./colour-names"
 import { LabelSpace, type VoteParams } from "./tag-vote"
-import { l2normalize, type ImageEmbedder } from "../../modules/visual-search/embedders/types"
+import {
+  l2normalize,
+  type ImageEmbedder,
+} from "../../modules/visual-search/embedders/types"
 
 export type Suggestion = { value: string; confidence: number }
 export type PhotoTags = {
@@ -20,8 +23,18 @@ export type PhotoTags = {
  * with `npm run eval:wardrobe` (docs/notes/feat-wardrobe.md).
  */
 export const TAGGING = {
-  type: { centreWeight: 0.3, centreTemperature: 0.05, knn: 25, knnTemperature: 0.05 } as VoteParams,
-  colour: { centreWeight: 0, centreTemperature: 0.05, knn: 25, knnTemperature: 0.05 } as VoteParams,
+  type: {
+    centreWeight: 0.3,
+    centreTemperature: 0.05,
+    knn: 25,
+    knnTemperature: 0.05,
+  } as VoteParams,
+  colour: {
+    centreWeight: 0,
+    centreTemperature: 0.05,
+    knn: 25,
+    knnTemperature: 0.05,
+  } as VoteParams,
   /** colour = (1 − w) · catalogue vote + w · share of garment pixels nearest to the name */
   colourPixelWeight: 0.3,
   /** suggestions returned per field */
@@ -33,34 +46,61 @@ const top = (votes: Map<string, number>): Suggestion[] => {
   return [...votes.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, TAGGING.top)
-    .map(([value, v]) => ({ value, confidence: Math.round((v / total) * 1000) / 1000 }))
+    .map(([value, v]) => ({
+      value,
+      confidence: Math.round((v / total) * 1000) / 1000,
+    }))
 }
 
-let spaces: { key: string; types: LabelSpace; colours: LabelSpace } | null = null
+let spaces: { key: string; types: LabelSpace; colours: LabelSpace } | null =
+  null
 
 /** The catalogue's labelled photos in the type and colour sub-spaces, rebuilt when the index or the catalogue changes. */
-async function labelSpaces(container: MedusaContainer, service: VisualSearchModuleService, embedder: ImageEmbedder) {
+async function labelSpaces(
+  container: MedusaContainer,
+  service: VisualSearchModuleService,
+  embedder: ImageEmbedder
+) {
   await service.syncIndex()
   const catalogue = await catalogueTags(container)
   const snap = service.indexSnapshot()
   const key = `${embedder.id}|${snap.version}|${catalogue.at}`
   if (spaces?.key === key) return { ...spaces, catalogue }
   const images = [...snap.images()]
-  const missing = [...new Set(images.map((i) => i.product_id))].filter((id) => !catalogue.tags.has(id))
+  const missing = [...new Set(images.map((i) => i.product_id))].filter(
+    (id) => !catalogue.tags.has(id)
+  )
   if (missing.length) {
     // products created since the catalogue was read
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({ entity: "product", fields: ["id", "metadata"], filters: { id: missing } })
-    for (const p of data as any[]) catalogue.tags.set(p.id, { article_type: p.metadata?.article_type ?? null, base_colour: p.metadata?.base_colour ?? null })
+    const { data } = await query.graph({
+      entity: "product",
+      fields: ["id", "metadata"],
+      filters: { id: missing },
+    })
+    for (const p of data as any[])
+      catalogue.tags.set(p.id, {
+        article_type: p.metadata?.article_type ?? null,
+        base_colour: p.metadata?.base_colour ?? null,
+      })
   }
   const kind = embedder.kind ?? [0, embedder.dimensions]
-  const colourRange: [number, number] = kind[1] < embedder.dimensions ? [kind[1], embedder.dimensions] : [0, embedder.dimensions]
+  const colourRange: [number, number] =
+    kind[1] < embedder.dimensions
+      ? [kind[1], embedder.dimensions]
+      : [0, embedder.dimensions]
   const labelled = (field: "article_type" | "base_colour") =>
     images.flatMap((i) => {
       const label = catalogue.tags.get(i.product_id)?.[field]
-      return label && label !== "NA" ? [{ vector: i.vector, label, product_id: i.product_id }] : []
+      return label && label !== "NA"
+        ? [{ vector: i.vector, label, product_id: i.product_id }]
+        : []
     })
-  spaces = { key, types: new LabelSpace(labelled("article_type"), kind), colours: new LabelSpace(labelled("base_colour"), colourRange) }
+  spaces = {
+    key,
+    types: new LabelSpace(labelled("article_type"), kind),
+    colours: new LabelSpace(labelled("base_colour"), colourRange),
+  }
   return { ...spaces, catalogue }
 }
 
@@ -74,18 +114,36 @@ async function labelSpaces(container: MedusaContainer, service: VisualSearchModu
  * for the type (in the embedder's type dimensions) and the colour (in its
  * colour dimensions, blended with the garment's own pixels).
  */
-export async function tagPhoto(container: MedusaContainer, jpeg: Buffer): Promise<PhotoTags> {
-  const service = container.resolve<VisualSearchModuleService>(VISUAL_SEARCH_MODULE)
+export async function tagPhoto(
+  container: MedusaContainer,
+  jpeg: Buffer
+): Promise<PhotoTags> {
+  const service =
+    container.resolve<VisualSearchModuleService>(VISUAL_SEARCH_MODULE)
   const embedder = await service.getEmbedder()
   const cut = await garmentCutout(jpeg)
-  const [[photoVec, cutVec], { types, colours, catalogue }] = await Promise.all([embedder.embedImages([jpeg, cut.onWhite]), labelSpaces(container, service, embedder)])
+  const [[photoVec, cutVec], { types, colours, catalogue }] = await Promise.all(
+    [
+      embedder.embedImages([jpeg, cut.onWhite]),
+      labelSpaces(container, service, embedder),
+    ]
+  )
   const vector = l2normalize(photoVec.map((x, i) => x + cutVec[i]))
   const typeVotes = types.vote(vector, TAGGING.type)
   const colourVotes = colours.vote(vector, TAGGING.colour)
-  const pixelColours = colourShares(cut.pixels, catalogue.colours.size ? catalogue.colours : undefined)
+  const pixelColours = colourShares(
+    cut.pixels,
+    catalogue.colours.size ? catalogue.colours : undefined
+  )
   const w = TAGGING.colourPixelWeight
   const colour = new Map<string, number>()
-  for (const [name, v] of colourVotes) colour.set(name, (colour.get(name) ?? 0) + (1 - w) * v)
-  for (const [name, v] of pixelColours) colour.set(name, (colour.get(name) ?? 0) + w * v)
-  return { vector, cutout: cut.cutout, suggestions: { article_type: top(typeVotes), colour: top(colour) } }
+  for (const [name, v] of colourVotes)
+    colour.set(name, (colour.get(name) ?? 0) + (1 - w) * v)
+  for (const [name, v] of pixelColours)
+    colour.set(name, (colour.get(name) ?? 0) + w * v)
+  return {
+    vector,
+    cutout: cut.cutout,
+    suggestions: { article_type: top(typeVotes), colour: top(colour) },
+  }
 }

@@ -7,27 +7,54 @@
  * Both read only a sub-range of the vector: for the type, the embedder's
  * "kind" dimensions (no colour); for the colour, the dimensions after them.
  */
-export type Labelled = { vector: Float32Array; label: string; product_id: string }
+export type Labelled = {
+  vector: Float32Array
+  label: string
+  product_id: string
+}
 export type Votes = Map<string, number>
 
-export type VoteParams = { centreWeight: number; centreTemperature: number; knn: number; knnTemperature: number }
+export type VoteParams = {
+  centreWeight: number
+  centreTemperature: number
+  knn: number
+  knnTemperature: number
+}
 
 function sub(v: Float32Array, [a, b]: [number, number]) {
   const out = new Float32Array(b - a)
   let n = 0
-  for (let i = a; i < b; i++) { out[i - a] = v[i]; n += v[i] * v[i] }
+  for (let i = a; i < b; i++) {
+    out[i - a] = v[i]
+    n += v[i] * v[i]
+  }
   n = Math.sqrt(n) || 1
   for (let i = 0; i < out.length; i++) out[i] /= n
   return out
 }
-const dot = (a: Float32Array, b: Float32Array) => { let s = 0; for (let i = 0; i < a.length; i++) s += a[i] * b[i]; return s }
+const dot = (a: Float32Array, b: Float32Array) => {
+  let s = 0
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i]
+  return s
+}
 
 /** Label centres and per-photo sub-vectors, built once per index version. */
 export class LabelSpace {
   readonly centres = new Map<string, Float32Array>()
-  private readonly photos: { v: Float32Array; label: string; product_id: string }[]
-  constructor(items: Labelled[], readonly range: [number, number]) {
-    this.photos = items.map((i) => ({ v: sub(i.vector, range), label: i.label, product_id: i.product_id }))
+  private readonly photos: {
+    v: Float32Array
+    label: string
+    product_id: string
+  }[]
+  constructor(
+    items: Labelled[],
+    readonly range: [number, number]
+  ) {
+    this.photos = items.map((i) => ({
+      v: sub(i.vector, range),
+      label: i.label,
+      product_id: i.product_id,
+    }))
     const sums = new Map<string, Float32Array>()
     for (const p of this.photos) {
       const s = sums.get(p.label) ?? new Float32Array(p.v.length)
@@ -38,7 +65,10 @@ export class LabelSpace {
       let n = 0
       for (const x of s) n += x * x
       n = Math.sqrt(n) || 1
-      this.centres.set(label, s.map((x) => x / n))
+      this.centres.set(
+        label,
+        s.map((x) => x / n)
+      )
     }
   }
 
@@ -47,11 +77,17 @@ export class LabelSpace {
     const q = sub(query, this.range)
     const out: Votes = new Map()
     if (p.centreWeight > 0) {
-      const sims = [...this.centres].map(([label, c]) => [label, dot(q, c)] as const)
+      const sims = [...this.centres].map(
+        ([label, c]) => [label, dot(q, c)] as const
+      )
       const best = Math.max(...sims.map(([, s]) => s))
-      const w = sims.map(([label, s]) => [label, Math.exp((s - best) / p.centreTemperature)] as const)
+      const w = sims.map(
+        ([label, s]) =>
+          [label, Math.exp((s - best) / p.centreTemperature)] as const
+      )
       const total = w.reduce((a, [, x]) => a + x, 0)
-      for (const [label, x] of w) out.set(label, (out.get(label) ?? 0) + (p.centreWeight * x) / total)
+      for (const [label, x] of w)
+        out.set(label, (out.get(label) ?? 0) + (p.centreWeight * x) / total)
     }
     if (p.centreWeight < 1 && this.photos.length) {
       // one vote per product: its closest photo
@@ -63,9 +99,15 @@ export class LabelSpace {
       }
       const near = [...best.values()].sort((a, b) => b.s - a.s).slice(0, p.knn)
       const top = near[0]?.s ?? 0
-      const w = near.map((n) => [n.label, Math.exp((n.s - top) / p.knnTemperature)] as const)
+      const w = near.map(
+        (n) => [n.label, Math.exp((n.s - top) / p.knnTemperature)] as const
+      )
       const total = w.reduce((a, [, x]) => a + x, 0) || 1
-      for (const [label, x] of w) out.set(label, (out.get(label) ?? 0) + ((1 - p.centreWeight) * x) / total)
+      for (const [label, x] of w)
+        out.set(
+          label,
+          (out.get(label) ?? 0) + ((1 - p.centreWeight) * x) / total
+        )
     }
     return out
   }

@@ -3,4 +3,6 @@ import SearchAnalyticsModuleService from "./service"
 
 export const SEARCH_ANALYTICS_MODULE = "search_analytics"
 
-export default Module(SEARCH_ANALYTICS_MODULE, { service: SearchAnalyticsModuleService })
+export default Module(SEARCH_ANALYTICS_MODULE, {
+  service: SearchAnalyticsModuleService,
+})

@@ -3,4 +3,6 @@ import StyleProfileModuleService from "./service"
 
 export const STYLE_PROFILE_MODULE = "style_profile"
 
-export default Module(STYLE_PROFILE_MODULE, { service: StyleProfileModuleService })
+export default Module(STYLE_PROFILE_MODULE, {
+  service: StyleProfileModuleService,
+})

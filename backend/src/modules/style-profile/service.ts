@@ -1,4 +1,8 @@
-import { InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import {
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaService,
+} from "@medusajs/framework/utils"
 import type { Context } from "@medusajs/framework/types"
 import { StyleProfile } from "./models/style-profile"
 import { StyleLike } from "./models/style-like"
@@ -21,15 +25,24 @@ export const EMPTY_PROFILE: StyleProfileFields = {
 const cents = (v: unknown) => Math.round(Number(v) * 100) / 100
 const num = (v: unknown) => (v === null || v === undefined ? null : cents(v))
 
-class StyleProfileModuleService extends MedusaService({ StyleProfile, StyleLike }) {
+class StyleProfileModuleService extends MedusaService({
+  StyleProfile,
+  StyleLike,
+}) {
   /** The stored columns of a profile row (or of the empty profile). */
-  static fieldsOf(row: Partial<StyleProfileFields> | null | undefined): StyleProfileFields {
+  static fieldsOf(
+    row: Partial<StyleProfileFields> | null | undefined
+  ): StyleProfileFields {
     const r = row ?? {}
     return {
       sizes: { ...((r.sizes as Record<string, string>) ?? {}) },
       budget_max_item: num(r.budget_max_item),
       budget_min_item: num(r.budget_min_item),
-      budget_by_family: Object.fromEntries(Object.entries((r.budget_by_family as Record<string, number>) ?? {}).map(([k, v]) => [k, cents(v)])),
+      budget_by_family: Object.fromEntries(
+        Object.entries(
+          (r.budget_by_family as Record<string, number>) ?? {}
+        ).map(([k, v]) => [k, cents(v)])
+      ),
       styles: [...(r.styles ?? [])],
       colours_liked: [...(r.colours_liked ?? [])],
       colours_disliked: [...(r.colours_disliked ?? [])],
@@ -40,11 +53,17 @@ class StyleProfileModuleService extends MedusaService({ StyleProfile, StyleLike 
   }
 
   /** The API shape of a profile; a shopper without one gets the empty shape. */
-  static toShape(row: Partial<StyleProfileFields> | null | undefined): StyleProfileShape {
+  static toShape(
+    row: Partial<StyleProfileFields> | null | undefined
+  ): StyleProfileShape {
     const f = StyleProfileModuleService.fieldsOf(row)
     return {
       sizes: f.sizes,
-      budget: { max_item: f.budget_max_item, min_item: f.budget_min_item, by_family: f.budget_by_family },
+      budget: {
+        max_item: f.budget_max_item,
+        min_item: f.budget_min_item,
+        by_family: f.budget_by_family,
+      },
       styles: f.styles,
       colours: { liked: f.colours_liked, disliked: f.colours_disliked },
       brands: f.brands,
@@ -55,7 +74,10 @@ class StyleProfileModuleService extends MedusaService({ StyleProfile, StyleLike 
 
   /** The customer's profile row, or null. */
   async profileOf(customerId: string) {
-    const [row] = await this.listStyleProfiles({ customer_id: customerId }, { take: 1 })
+    const [row] = await this.listStyleProfiles(
+      { customer_id: customerId },
+      { take: 1 }
+    )
     return row ?? null
   }
 
@@ -65,14 +87,24 @@ class StyleProfileModuleService extends MedusaService({ StyleProfile, StyleLike 
    * columns first, in the same transaction, makes the write a replacement.
    */
   @InjectTransactionManager()
-  async replaceStyleProfile(id: string, fields: StyleProfileFields, @MedusaContext() sharedContext: Context = {}) {
-    await this.updateStyleProfiles({ id, sizes: null, budget_by_family: null } as any, sharedContext)
+  async replaceStyleProfile(
+    id: string,
+    fields: StyleProfileFields,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    await this.updateStyleProfiles(
+      { id, sizes: null, budget_by_family: null } as any,
+      sharedContext
+    )
     return this.updateStyleProfiles({ id, ...fields } as any, sharedContext)
   }
 
   /** The customer's liked products, oldest first. */
   async likesOf(customerId: string) {
-    return this.listStyleLikes({ customer_id: customerId }, { order: { created_at: "ASC" }, take: null as any })
+    return this.listStyleLikes(
+      { customer_id: customerId },
+      { order: { created_at: "ASC" }, take: null as any }
+    )
   }
 }
 

@@ -1,7 +1,11 @@
 /** The profile as the store API returns it (the shape is fixed: other checks read it). */
 export type StyleProfileShape = {
   sizes: Record<string, string>
-  budget: { max_item: number | null; min_item: number | null; by_family: Record<string, number> }
+  budget: {
+    max_item: number | null
+    min_item: number | null
+    by_family: Record<string, number>
+  }
   styles: string[]
   colours: { liked: string[]; disliked: string[] }
   brands: string[]

@@ -12,7 +12,8 @@ export type Indexable = { id: string; product_id: string; vector: Float32Array }
  */
 export class VectorIndex<T extends Indexable = IndexedImage> {
   private images = new Map<string, T>()
-  private packed: { ids: string[]; matrix: Float32Array; dims: number } | null = null
+  private packed: { ids: string[]; matrix: Float32Array; dims: number } | null =
+    null
   private hnsw: { index: any; keys: string[]; dirty: boolean } | null = null
 
   constructor(private readonly hnswThreshold = 20000) {}
@@ -20,12 +21,18 @@ export class VectorIndex<T extends Indexable = IndexedImage> {
   /** Goes up whenever an image is added, replaced or removed. */
   version = 0
 
-  get size() { return this.images.size }
+  get size() {
+    return this.images.size
+  }
 
   /** Every indexed image. */
-  all(): IterableIterator<T> { return this.images.values() }
+  all(): IterableIterator<T> {
+    return this.images.values()
+  }
 
-  get mode(): "exact" | "hnsw" { return this.images.size > this.hnswThreshold ? "hnsw" : "exact" }
+  get mode(): "exact" | "hnsw" {
+    return this.images.size > this.hnswThreshold ? "hnsw" : "exact"
+  }
 
   /** Nothing to write leaves the packed matrix and the graph as they are: a sync that found no change costs no repack. */
   upsert(images: T[]) {
@@ -45,7 +52,9 @@ export class VectorIndex<T extends Indexable = IndexedImage> {
     this.invalidate()
   }
 
-  get(id: string) { return this.images.get(id) }
+  get(id: string) {
+    return this.images.get(id)
+  }
 
   /** Every product with at least one indexed image. */
   productIds(): Set<string> {
@@ -89,13 +98,25 @@ export class VectorIndex<T extends Indexable = IndexedImage> {
    */
   searchExact(query: Float32Array, k: number): { image: T; score: number }[] {
     const { ids, matrix, dims } = this.pack()
-    if (query.length !== dims) throw new Error(`query has ${query.length} dimensions, the index ${dims}`)
+    if (query.length !== dims)
+      throw new Error(`query has ${query.length} dimensions, the index ${dims}`)
     const count = Math.min(k, ids.length)
     const native = loadUsearch()
     if (native) {
-      const res = native.exactSearch(matrix, query, dims, count, native.MetricKind.IP, 1)
+      const res = native.exactSearch(
+        matrix,
+        query,
+        dims,
+        count,
+        native.MetricKind.IP,
+        1
+      )
       const out: { image: T; score: number }[] = []
-      for (let i = 0; i < res.keys.length; i++) out.push({ image: this.images.get(ids[Number(res.keys[i])])!, score: 1 - res.distances[i] })
+      for (let i = 0; i < res.keys.length; i++)
+        out.push({
+          image: this.images.get(ids[Number(res.keys[i])])!,
+          score: 1 - res.distances[i],
+        })
       return out
     }
     const scores = new Float32Array(ids.length)
@@ -112,25 +133,43 @@ export class VectorIndex<T extends Indexable = IndexedImage> {
         let i = Math.min(top.length, count - 1)
         if (top.length < count) top.push(r)
         else top[i] = r
-        while (i > 0 && scores[top[i - 1]] < scores[r]) { top[i] = top[i - 1]; i-- }
+        while (i > 0 && scores[top[i - 1]] < scores[r]) {
+          top[i] = top[i - 1]
+          i--
+        }
         top[i] = r
       }
     }
-    return top.map((r) => ({ image: this.images.get(ids[r])!, score: scores[r] }))
+    return top.map((r) => ({
+      image: this.images.get(ids[r])!,
+      score: scores[r],
+    }))
   }
 
-  private searchHnsw(query: Float32Array, k: number): { image: T; score: number }[] {
+  private searchHnsw(
+    query: Float32Array,
+    k: number
+  ): { image: T; score: number }[] {
     if (!this.hnsw || this.hnsw.dirty) {
       const native = loadUsearch()
       if (!native) return this.searchExact(query, k)
       const { Index, MetricKind } = native
       const { ids, matrix, dims } = this.pack()
-      const index = new Index({ dimensions: dims, metric: MetricKind.IP, connectivity: 16, expansion_add: 128, expansion_search: 96 })
+      const index = new Index({
+        dimensions: dims,
+        metric: MetricKind.IP,
+        connectivity: 16,
+        expansion_add: 128,
+        expansion_search: 96,
+      })
       const keys = BigUint64Array.from(ids.map((_, i) => BigInt(i)))
       index.add(keys, matrix)
       this.hnsw = { index, keys: ids, dirty: false }
     }
-    const res = this.hnsw.index.search(query, Math.min(k, this.hnsw.keys.length))
+    const res = this.hnsw.index.search(
+      query,
+      Math.min(k, this.hnsw.keys.length)
+    )
     const out: { image: T; score: number }[] = []
     for (let i = 0; i < res.keys.length; i++) {
       const image = this.images.get(this.hnsw.keys[Number(res.keys[i])])
@@ -149,7 +188,9 @@ function loadUsearch(): any | null {
       usearch = require("usearch")
     } catch (e: any) {
       usearch = null
-      console.warn(`visual-search: the usearch addon did not load (${e?.message ?? e}); vector search scans in JavaScript and never uses HNSW`)
+      console.warn(
+        `visual-search: the usearch addon did not load (${e?.message ?? e}); vector search scans in JavaScript and never uses HNSW`
+      )
     }
   }
   return usearch

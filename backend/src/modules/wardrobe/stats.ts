@@ -35,7 +35,11 @@ type Group = { items: number; value: Record<string, number> }
 const round2 = (x: number) => Math.round(x * 100) / 100
 const day = (d: Date) => d.toISOString().slice(0, 10)
 
-export function wardrobeStats(items: StatsItem[], wears: StatsWear[], { today = new Date(), top = 5 } = {}) {
+export function wardrobeStats(
+  items: StatsItem[],
+  wears: StatsWear[],
+  { today = new Date(), top = 5 } = {}
+) {
   const live = items.filter((i) => !i.archived)
   // one wear per item per day, whatever the rows say
   const days = new Map<string, Set<string>>()
@@ -55,7 +59,8 @@ export function wardrobeStats(items: StatsItem[], wears: StatsWear[], { today = 
       currency_code: i.currency_code ?? null,
       wears: worn.length,
       last_worn_on: worn.length ? worn[worn.length - 1] : null,
-      cost_per_wear: price != null && worn.length ? round2(price / worn.length) : null,
+      cost_per_wear:
+        price != null && worn.length ? round2(price / worn.length) : null,
     }
   })
   const group = (key: (i: StatsItem) => string) => {
@@ -64,33 +69,64 @@ export function wardrobeStats(items: StatsItem[], wears: StatsWear[], { today = 
       const k = key(i)
       const g = out.get(k) ?? { items: 0, value: {} }
       g.items++
-      if (i.price_paid != null && i.currency_code) g.value[i.currency_code] = round2((g.value[i.currency_code] ?? 0) + Number(i.price_paid))
+      if (i.price_paid != null && i.currency_code)
+        g.value[i.currency_code] = round2(
+          (g.value[i.currency_code] ?? 0) + Number(i.price_paid)
+        )
       out.set(k, g)
     }
-    return [...out.entries()].sort((a, b) => b[1].items - a[1].items || a[0].localeCompare(b[0]))
+    return [...out.entries()].sort(
+      (a, b) => b[1].items - a[1].items || a[0].localeCompare(b[0])
+    )
   }
   const cutoff = day(new Date(today.getTime() - 90 * 86400_000))
-  const since = (i: StatsItem) => day(new Date((i.acquired_at ?? i.created_at ?? today) as any))
+  const since = (i: StatsItem) =>
+    day(new Date((i.acquired_at ?? i.created_at ?? today) as any))
   const byId = new Map(live.map((i) => [i.id, i]))
   const priced = perItem.filter((v) => v.cost_per_wear != null)
   const value: Record<string, number> = {}
-  for (const i of live) if (i.price_paid != null && i.currency_code) value[i.currency_code] = round2((value[i.currency_code] ?? 0) + Number(i.price_paid))
+  for (const i of live)
+    if (i.price_paid != null && i.currency_code)
+      value[i.currency_code] = round2(
+        (value[i.currency_code] ?? 0) + Number(i.price_paid)
+      )
   return {
     items: live.length,
     value,
     wears: perItem.reduce((s, v) => s + v.wears, 0),
-    by_family: group((i) => i.family ?? "unknown").map(([family, g]) => ({ family, ...g })),
-    by_colour: group((i) => i.colour ?? "unknown").map(([colour, g]) => ({ colour, ...g })),
+    by_family: group((i) => i.family ?? "unknown").map(([family, g]) => ({
+      family,
+      ...g,
+    })),
+    by_colour: group((i) => i.colour ?? "unknown").map(([colour, g]) => ({
+      colour,
+      ...g,
+    })),
     cost_per_wear: perItem,
-    best_value: [...priced].sort((a, b) => a.cost_per_wear! - b.cost_per_wear! || b.wears - a.wears).slice(0, top),
-    worst_value: [...priced].sort((a, b) => b.cost_per_wear! - a.cost_per_wear! || a.wears - b.wears).slice(0, top),
+    best_value: [...priced]
+      .sort((a, b) => a.cost_per_wear! - b.cost_per_wear! || b.wears - a.wears)
+      .slice(0, top),
+    worst_value: [...priced]
+      .sort((a, b) => b.cost_per_wear! - a.cost_per_wear! || a.wears - b.wears)
+      .slice(0, top),
     never_worn: perItem.filter((v) => v.wears === 0),
     // worn, but not since the cutoff; or never worn and owned for longer than that
-    not_worn_in_90_days: perItem.filter((v) => (v.last_worn_on ? v.last_worn_on < cutoff : since(byId.get(v.item_id)!) < cutoff)),
-    most_worn: perItem.filter((v) => v.wears > 0).sort((a, b) => b.wears - a.wears || a.item_id.localeCompare(b.item_id)).slice(0, top),
+    not_worn_in_90_days: perItem.filter((v) =>
+      v.last_worn_on
+        ? v.last_worn_on < cutoff
+        : since(byId.get(v.item_id)!) < cutoff
+    ),
+    most_worn: perItem
+      .filter((v) => v.wears > 0)
+      .sort((a, b) => b.wears - a.wears || a.item_id.localeCompare(b.item_id))
+      .slice(0, top),
     palette: group((i) => i.colour ?? "unknown")
       .filter(([c]) => c !== "unknown")
-      .map(([colour, g]) => ({ colour, items: g.items, share: round2(g.items / live.length) })),
+      .map(([colour, g]) => ({
+        colour,
+        items: g.items,
+        share: round2(g.items / live.length),
+      })),
   }
 }
 

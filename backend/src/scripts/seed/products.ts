@@ -7,18 +7,33 @@ import {
   createProductsWorkflow,
   uploadFilesWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { ContainerRegistrationKeys, ProductStatus } from "@medusajs/framework/utils"
+import {
+  ContainerRegistrationKeys,
+  ProductStatus,
+} from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { planProduct, slugify, type PlannedProduct, type StyleRow, type Warehouse } from "../../lib/catalog"
+import {
+  planProduct,
+  slugify,
+  type PlannedProduct,
+  type StyleRow,
+  type Warehouse,
+} from "../../lib/catalog"
 import type { SetupResult } from "./setup"
 
 const BATCH = 25
 
 /** Returns the id of every category on the path gender → master category → article type, creating the missing ones. */
-async function ensureCategories(container: MedusaContainer, plans: PlannedProduct[]) {
+async function ensureCategories(
+  container: MedusaContainer,
+  plans: PlannedProduct[]
+) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const ids = new Map<string, string>()
-  const { data: existing } = await query.graph({ entity: "product_category", fields: ["id", "handle"] })
+  const { data: existing } = await query.graph({
+    entity: "product_category",
+    fields: ["id", "handle"],
+  })
   for (const c of existing) ids.set(c.handle, c.id)
   const paths = new Set(plans.map((p) => p.categoryPath.join("/")))
   for (const depth of [1, 2, 3]) {
@@ -27,7 +42,11 @@ async function ensureCategories(container: MedusaContainer, plans: PlannedProduc
       const parts = p.split("/").slice(0, depth)
       const handle = slugify(parts.join("-"))
       if (!ids.has(handle)) {
-        wanted.set(handle, { name: parts[depth - 1], parentHandle: depth > 1 ? slugify(parts.slice(0, -1).join("-")) : undefined })
+        wanted.set(handle, {
+          name: parts[depth - 1],
+          parentHandle:
+            depth > 1 ? slugify(parts.slice(0, -1).join("-")) : undefined,
+        })
       }
     }
     if (!wanted.size) continue
@@ -48,9 +67,16 @@ async function ensureCategories(container: MedusaContainer, plans: PlannedProduc
 
 async function ensureTags(container: MedusaContainer, plans: PlannedProduct[]) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: existing } = await query.graph({ entity: "product_tag", fields: ["id", "value"] })
-  const ids = new Map(existing.map((t: { id: string; value: string }) => [t.value, t.id]))
-  const missing = [...new Set(plans.flatMap((p) => p.tags))].filter((t) => !ids.has(t))
+  const { data: existing } = await query.graph({
+    entity: "product_tag",
+    fields: ["id", "value"],
+  })
+  const ids = new Map(
+    existing.map((t: { id: string; value: string }) => [t.value, t.id])
+  )
+  const missing = [...new Set(plans.flatMap((p) => p.tags))].filter(
+    (t) => !ids.has(t)
+  )
   if (missing.length) {
     const { result } = await createProductTagsWorkflow(container).run({
       input: { product_tags: missing.map((value) => ({ value })) },
@@ -96,7 +122,9 @@ export async function seedProducts(
         files: batch.map((p) => ({
           filename: `demo-${p.imageFile}`,
           mimeType: "image/jpeg",
-          content: fs.readFileSync(path.join(imagesDir, p.imageFile)).toString("base64"),
+          content: fs
+            .readFileSync(path.join(imagesDir, p.imageFile))
+            .toString("base64"),
           access: "public" as const,
         })),
       },
@@ -129,7 +157,9 @@ export async function seedProducts(
         })),
       },
     })
-    const skus = new Map(batch.flatMap((p) => p.variants.map((v) => [v.sku, v.stock] as const)))
+    const skus = new Map(
+      batch.flatMap((p) => p.variants.map((v) => [v.sku, v.stock] as const))
+    )
     const { data: variants } = await query.graph({
       entity: "product_variant",
       fields: ["sku", "inventory_items.inventory_item_id"],
@@ -142,7 +172,9 @@ export async function seedProducts(
         stocked_quantity: skus.get(v.sku)![w],
       }))
     )
-    await createInventoryLevelsWorkflow(container).run({ input: { inventory_levels: levels } })
+    await createInventoryLevelsWorkflow(container).run({
+      input: { inventory_levels: levels },
+    })
     done += batch.length
     log(`seeding products ${done}/${todo.length}`)
   }

@@ -20,7 +20,12 @@ export const MARKETS: {
   region: string
   currency: "eur" | "usd"
   countries: string[]
-  location: { name: string; city: string; country_code: string; address_1: string }
+  location: {
+    name: string
+    city: string
+    country_code: string
+    address_1: string
+  }
   shipping: { standard: number; express: number }
 }[] = [
   {
@@ -28,7 +33,12 @@ export const MARKETS: {
     region: "Europe",
     currency: "eur",
     countries: ["de", "fr", "it", "es", "nl", "be", "at", "dk", "se", "ie"],
-    location: { name: "EU Warehouse (Amsterdam)", city: "Amsterdam", country_code: "NL", address_1: "Keizersgracht 1" },
+    location: {
+      name: "EU Warehouse (Amsterdam)",
+      city: "Amsterdam",
+      country_code: "NL",
+      address_1: "Keizersgracht 1",
+    },
     shipping: { standard: 4.95, express: 12.95 },
   },
   {
@@ -36,7 +46,12 @@ export const MARKETS: {
     region: "United States",
     currency: "usd",
     countries: ["us"],
-    location: { name: "US Warehouse (Newark)", city: "Newark", country_code: "US", address_1: "1 Market St" },
+    location: {
+      name: "US Warehouse (Newark)",
+      city: "Newark",
+      country_code: "US",
+      address_1: "1 Market St",
+    },
     shipping: { standard: 5.95, express: 14.95 },
   },
 ]
@@ -53,23 +68,37 @@ export type SetupResult = {
 }
 
 /** Creates (once) the sales channel, regions, taxes, warehouses, shipping and the publishable key. */
-export async function ensureStoreSetup(container: MedusaContainer, log: (m: string) => void): Promise<SetupResult> {
+export async function ensureStoreSetup(
+  container: MedusaContainer,
+  log: (m: string) => void
+): Promise<SetupResult> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const link = container.resolve(ContainerRegistrationKeys.LINK)
   const fulfillment = container.resolve(Modules.FULFILLMENT)
 
   // Sales channel
-  let { data: channels }: { data: any[] } = await query.graph({ entity: "sales_channel", fields: ["id"], filters: { name: SALES_CHANNEL_NAME } })
+  let { data: channels }: { data: any[] } = await query.graph({
+    entity: "sales_channel",
+    fields: ["id"],
+    filters: { name: SALES_CHANNEL_NAME },
+  })
   if (!channels.length) {
     const { result } = await createSalesChannelsWorkflow(container).run({
-      input: { salesChannelsData: [{ name: SALES_CHANNEL_NAME, description: "The CuratorAI storefront" }] },
+      input: {
+        salesChannelsData: [
+          { name: SALES_CHANNEL_NAME, description: "The CuratorAI storefront" },
+        ],
+      },
     })
     channels = result
     log(`created sales channel ${SALES_CHANNEL_NAME}`)
   }
   const salesChannelId = channels[0].id
 
-  const { data: stores } = await query.graph({ entity: "store", fields: ["id", "name", "default_sales_channel_id"] })
+  const { data: stores } = await query.graph({
+    entity: "store",
+    fields: ["id", "name", "default_sales_channel_id"],
+  })
   if (stores[0] && stores[0].default_sales_channel_id !== salesChannelId) {
     await updateStoresWorkflow(container).run({
       input: {
@@ -87,7 +116,11 @@ export async function ensureStoreSetup(container: MedusaContainer, log: (m: stri
   }
 
   // Shipping profile (shared by every product)
-  let { data: profiles }: { data: any[] } = await query.graph({ entity: "shipping_profile", fields: ["id"], filters: { type: "default" } })
+  let { data: profiles }: { data: any[] } = await query.graph({
+    entity: "shipping_profile",
+    fields: ["id"],
+    filters: { type: "default" },
+  })
   if (!profiles.length) {
     const { result } = await createShippingProfilesWorkflow(container).run({
       input: { data: [{ name: "Default Shipping Profile", type: "default" }] },
@@ -99,29 +132,60 @@ export async function ensureStoreSetup(container: MedusaContainer, log: (m: stri
   const regionIds = {} as Record<Warehouse, string>
   const locationIds = {} as Record<Warehouse, string>
   for (const m of MARKETS) {
-    let { data: regions }: { data: any[] } = await query.graph({ entity: "region", fields: ["id"], filters: { name: m.region } })
+    let { data: regions }: { data: any[] } = await query.graph({
+      entity: "region",
+      fields: ["id"],
+      filters: { name: m.region },
+    })
     if (!regions.length) {
       const { result } = await createRegionsWorkflow(container).run({
         input: {
-          regions: [{ name: m.region, currency_code: m.currency, countries: m.countries, payment_providers: ["pp_system_default"] }],
+          regions: [
+            {
+              name: m.region,
+              currency_code: m.currency,
+              countries: m.countries,
+              payment_providers: ["pp_system_default"],
+            },
+          ],
         },
       })
       regions = result
       await createTaxRegionsWorkflow(container).run({
-        input: m.countries.map((country_code) => ({ country_code, provider_id: "tp_system" })),
+        input: m.countries.map((country_code) => ({
+          country_code,
+          provider_id: "tp_system",
+        })),
       })
       log(`created region ${m.region} (${m.currency.toUpperCase()})`)
     }
     regionIds[m.warehouse] = regions[0].id
 
-    let { data: locations }: { data: any[] } = await query.graph({ entity: "stock_location", fields: ["id"], filters: { name: m.location.name } })
+    let { data: locations }: { data: any[] } = await query.graph({
+      entity: "stock_location",
+      fields: ["id"],
+      filters: { name: m.location.name },
+    })
     if (!locations.length) {
       const { result } = await createStockLocationsWorkflow(container).run({
-        input: { locations: [{ name: m.location.name, address: { city: m.location.city, country_code: m.location.country_code, address_1: m.location.address_1 } }] },
+        input: {
+          locations: [
+            {
+              name: m.location.name,
+              address: {
+                city: m.location.city,
+                country_code: m.location.country_code,
+                address_1: m.location.address_1,
+              },
+            },
+          ],
+        },
       })
       locations = result
       const location = result[0]
-      await linkSalesChannelsToStockLocationWorkflow(container).run({ input: { id: location.id, add: [salesChannelId] } })
+      await linkSalesChannelsToStockLocationWorkflow(container).run({
+        input: { id: location.id, add: [salesChannelId] },
+      })
       await link.create({
         [Modules.STOCK_LOCATION]: { stock_location_id: location.id },
         [Modules.FULFILLMENT]: { fulfillment_provider_id: "manual_manual" },
@@ -129,29 +193,59 @@ export async function ensureStoreSetup(container: MedusaContainer, log: (m: stri
       const set = await fulfillment.createFulfillmentSets({
         name: `${m.location.name} delivery`,
         type: "shipping",
-        service_zones: [{ name: m.region, geo_zones: m.countries.map((country_code) => ({ country_code, type: "country" as const })) }],
+        service_zones: [
+          {
+            name: m.region,
+            geo_zones: m.countries.map((country_code) => ({
+              country_code,
+              type: "country" as const,
+            })),
+          },
+        ],
       })
       await link.create({
         [Modules.STOCK_LOCATION]: { stock_location_id: location.id },
         [Modules.FULFILLMENT]: { fulfillment_set_id: set.id },
       })
-      const option = (name: string, code: string, description: string, amount: number) => ({
+      const option = (
+        name: string,
+        code: string,
+        description: string,
+        amount: number
+      ) => ({
         name,
         price_type: "flat" as const,
         provider_id: "manual_manual",
         service_zone_id: set.service_zones[0].id,
         shipping_profile_id: shippingProfileId,
         type: { label: name, description, code },
-        prices: [{ currency_code: m.currency, amount }, { region_id: regionIds[m.warehouse], amount }],
+        prices: [
+          { currency_code: m.currency, amount },
+          { region_id: regionIds[m.warehouse], amount },
+        ],
         rules: [
-          { attribute: "enabled_in_store", value: "true", operator: "eq" as const },
+          {
+            attribute: "enabled_in_store",
+            value: "true",
+            operator: "eq" as const,
+          },
           { attribute: "is_return", value: "false", operator: "eq" as const },
         ],
       })
       await createShippingOptionsWorkflow(container).run({
         input: [
-          option("Standard Shipping", "standard", "Delivered in 2-4 business days.", m.shipping.standard),
-          option("Express Shipping", "express", "Delivered next business day.", m.shipping.express),
+          option(
+            "Standard Shipping",
+            "standard",
+            "Delivered in 2-4 business days.",
+            m.shipping.standard
+          ),
+          option(
+            "Express Shipping",
+            "express",
+            "Delivered next business day.",
+            m.shipping.express
+          ),
         ],
       })
       log(`created ${m.location.name} with shipping to ${m.region}`)
@@ -163,15 +257,31 @@ export async function ensureStoreSetup(container: MedusaContainer, log: (m: stri
   let { data: keys }: { data: any[] } = await query.graph({
     entity: "api_key",
     fields: ["id", "token"],
-    filters: { title: PUBLISHABLE_KEY_TITLE, type: "publishable", revoked_at: null },
+    filters: {
+      title: PUBLISHABLE_KEY_TITLE,
+      type: "publishable",
+      revoked_at: null,
+    },
   })
   if (!keys.length) {
     const { result } = await createApiKeysWorkflow(container).run({
-      input: { api_keys: [{ title: PUBLISHABLE_KEY_TITLE, type: "publishable", created_by: "" }] },
+      input: {
+        api_keys: [
+          { title: PUBLISHABLE_KEY_TITLE, type: "publishable", created_by: "" },
+        ],
+      },
     })
     keys = result
-    await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: keys[0].id, add: [salesChannelId] } })
+    await linkSalesChannelsToApiKeyWorkflow(container).run({
+      input: { id: keys[0].id, add: [salesChannelId] },
+    })
     log(`created publishable key ${keys[0].token}`)
   }
-  return { salesChannelId, shippingProfileId, regionIds, locationIds, publishableKey: keys[0].token }
+  return {
+    salesChannelId,
+    shippingProfileId,
+    regionIds,
+    locationIds,
+    publishableKey: keys[0].token,
+  }
 }

@@ -1,10 +1,19 @@
 import type { HttpTypes } from "@medusajs/types"
 import { sdk } from "../medusa.server"
 
-export type CategoryNode = { id: string; name: string; handle: string; children: CategoryNode[] }
+export type CategoryNode = {
+  id: string
+  name: string
+  handle: string
+  children: CategoryNode[]
+}
 
 const TTL_MS = 60_000
-let cache: { at: number; tree: CategoryNode[]; flat: HttpTypes.StoreProductCategory[] } | null = null
+let cache: {
+  at: number
+  tree: CategoryNode[]
+  flat: HttpTypes.StoreProductCategory[]
+} | null = null
 
 /** The category tree (Men/Women/… → Apparel/Footwear/… → article type), cached for a minute. */
 export async function listCategories() {
@@ -20,7 +29,12 @@ export async function listCategories() {
   }
   const build = (parent: string | null): CategoryNode[] =>
     (byParent.get(parent) ?? [])
-      .map((c) => ({ id: c.id, name: c.name, handle: c.handle, children: build(c.id) }))
+      .map((c) => ({
+        id: c.id,
+        name: c.name,
+        handle: c.handle,
+        children: build(c.id),
+      }))
       .sort((a, b) => a.name.localeCompare(b.name))
   cache = { at: Date.now(), tree: build(null), flat: product_categories }
   return cache
@@ -38,7 +52,10 @@ export function descendantIds(tree: CategoryNode[], id: string): string[] {
   const root = walk(tree)
   if (!root) return [id]
   const out: string[] = []
-  const collect = (n: CategoryNode) => { out.push(n.id); n.children.forEach(collect) }
+  const collect = (n: CategoryNode) => {
+    out.push(n.id)
+    n.children.forEach(collect)
+  }
   collect(root)
   return out
 }

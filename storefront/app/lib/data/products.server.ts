@@ -26,7 +26,11 @@ export async function listProducts(opts: {
   })
   if (opts.sort === "price_asc" || opts.sort === "price_desc") {
     const dir = opts.sort === "price_asc" ? 1 : -1
-    products.sort((a, b) => dir * ((minPrice(a)?.amount ?? Infinity) - (minPrice(b)?.amount ?? Infinity)))
+    products.sort(
+      (a, b) =>
+        dir *
+        ((minPrice(a)?.amount ?? Infinity) - (minPrice(b)?.amount ?? Infinity))
+    )
   }
   return { products, count }
 }
@@ -43,18 +47,28 @@ export async function getProductByHandle(handle: string, regionId: string) {
 }
 
 /** quantity is null when stock is not managed or backorders are allowed. */
-export type VariantAvailability = { id: string; size: string | null; in_stock: boolean; quantity: number | null }
+export type VariantAvailability = {
+  id: string
+  size: string | null
+  in_stock: boolean
+  quantity: number | null
+}
 
 /**
  * Stock per variant for the region (the backend sums the region's stock locations).
  * Falls back to the sales-channel-wide `inventory_quantity` when the route is unavailable, so it never throws.
  */
-export async function getAvailability(product: HttpTypes.StoreProduct, regionId: string) {
+export async function getAvailability(
+  product: HttpTypes.StoreProduct,
+  regionId: string
+) {
   try {
-    const res = await sdk.client.fetch<{ region_id: string; variants: VariantAvailability[] }>(
-      `/store/products/${product.id}/availability`,
-      { query: { region_id: regionId } },
-    )
+    const res = await sdk.client.fetch<{
+      region_id: string
+      variants: VariantAvailability[]
+    }>(`/store/products/${product.id}/availability`, {
+      query: { region_id: regionId },
+    })
     return { source: "region" as const, variants: res.variants }
   } catch {
     return {
@@ -62,26 +76,47 @@ export async function getAvailability(product: HttpTypes.StoreProduct, regionId:
       variants: (product.variants ?? []).map((v) => ({
         id: v.id,
         size: sizeOf(v),
-        in_stock: !v.manage_inventory || !!v.allow_backorder || (v.inventory_quantity ?? 0) > 0,
+        in_stock:
+          !v.manage_inventory ||
+          !!v.allow_backorder ||
+          (v.inventory_quantity ?? 0) > 0,
         quantity: v.inventory_quantity ?? 0,
       })),
     }
   }
 }
 
-export type SimilarProduct = { id: string; title: string; handle: string; thumbnail: string | null }
+export type SimilarProduct = {
+  id: string
+  title: string
+  handle: string
+  thumbnail: string | null
+}
 
 /** Visually similar products; an empty list when the service is unavailable. Never throws. */
-export async function getSimilarProducts(productId: string, regionId: string, limit = 6): Promise<SimilarProduct[]> {
+export async function getSimilarProducts(
+  productId: string,
+  regionId: string,
+  limit = 6
+): Promise<SimilarProduct[]> {
   try {
-    const res = await sdk.client.fetch<{ results?: { product?: Partial<SimilarProduct> }[] }>(
-      `/store/products/${productId}/similar`,
-      { query: { region_id: regionId, limit } },
-    )
+    const res = await sdk.client.fetch<{
+      results?: { product?: Partial<SimilarProduct> }[]
+    }>(`/store/products/${productId}/similar`, {
+      query: { region_id: regionId, limit },
+    })
     return (res.results ?? [])
       .map((r) => r.product)
-      .filter((p): p is SimilarProduct => !!p?.id && !!p.handle && !!p.title && p.id !== productId)
-      .map((p) => ({ id: p.id, title: p.title, handle: p.handle, thumbnail: p.thumbnail ?? null }))
+      .filter(
+        (p): p is SimilarProduct =>
+          !!p?.id && !!p.handle && !!p.title && p.id !== productId
+      )
+      .map((p) => ({
+        id: p.id,
+        title: p.title,
+        handle: p.handle,
+        thumbnail: p.thumbnail ?? null,
+      }))
   } catch {
     return []
   }
@@ -89,17 +124,22 @@ export async function getSimilarProducts(productId: string, regionId: string, li
 
 /** The value of the variant's "Size" option (falls back to the variant title). */
 export function sizeOf(variant: HttpTypes.StoreProductVariant): string | null {
-  const opt = variant.options?.find((o) => o.option?.title?.toLowerCase() === "size")
+  const opt = variant.options?.find(
+    (o) => o.option?.title?.toLowerCase() === "size"
+  )
   return opt?.value ?? variant.title ?? null
 }
 
 /** The cheapest variant price for the region, in major units. */
-export function minPrice(product: HttpTypes.StoreProduct): { amount: number; currency: string } | null {
+export function minPrice(
+  product: HttpTypes.StoreProduct
+): { amount: number; currency: string } | null {
   let best: { amount: number; currency: string } | null = null
   for (const v of product.variants ?? []) {
     const p = v.calculated_price
     if (p?.calculated_amount == null || !p.currency_code) continue
-    if (!best || p.calculated_amount < best.amount) best = { amount: p.calculated_amount, currency: p.currency_code }
+    if (!best || p.calculated_amount < best.amount)
+      best = { amount: p.calculated_amount, currency: p.currency_code }
   }
   return best
 }
@@ -109,7 +149,9 @@ export function sizesOf(product: HttpTypes.StoreProduct): string[] {
   const opt = product.options?.find((o) => o.title?.toLowerCase() === "size")
   const fromOption = opt?.values?.map((v) => v.value) ?? []
   if (fromOption.length) return orderSizes(fromOption)
-  return orderSizes((product.variants ?? []).map(sizeOf).filter((s): s is string => !!s))
+  return orderSizes(
+    (product.variants ?? []).map(sizeOf).filter((s): s is string => !!s)
+  )
 }
 
 const SIZE_ORDER = ["XXS", "XS", "S", "M", "L", "XL", "XXL", "XXXL"]

@@ -9,11 +9,23 @@ import { shopperHeaders } from "../shopper.server"
  */
 export async function storeRequest<T = unknown>(
   path: string,
-  init: { method?: string; query?: Record<string, string | number | undefined>; json?: unknown; body?: FormData; timeoutMs?: number; token?: string | null } = {},
+  init: {
+    method?: string
+    query?: Record<string, string | number | undefined>
+    json?: unknown
+    body?: FormData
+    timeoutMs?: number
+    token?: string | null
+  } = {}
 ): Promise<{ status: number; body: T }> {
   const url = new URL(path, env.MEDUSA_BACKEND_URL)
-  for (const [k, v] of Object.entries(init.query ?? {})) if (v !== undefined && v !== "") url.searchParams.set(k, String(v))
-  const headers: Record<string, string> = { "x-publishable-api-key": env.MEDUSA_PUBLISHABLE_KEY, accept: "application/json", ...shopperHeaders() }
+  for (const [k, v] of Object.entries(init.query ?? {}))
+    if (v !== undefined && v !== "") url.searchParams.set(k, String(v))
+  const headers: Record<string, string> = {
+    "x-publishable-api-key": env.MEDUSA_PUBLISHABLE_KEY,
+    accept: "application/json",
+    ...shopperHeaders(),
+  }
   if (init.token) headers.authorization = `Bearer ${init.token}`
   let body: BodyInit | undefined = init.body
   if (init.json !== undefined) {

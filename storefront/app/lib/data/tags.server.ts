@@ -9,7 +9,9 @@ let cache: { at: number; tags: ColourTag[] } | null = null
 export async function listColourTags(): Promise<ColourTag[]> {
   if (cache && Date.now() - cache.at < TTL_MS) return cache.tags
   try {
-    const { product_tags } = await sdk.client.fetch<{ product_tags: { id: string; value: string }[] }>("/store/product-tags", {
+    const { product_tags } = await sdk.client.fetch<{
+      product_tags: { id: string; value: string }[]
+    }>("/store/product-tags", {
       query: { q: "colour:", limit: 200, fields: "id,value" },
     })
     const tags = product_tags

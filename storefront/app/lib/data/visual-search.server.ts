@@ -9,19 +9,31 @@ export type VisualSearchVariant = {
   in_stock: boolean
 }
 export type VisualSearchResult = {
-  product: { id: string; title: string; handle: string; thumbnail: string | null }
+  product: {
+    id: string
+    title: string
+    handle: string
+    thumbnail: string | null
+  }
   variants: VisualSearchVariant[]
   score: number
 }
 export type VisualSearchResponse = {
   results: VisualSearchResult[]
   duplicates_removed: number
-  filtered_out: { out_of_stock: number; no_size: number; over_budget: number; not_in_region: number }
+  filtered_out: {
+    out_of_stock: number
+    no_size: number
+    over_budget: number
+    not_in_region: number
+  }
   embedder: string
   took_ms: number
 }
 
-export type VisualSearchOutcome = { ok: true; data: VisualSearchResponse } | { ok: false; status: number; message: string }
+export type VisualSearchOutcome =
+  | { ok: true; data: VisualSearchResponse }
+  | { ok: false; status: number; message: string }
 
 /**
  * POST /store/visual-search with the photo as multipart. Plain fetch: the js-sdk's
@@ -30,20 +42,43 @@ export type VisualSearchOutcome = { ok: true; data: VisualSearchResponse } | { o
 export async function visualSearch(
   image: Blob,
   filename: string,
-  params: { regionId: string; size?: string; minPrice?: number; maxPrice?: number; limit?: number },
+  params: {
+    regionId: string
+    size?: string
+    minPrice?: number
+    maxPrice?: number
+    limit?: number
+  }
 ): Promise<VisualSearchOutcome> {
   const body = new FormData()
   body.append("image", image, filename || "photo")
   try {
-    const { status, body: json } = await storeRequest<VisualSearchResponse & { message?: string }>("/store/visual-search", {
+    const { status, body: json } = await storeRequest<
+      VisualSearchResponse & { message?: string }
+    >("/store/visual-search", {
       method: "POST",
       body,
-      query: { region_id: params.regionId, size: params.size, min_price: params.minPrice, max_price: params.maxPrice, limit: params.limit },
+      query: {
+        region_id: params.regionId,
+        size: params.size,
+        min_price: params.minPrice,
+        max_price: params.maxPrice,
+        limit: params.limit,
+      },
       timeoutMs: 60_000,
     })
     if (status >= 200 && status < 300) return { ok: true, data: json }
-    return { ok: false, status, message: json.message ?? `Search failed (HTTP ${status})` }
+    return {
+      ok: false,
+      status,
+      message: json.message ?? `Search failed (HTTP ${status})`,
+    }
   } catch {
-    return { ok: false, status: 503, message: "Photo search is unavailable right now. Please try again in a moment." }
+    return {
+      ok: false,
+      status: 503,
+      message:
+        "Photo search is unavailable right now. Please try again in a moment.",
+    }
   }
 }

@@ -1,6 +1,14 @@
 import { z } from "@medusajs/framework/zod"
 
-const handle = z.string().trim().min(1).max(120).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "handle must be lowercase words joined by dashes")
+const handle = z
+  .string()
+  .trim()
+  .min(1)
+  .max(120)
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    "handle must be lowercase words joined by dashes"
+  )
 const date = z.coerce.date({ error: "must be a date" }).nullable().optional()
 const url = z.string().trim().min(1).max(2000)
 
@@ -16,7 +24,13 @@ export const AdminCreateLookbook = z
     sales_channel_ids: z.array(z.string().min(1)).max(50).default([]),
   })
   .strict()
-  .refine((v) => !v.publish_at || !v.unpublish_at || v.publish_at < v.unpublish_at, { message: "publish_at must be before unpublish_at", path: ["unpublish_at"] })
+  .refine(
+    (v) => !v.publish_at || !v.unpublish_at || v.publish_at < v.unpublish_at,
+    {
+      message: "publish_at must be before unpublish_at",
+      path: ["unpublish_at"],
+    }
+  )
 
 export const AdminUpdateLookbook = z
   .object({
@@ -31,8 +45,19 @@ export const AdminUpdateLookbook = z
   })
   .strict()
 
-const fraction = z.number({ error: "must be a number between 0 and 1" }).min(0, "must be between 0 and 1").max(1, "must be between 0 and 1")
-export const AdminHotspot = z.object({ x: fraction, y: fraction, product_id: z.string().min(1), variant_id: z.string().min(1).nullable().optional(), label: z.string().max(120).nullable().optional() }).strict()
+const fraction = z
+  .number({ error: "must be a number between 0 and 1" })
+  .min(0, "must be between 0 and 1")
+  .max(1, "must be between 0 and 1")
+export const AdminHotspot = z
+  .object({
+    x: fraction,
+    y: fraction,
+    product_id: z.string().min(1),
+    variant_id: z.string().min(1).nullable().optional(),
+    label: z.string().max(120).nullable().optional(),
+  })
+  .strict()
 
 export const AdminSaveLook = z
   .object({
@@ -43,7 +68,9 @@ export const AdminSaveLook = z
   .strict()
 
 export const AdminUpdateLook = AdminSaveLook.partial().strict()
-export const AdminReorderLooks = z.object({ look_ids: z.array(z.string().min(1)).min(1).max(200) }).strict()
+export const AdminReorderLooks = z
+  .object({ look_ids: z.array(z.string().min(1)).min(1).max(200) })
+  .strict()
 
 export type AdminCreateLookbookType = z.infer<typeof AdminCreateLookbook>
 export type AdminUpdateLookbookType = z.infer<typeof AdminUpdateLookbook>

@@ -10,7 +10,15 @@ describe("spelling fixes", () => {
   })
 
   it("picks the catalogue word closest to a misspelt one, and nothing when none is close", () => {
-    const words = ["tshirts", "tshirt", "shirts", "jeans", "sneakers", "black", "navy"]
+    const words = [
+      "tshirts",
+      "tshirt",
+      "shirts",
+      "jeans",
+      "sneakers",
+      "black",
+      "navy",
+    ]
     expect(closestWord("tshrit", words)).toBe("tshirt")
     expect(closestWord("blakc", words)).toBe("black")
     expect(closestWord("qzxv", words)).toBeNull()
@@ -19,8 +27,12 @@ describe("spelling fixes", () => {
 
 describe("synonyms", () => {
   it("indexes every word of a group when the product uses one of them", () => {
-    expect(synonymsFor(["Men's White T-Shirt", "Tshirts"])).toEqual(expect.arrayContaining(["tee", "t-shirt"]))
-    expect(synonymsFor(["Women's Black Sports Shoes"])).toEqual(expect.arrayContaining(["sneakers", "trainers"]))
+    expect(synonymsFor(["Men's White T-Shirt", "Tshirts"])).toEqual(
+      expect.arrayContaining(["tee", "t-shirt"])
+    )
+    expect(synonymsFor(["Women's Black Sports Shoes"])).toEqual(
+      expect.arrayContaining(["sneakers", "trainers"])
+    )
     expect(synonymsFor(["Men's Grey Trousers"])).toContain("pants")
   })
 

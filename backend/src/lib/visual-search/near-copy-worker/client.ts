@@ -12,7 +12,10 @@ import {
 } from "./messages"
 
 /** The worker's entry file, next to this one (.ts from the sources, .js once built). */
-const WORKER_FILE = path.join(__dirname, `worker-thread${path.extname(__filename)}`)
+const WORKER_FILE = path.join(
+  __dirname,
+  `worker-thread${path.extname(__filename)}`
+)
 
 type Warn = (msg: string) => void
 
@@ -29,7 +32,10 @@ class NearCopyWorker {
   private readonly held = new Set<string>()
   private mirrored = -1
 
-  constructor(private readonly warn: Warn, private readonly neighbours = PREWARM_NEIGHBOURS) {
+  constructor(
+    private readonly warn: Warn,
+    private readonly neighbours = PREWARM_NEIGHBOURS
+  ) {
     this.worker = new WorkerClient(
       WORKER_FILE,
       { nearCopyWorker: true, neighbours },
@@ -44,13 +50,30 @@ class NearCopyWorker {
    * looked up, cached or not). Photos the worker holds a copy of (mirror) go
    * by key alone: messages arrive in order, so it still holds them.
    */
-  decide(shown: AheadImage[][], candidates: AheadImage[][], want: number): Promise<[string, boolean][]> {
+  decide(
+    shown: AheadImage[][],
+    candidates: AheadImage[][],
+    want: number
+  ): Promise<[string, boolean][]> {
     const light = (images: AheadImage[][]) =>
-      images.map((list) => list.map((i) => (this.held.has(i.key) ? { key: i.key, frame: null } : i)))
+      images.map((list) =>
+        list.map((i) =>
+          this.held.has(i.key) ? { key: i.key, frame: null } : i
+        )
+      )
     return this.worker
-      .ask((id) => ({ kind: "search", id, shown: light(shown), candidates: light(candidates), want }))
+      .ask((id) => ({
+        kind: "search",
+        id,
+        shown: light(shown),
+        candidates: light(candidates),
+        want,
+      }))
       .then((m) => {
-        if (m?.error) this.warn(`near-copy worker: a job failed, the search decides itself: ${m.error}`)
+        if (m?.error)
+          this.warn(
+            `near-copy worker: a job failed, the search decides itself: ${m.error}`
+          )
         return m?.decisions ?? []
       })
   }
@@ -61,7 +84,8 @@ class NearCopyWorker {
    * the last call. Costs nothing while `version` (the index's) is unchanged.
    */
   mirror(version: number, images: () => Iterable<MirrorSource>) {
-    if (!this.neighbours || version === this.mirrored || this.worker.dead) return
+    if (!this.neighbours || version === this.mirrored || this.worker.dead)
+      return
     this.mirrored = version
     const seen = new Set<string>()
     const remove: string[] = []
@@ -79,7 +103,12 @@ class NearCopyWorker {
       if (!img.frame) continue
       this.sent.set(img.id, key)
       this.held.add(key)
-      upsert.push({ key, product: img.product_id, frame: img.frame, vector: img.vector })
+      upsert.push({
+        key,
+        product: img.product_id,
+        frame: img.frame,
+        vector: img.vector,
+      })
       if (upsert.length === 500) {
         this.worker.post({ kind: "images", upsert, remove: [] })
         upsert = []
@@ -91,18 +120,22 @@ class NearCopyWorker {
         this.sent.delete(id)
         this.held.delete(key)
       }
-    if (upsert.length || remove.length) this.worker.post({ kind: "images", upsert, remove })
+    if (upsert.length || remove.length)
+      this.worker.post({ kind: "images", upsert, remove })
   }
 
   /** A search has begun: the background pass steps aside now, not only once the search reaches the worker. */
   searching() {
-    if (this.worker.running && this.neighbours) this.worker.post({ kind: "searching" })
+    if (this.worker.running && this.neighbours)
+      this.worker.post({ kind: "searching" })
   }
 
   /** How far the background pass has got (null when the worker is not running). */
   async status(): Promise<PrewarmStatus | null> {
     if (!this.worker.running) return null
-    return (await this.worker.ask((id) => ({ kind: "status", id })))?.status ?? null
+    return (
+      (await this.worker.ask((id) => ({ kind: "status", id })))?.status ?? null
+    )
   }
 
   close() {
@@ -125,6 +158,8 @@ export async function nearCopyStatus(): Promise<PrewarmStatus | null> {
   return shared ? shared.status() : null
 }
 
-export function nearCopyWorker(warn: Warn = (m) => console.warn(m)): NearCopyWorker {
+export function nearCopyWorker(
+  warn: Warn = (m) => console.warn(m)
+): NearCopyWorker {
   return (shared ??= new NearCopyWorker(warn))
 }

@@ -1,7 +1,8 @@
 import { isNearCopy } from "../../../modules/visual-search/near-copy"
 import type { AheadImage } from "./messages"
 
-export const pairKey = (ka: string, kb: string) => (ka < kb ? `${ka}|${kb}` : `${kb}|${ka}`)
+export const pairKey = (ka: string, kb: string) =>
+  ka < kb ? `${ka}|${kb}` : `${kb}|${ka}`
 
 /**
  * Pair decisions already made, per process or per worker, bounded. A decision
@@ -14,12 +15,16 @@ export class NearCopyDecisions {
   constructor(private readonly max = 200_000) {}
 
   /** Whether two photos are near copies (false when either has no frame), from the cache when decided before. */
-  decide(x: AheadImage, y: AheadImage): { key: string; copy: boolean; computed: boolean } | null {
+  decide(
+    x: AheadImage,
+    y: AheadImage
+  ): { key: string; copy: boolean; computed: boolean } | null {
     if (!x.frame || !y.frame) return null
     const key = pairKey(x.key, y.key)
     let copy = this.made.get(key)
     const computed = copy === undefined
-    if (copy === undefined) this.remember(key, (copy = isNearCopy(x.frame, y.frame)))
+    if (copy === undefined)
+      this.remember(key, (copy = isNearCopy(x.frame, y.frame)))
     return { key, copy, computed }
   }
 
@@ -35,7 +40,11 @@ export function firstCopied<T, S extends T[] | { images: T[] }>(
   images: T[],
   same: (x: T, y: T) => boolean
 ): S | undefined {
-  return shown.find((s) => images.some((x) => (Array.isArray(s) ? s : s.images).some((y) => same(x, y))))
+  return shown.find((s) =>
+    images.some((x) =>
+      (Array.isArray(s) ? s : s.images).some((y) => same(x, y))
+    )
+  )
 }
 
 /**
@@ -44,7 +53,12 @@ export function firstCopied<T, S extends T[] | { images: T[] }>(
  * stopping at the first copy); a candidate that copies none is shown. Stops
  * once `want` candidates were shown.
  */
-export function walkAhead<T>(shown: T[][], candidates: T[][], want: number, same: (x: T, y: T) => boolean): void {
+export function walkAhead<T>(
+  shown: T[][],
+  candidates: T[][],
+  want: number,
+  same: (x: T, y: T) => boolean
+): void {
   const list = [...shown]
   let added = 0
   for (const images of candidates) {

@@ -11,19 +11,45 @@ export type MirrorSource = {
   frame?: Frame | null
   vector: Float32Array
 }
-export const imageKey = (img: { id: string; phash: string | null }) => `${img.id}:${img.phash}`
+export const imageKey = (img: { id: string; phash: string | null }) =>
+  `${img.id}:${img.phash}`
 /** An indexed photo as the background pass needs it (see Prewarm). */
-export type MirroredImage = { key: string; product: string; frame: Frame; vector: Float32Array }
-export type PrewarmStatus = { neighbours: number; images: number; queued: number; decided: number; idle: boolean }
+export type MirroredImage = {
+  key: string
+  product: string
+  frame: Frame
+  vector: Float32Array
+}
+export type PrewarmStatus = {
+  neighbours: number
+  images: number
+  queued: number
+  decided: number
+  idle: boolean
+}
 export type Job =
-  | { kind: "search"; id: number; shown: AheadImage[][]; candidates: AheadImage[][]; want: number }
+  | {
+      kind: "search"
+      id: number
+      shown: AheadImage[][]
+      candidates: AheadImage[][]
+      want: number
+    }
   | { kind: "images"; upsert: MirroredImage[]; remove: string[] }
   | { kind: "status"; id: number }
   | { kind: "searching" }
-export type Reply = { id: number; decisions?: [string, boolean][]; status?: PrewarmStatus; error?: string }
+export type Reply = {
+  id: number
+  decisions?: [string, boolean][]
+  status?: PrewarmStatus
+  error?: string
+}
 
 /**
  * How many nearest photos of each indexed photo the worker compares it with in
  * the background (CURATOR_NEAR_COPY_NEIGHBOURS, 0 = no background pass).
  */
-export const PREWARM_NEIGHBOURS = Math.max(0, Math.floor(Number(process.env.CURATOR_NEAR_COPY_NEIGHBOURS ?? 40)))
+export const PREWARM_NEIGHBOURS = Math.max(
+  0,
+  Math.floor(Number(process.env.CURATOR_NEAR_COPY_NEIGHBOURS ?? 40))
+)

@@ -19,9 +19,12 @@ import type { MirroredImage, PrewarmStatus } from "./messages"
  */
 export class Prewarm {
   /** the worker's copy of the index: exact search only (its scan is the module's) */
-  private readonly index = new VectorIndex<{ id: string; product_id: string; vector: Float32Array; frame: Frame }>(
-    Infinity
-  )
+  private readonly index = new VectorIndex<{
+    id: string
+    product_id: string
+    vector: Float32Array
+    frame: Frame
+  }>(Infinity)
   private readonly queue = new Set<string>()
   private current: { key: string; next: string[] } | null = null
   private scheduled = false
@@ -49,7 +52,12 @@ export class Prewarm {
     this.index.remove(remove)
     for (const key of remove) this.queue.delete(key)
     this.index.upsert(
-      upsert.map((img) => ({ id: img.key, product_id: img.product, vector: img.vector, frame: img.frame }))
+      upsert.map((img) => ({
+        id: img.key,
+        product_id: img.product,
+        vector: img.vector,
+        frame: img.frame,
+      }))
     )
     if (this.neighbours > 0) for (const img of upsert) this.queue.add(img.key)
     this.schedule()
@@ -57,7 +65,13 @@ export class Prewarm {
 
   status(): PrewarmStatus {
     const queued = this.queue.size + (this.current ? 1 : 0)
-    return { neighbours: this.neighbours, images: this.index.size, queued, decided: this.decided, idle: queued === 0 }
+    return {
+      neighbours: this.neighbours,
+      images: this.index.size,
+      queued,
+      decided: this.decided,
+      idle: queued === 0,
+    }
   }
 
   private schedule() {
@@ -66,7 +80,8 @@ export class Prewarm {
     const wait = this.searchedAt + this.quietMs - performance.now()
     const go = () => {
       this.scheduled = false
-      if (performance.now() - this.searchedAt >= this.quietMs) this.step(this.sliceMs)
+      if (performance.now() - this.searchedAt >= this.quietMs)
+        this.step(this.sliceMs)
       this.schedule()
     }
     if (wait > 0) setTimeout(go, wait)
@@ -91,7 +106,14 @@ export class Prewarm {
       }
       const x = this.index.get(this.current.key)
       const y = this.index.get(b)
-      if (x && y && this.decisions.decide({ key: x.id, frame: x.frame }, { key: y.id, frame: y.frame })?.computed)
+      if (
+        x &&
+        y &&
+        this.decisions.decide(
+          { key: x.id, frame: x.frame },
+          { key: y.id, frame: y.frame }
+        )?.computed
+      )
         this.decided++
     }
   }
@@ -107,7 +129,9 @@ export class Prewarm {
       return [] // a vector of another length (the embedder changed): its own pass comes with the new vectors
     }
     return found
-      .filter((n) => n.image.id !== key && n.image.product_id !== img.product_id)
+      .filter(
+        (n) => n.image.id !== key && n.image.product_id !== img.product_id
+      )
       .slice(0, this.neighbours)
       .map((n) => n.image.id)
       .reverse()

@@ -29,7 +29,11 @@ if (!isMainThread && workerData?.nearCopyWorker) {
   }
   parentPort!.on("message", (job: Job) => {
     if (job.kind === "images") return prewarm.apply(job.upsert, job.remove)
-    if (job.kind === "status") return parentPort!.postMessage({ id: job.id, status: prewarm.status() } satisfies Reply)
+    if (job.kind === "status")
+      return parentPort!.postMessage({
+        id: job.id,
+        status: prewarm.status(),
+      } satisfies Reply)
     prewarm.searched()
     if (job.kind === "searching") return
     try {
@@ -46,7 +50,10 @@ if (!isMainThread && workerData?.nearCopyWorker) {
       )
       parentPort!.postMessage({ id: job.id, decisions: made } satisfies Reply)
     } catch (e: any) {
-      parentPort!.postMessage({ id: job.id, error: String(e?.stack ?? e) } satisfies Reply)
+      parentPort!.postMessage({
+        id: job.id,
+        error: String(e?.stack ?? e),
+      } satisfies Reply)
     }
   })
 }

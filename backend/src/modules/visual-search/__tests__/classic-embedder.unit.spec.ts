@@ -4,7 +4,10 @@ import sharp from "sharp"
 import { ClassicEmbedder, describeImage } from "../embedders/classic"
 import { RAW_DIM, BLOCK_RANGES } from "../embedders/classic-features"
 import { cosineIn } from "../embedders/types"
-import { shopperPhoto, mulberry32 } from "../../../../test-fixtures/shopper-photo"
+import {
+  shopperPhoto,
+  mulberry32,
+} from "../../../../test-fixtures/shopper-photo"
 
 // Real product photos shipped with the repo (data/demo-catalog).
 const DIR = path.resolve(__dirname, "../../../../data/demo-catalog/images")
@@ -18,23 +21,49 @@ const SHOES = "10267" // black casual shoes
 const HANDBAG = "10196" // green handbag
 
 const cos = (a: Float32Array, b: Float32Array, s = 0, e = a.length) => {
-  let d = 0, na = 0, nb = 0
-  for (let i = s; i < e; i++) { d += a[i] * b[i]; na += a[i] * a[i]; nb += b[i] * b[i] }
+  let d = 0,
+    na = 0,
+    nb = 0
+  for (let i = s; i < e; i++) {
+    d += a[i] * b[i]
+    na += a[i] * a[i]
+    nb += b[i] * b[i]
+  }
   return d / Math.sqrt(na * nb)
 }
 
 /** Replaces the light background (flood-filled from the border) with a solid colour. */
-async function onColouredBackground(jpeg: Buffer, rgb: [number, number, number]): Promise<Buffer> {
-  const { data, info } = await sharp(jpeg).removeAlpha().raw().toBuffer({ resolveWithObject: true })
-  const w = info.width, h = info.height
+async function onColouredBackground(
+  jpeg: Buffer,
+  rgb: [number, number, number]
+): Promise<Buffer> {
+  const { data, info } = await sharp(jpeg)
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true })
+  const w = info.width,
+    h = info.height
   const seen = new Uint8Array(w * h)
   const stack: number[] = []
-  const light = (i: number) => data[i * 3] > 215 && data[i * 3 + 1] > 215 && data[i * 3 + 2] > 215
-  const push = (i: number) => { if (!seen[i] && light(i)) { seen[i] = 1; stack.push(i) } }
-  for (let x = 0; x < w; x++) { push(x); push((h - 1) * w + x) }
-  for (let y = 0; y < h; y++) { push(y * w); push(y * w + w - 1) }
+  const light = (i: number) =>
+    data[i * 3] > 215 && data[i * 3 + 1] > 215 && data[i * 3 + 2] > 215
+  const push = (i: number) => {
+    if (!seen[i] && light(i)) {
+      seen[i] = 1
+      stack.push(i)
+    }
+  }
+  for (let x = 0; x < w; x++) {
+    push(x)
+    push((h - 1) * w + x)
+  }
+  for (let y = 0; y < h; y++) {
+    push(y * w)
+    push(y * w + w - 1)
+  }
   while (stack.length) {
-    const i = stack.pop()!, x = i % w
+    const i = stack.pop()!,
+      x = i % w
     if (x > 0) push(i - 1)
     if (x < w - 1) push(i + 1)
     if (i >= w) push(i - w)
@@ -44,11 +73,27 @@ async function onColouredBackground(jpeg: Buffer, rgb: [number, number, number])
   const bg = seen.slice()
   for (let i = 0; i < w * h; i++) {
     const x = i % w
-    if (seen[i] || !((x > 0 && seen[i - 1]) || (x < w - 1 && seen[i + 1]) || (i >= w && seen[i - w]) || (i < w * (h - 1) && seen[i + w]))) continue
+    if (
+      seen[i] ||
+      !(
+        (x > 0 && seen[i - 1]) ||
+        (x < w - 1 && seen[i + 1]) ||
+        (i >= w && seen[i - w]) ||
+        (i < w * (h - 1) && seen[i + w])
+      )
+    )
+      continue
     bg[i] = 1
   }
-  for (let i = 0; i < w * h; i++) if (bg[i]) { data[i * 3] = rgb[0]; data[i * 3 + 1] = rgb[1]; data[i * 3 + 2] = rgb[2] }
-  return sharp(data, { raw: { width: w, height: h, channels: 3 } }).jpeg({ quality: 90 }).toBuffer()
+  for (let i = 0; i < w * h; i++)
+    if (bg[i]) {
+      data[i * 3] = rgb[0]
+      data[i * 3 + 1] = rgb[1]
+      data[i * 3 + 2] = rgb[2]
+    }
+  return sharp(data, { raw: { width: w, height: h, channels: 3 } })
+    .jpeg({ quality: 90 })
+    .toBuffer()
 }
 
 describe("ClassicEmbedder", () => {
@@ -57,7 +102,11 @@ describe("ClassicEmbedder", () => {
   const colour = () => emb.headRanges().find((h) => h.name === "colour")!
 
   it("returns one unit-norm vector of `dimensions` floats per image, in order", async () => {
-    const vs = await emb.embedImages([photo(TSHIRT), photo(SHOES), photo(WATCH)])
+    const vs = await emb.embedImages([
+      photo(TSHIRT),
+      photo(SHOES),
+      photo(WATCH),
+    ])
     expect(vs).toHaveLength(3)
     for (const v of vs) {
       expect(v).toBeInstanceOf(Float32Array)
@@ -77,20 +126,35 @@ describe("ClassicEmbedder", () => {
 
   it("describes the fabric (LBP) and where each colour sits (colour layout)", async () => {
     // a garment-sized square on white: plain, then striped; top half red, bottom half blue
-    const square = (fill: (x: number, y: number) => [number, number, number]) => {
-      const W = 160, px = Buffer.alloc(W * W * 3, 255)
-      for (let y = 30; y < 130; y++) for (let x = 30; x < 130; x++) px.set(fill(x, y), (y * W + x) * 3)
-      return sharp(px, { raw: { width: W, height: W, channels: 3 } }).png().toBuffer()
+    const square = (
+      fill: (x: number, y: number) => [number, number, number]
+    ) => {
+      const W = 160,
+        px = Buffer.alloc(W * W * 3, 255)
+      for (let y = 30; y < 130; y++)
+        for (let x = 30; x < 130; x++) px.set(fill(x, y), (y * W + x) * 3)
+      return sharp(px, { raw: { width: W, height: W, channels: 3 } })
+        .png()
+        .toBuffer()
     }
     const plain = await describeImage(await square(() => [90, 90, 200]))
-    const striped = await describeImage(await square((x) => (Math.floor(x / 3) % 2 ? [40, 40, 140] : [150, 150, 240])))
+    const striped = await describeImage(
+      await square((x) =>
+        Math.floor(x / 3) % 2 ? [40, 40, 140] : [150, 150, 240]
+      )
+    )
     const flat = (v: Float32Array) => v[BLOCK_RANGES.lbp[0]] // radius 1, no brighter neighbour: flat cloth
     expect(flat(plain)).toBeGreaterThan(0.9)
     expect(flat(striped)).toBeLessThan(flat(plain) - 0.2)
 
-    const bicolour = await describeImage(await square((_, y) => (y < 80 ? [200, 30, 30] : [30, 30, 200])))
+    const bicolour = await describeImage(
+      await square((_, y) => (y < 80 ? [200, 30, 30] : [30, 30, 200]))
+    )
     const [o] = BLOCK_RANGES.colourLayout
-    const cell = (gx: number, gy: number) => ({ a: bicolour[o + (gy * 4 + gx) * 3 + 1], b: bicolour[o + (gy * 4 + gx) * 3 + 2] })
+    const cell = (gx: number, gy: number) => ({
+      a: bicolour[o + (gy * 4 + gx) * 3 + 1],
+      b: bicolour[o + (gy * 4 + gx) * 3 + 2],
+    })
     for (let gx = 0; gx < 4; gx++) {
       expect(cell(gx, 0).a).toBeGreaterThan(0.3) // red on top: Lab a ≫ 0, b > 0
       expect(cell(gx, 0).b).toBeGreaterThan(0.2)
@@ -114,21 +178,36 @@ describe("ClassicEmbedder", () => {
       const orig = await embed1(photo(id))
       const shot = await embed1(await shopperPhoto(photo(id), mulberry32(7)))
       const own = cos(orig, shot)
-      for (const o of others) expect(own).toBeGreaterThan(cos(shot, await embed1(photo(o))))
+      for (const o of others)
+        expect(own).toBeGreaterThan(cos(shot, await embed1(photo(o))))
     }
   })
 
   it("separates the product from its background: the same product on white vs coloured backgrounds stays close", async () => {
-    const others = fs.readdirSync(DIR).filter((f) => f.endsWith(".jpg")).sort().slice(0, 30)
-    const gallery = await emb.embedImages(others.map((f) => fs.readFileSync(path.join(DIR, f))))
+    const others = fs
+      .readdirSync(DIR)
+      .filter((f) => f.endsWith(".jpg"))
+      .sort()
+      .slice(0, 30)
+    const gallery = await emb.embedImages(
+      others.map((f) => fs.readFileSync(path.join(DIR, f)))
+    )
     for (const id of [SHORTS, CAP, TSHIRT]) {
       const white = await embed1(photo(id))
-      for (const rgb of [[20, 140, 150], [230, 90, 170]] as [number, number, number][]) {
-        const coloured = await embed1(await onColouredBackground(photo(id), rgb))
+      for (const rgb of [
+        [20, 140, 150],
+        [230, 90, 170],
+      ] as [number, number, number][]) {
+        const coloured = await embed1(
+          await onColouredBackground(photo(id), rgb)
+        )
         const own = cos(white, coloured)
         expect(own).toBeGreaterThan(0.8)
         // and its white-background photo is its nearest neighbour among other catalogue photos
-        others.forEach((f, k) => { if (f !== `${id}.jpg`) expect(own).toBeGreaterThan(cos(coloured, gallery[k])) })
+        others.forEach((f, k) => {
+          if (f !== `${id}.jpg`)
+            expect(own).toBeGreaterThan(cos(coloured, gallery[k]))
+        })
       }
     }
   })
@@ -137,7 +216,12 @@ describe("ClassicEmbedder", () => {
     const c = colour()
     for (const id of [TSHIRT, CAP, HANDBAG]) {
       const orig = await embed1(photo(id))
-      const recoloured = await embed1(await sharp(photo(id)).modulate({ hue: 150 }).jpeg({ quality: 90 }).toBuffer())
+      const recoloured = await embed1(
+        await sharp(photo(id))
+          .modulate({ hue: 150 })
+          .jpeg({ quality: 90 })
+          .toBuffer()
+      )
       const colourSim = cos(orig, recoloured, c.start, c.end)
       const restSim = cos(orig, recoloured, 0, c.start)
       expect(colourSim).toBeLessThan(0.5)
@@ -149,18 +233,31 @@ describe("ClassicEmbedder", () => {
     const ranges = emb.headRanges()
     const c = colour()
     expect(emb.kind).toEqual([0, c.start])
-    expect(ranges.filter((r) => r.end <= emb.kind![1]).every((r) => r.name.startsWith("type"))).toBe(true)
+    expect(
+      ranges
+        .filter((r) => r.end <= emb.kind![1])
+        .every((r) => r.name.startsWith("type"))
+    ).toBe(true)
     // a re-coloured t-shirt is the same kind of item: closer in kind than in the whole vector
     const orig = await embed1(photo(TSHIRT))
-    const recoloured = await embed1(await sharp(photo(TSHIRT)).modulate({ hue: 150 }).jpeg({ quality: 90 }).toBuffer())
-    expect(cosineIn(orig, recoloured, emb.kind!)).toBeGreaterThan(cos(orig, recoloured))
+    const recoloured = await embed1(
+      await sharp(photo(TSHIRT))
+        .modulate({ hue: 150 })
+        .jpeg({ quality: 90 })
+        .toBuffer()
+    )
+    expect(cosineIn(orig, recoloured, emb.kind!)).toBeGreaterThan(
+      cos(orig, recoloured)
+    )
   })
 
   it("gives nearly the same vector for PNG and WebP encodings of the same image", async () => {
     for (const id of [TSHIRT, WATCH, HANDBAG]) {
       const raw = sharp(photo(id))
       const png = await embed1(await raw.clone().png().toBuffer())
-      const webp = await embed1(await raw.clone().webp({ quality: 90 }).toBuffer())
+      const webp = await embed1(
+        await raw.clone().webp({ quality: 90 }).toBuffer()
+      )
       const jpg = await embed1(photo(id))
       expect(cos(png, webp)).toBeGreaterThan(0.98)
       expect(cos(png, jpg)).toBeGreaterThan(0.98)

@@ -6,7 +6,12 @@ import { workerErrorText } from "../workers/worker-client"
 
 // Real product photos shipped with the repo (data/demo-catalog).
 const DIR = path.resolve(__dirname, "../../../../data/demo-catalog/images")
-const photos = fs.readdirSync(DIR).filter((f) => f.endsWith(".jpg")).sort().slice(0, 6).map((f) => fs.readFileSync(path.join(DIR, f)))
+const photos = fs
+  .readdirSync(DIR)
+  .filter((f) => f.endsWith(".jpg"))
+  .sort()
+  .slice(0, 6)
+  .map((f) => fs.readFileSync(path.join(DIR, f)))
 
 describe("classic embedder on a worker thread", () => {
   const inline = new ClassicEmbedder()
@@ -40,7 +45,10 @@ describe("classic embedder on a worker thread", () => {
 
   it("rejects an undecodable image with the decoder's message, and goes on working", async () => {
     const bad = Buffer.from("definitely not a picture")
-    const inlineError = await inline.embedImages([bad]).then(() => null, (e) => e.message)
+    const inlineError = await inline.embedImages([bad]).then(
+      () => null,
+      (e) => e.message
+    )
     expect(inlineError).toBeTruthy()
     await expect(worker.embedImages([bad])).rejects.toThrow(inlineError)
     const [v] = await worker.embedImages([photos[1]])
@@ -49,7 +57,9 @@ describe("classic embedder on a worker thread", () => {
 
   it("starts from a process whose working directory has no tsconfig (the bench and eval scripts run from the repository root)", async () => {
     const cwd = process.cwd()
-    const elsewhere = fs.mkdtempSync(path.join(require("os").tmpdir(), "no-tsconfig-"))
+    const elsewhere = fs.mkdtempSync(
+      path.join(require("os").tmpdir(), "no-tsconfig-")
+    )
     process.chdir(elsewhere)
     const local = new ClassicWorkerEmbedder((m) => warnings.push(m))
     try {
@@ -83,7 +93,9 @@ describe("classic embedder on a worker thread", () => {
     expect([...a]).toEqual([...expected[0]])
     expect([...b]).toEqual([...expected[1]])
     expect(dying.runs).toMatch(/^main thread \(classic embedder worker exited/)
-    expect(warnings.filter((w) => w.includes("now embeds in the main thread"))).toHaveLength(1)
+    expect(
+      warnings.filter((w) => w.includes("now embeds in the main thread"))
+    ).toHaveLength(1)
     await dying.close()
   })
 })

@@ -61,9 +61,19 @@ export const RAW_DIM = Object.values(BLOCKS).reduce((a, b) => a + b, 0)
 
 // ---------------------------------------------------------------- colour ----
 
-function toLab(px: Buffer | Uint8Array, n: number, L: Float32Array, A: Float32Array, B: Float32Array) {
+function toLab(
+  px: Buffer | Uint8Array,
+  n: number,
+  L: Float32Array,
+  A: Float32Array,
+  B: Float32Array
+) {
   for (let i = 0; i < n; i++) {
-    const [l, a, b] = linearRgbToLab(SRGB_TO_LINEAR[px[i * 3]], SRGB_TO_LINEAR[px[i * 3 + 1]], SRGB_TO_LINEAR[px[i * 3 + 2]])
+    const [l, a, b] = linearRgbToLab(
+      SRGB_TO_LINEAR[px[i * 3]],
+      SRGB_TO_LINEAR[px[i * 3 + 1]],
+      SRGB_TO_LINEAR[px[i * 3 + 2]]
+    )
     L[i] = l
     A[i] = a
     B[i] = b
@@ -73,17 +83,23 @@ function toLab(px: Buffer | Uint8Array, n: number, L: Float32Array, A: Float32Ar
 // ----------------------------------------------------------- segmentation ----
 
 function boxBlur3(src: Float32Array, w: number, h: number): Float32Array {
-  const tmp = new Float32Array(w * h), out = new Float32Array(w * h)
+  const tmp = new Float32Array(w * h),
+    out = new Float32Array(w * h)
   for (let y = 0; y < h; y++) {
     const o = y * w
     for (let x = 0; x < w; x++) {
-      const a = src[o + (x > 0 ? x - 1 : x)], b = src[o + x], c = src[o + (x < w - 1 ? x + 1 : x)]
+      const a = src[o + (x > 0 ? x - 1 : x)],
+        b = src[o + x],
+        c = src[o + (x < w - 1 ? x + 1 : x)]
       tmp[o + x] = (a + b + c) / 3
     }
   }
   for (let y = 0; y < h; y++) {
-    const up = (y > 0 ? y - 1 : y) * w, dn = (y < h - 1 ? y + 1 : y) * w, o = y * w
-    for (let x = 0; x < w; x++) out[o + x] = (tmp[up + x] + tmp[o + x] + tmp[dn + x]) / 3
+    const up = (y > 0 ? y - 1 : y) * w,
+      dn = (y < h - 1 ? y + 1 : y) * w,
+      o = y * w
+    for (let x = 0; x < w; x++)
+      out[o + x] = (tmp[up + x] + tmp[o + x] + tmp[dn + x]) / 3
   }
   return out
 }
@@ -91,7 +107,9 @@ function boxBlur3(src: Float32Array, w: number, h: number): Float32Array {
 function solve3(M: number[], v: number[]): number[] {
   // Cramer's rule on a 3×3 system (well conditioned: [1, x, y] normal equations)
   const det = (m: number[]) =>
-    m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6]) + m[2] * (m[3] * m[7] - m[4] * m[6])
+    m[0] * (m[4] * m[8] - m[5] * m[7]) -
+    m[1] * (m[3] * m[8] - m[5] * m[6]) +
+    m[2] * (m[3] * m[7] - m[4] * m[6])
   const d = det(M)
   if (Math.abs(d) < 1e-9) return [v[0] / Math.max(M[0], 1), 0, 0]
   const out: number[] = []
@@ -104,7 +122,9 @@ function solve3(M: number[], v: number[]): number[] {
 }
 
 function median(a: Float32Array | number[], n = a.length): number {
-  const s = Array.prototype.slice.call(a, 0, n).sort((p: number, q: number) => p - q)
+  const s = Array.prototype.slice
+    .call(a, 0, n)
+    .sort((p: number, q: number) => p - q)
   return s.length ? s[s.length >> 1] : 0
 }
 
@@ -117,9 +137,15 @@ export interface Segmentation {
   area: number
 }
 
-export function segmentRGB(px: Buffer | Uint8Array, w: number, h: number): Segmentation {
+export function segmentRGB(
+  px: Buffer | Uint8Array,
+  w: number,
+  h: number
+): Segmentation {
   const n = w * h
-  const L = new Float32Array(n), A = new Float32Array(n), B = new Float32Array(n)
+  const L = new Float32Array(n),
+    A = new Float32Array(n),
+    B = new Float32Array(n)
   toLab(px, n, L, A, B)
   return segment(L, A, B, w, h)
 }
@@ -129,30 +155,46 @@ export function segmentRGB(px: Buffer | Uint8Array, w: number, h: number): Segme
  * in from the border, and what is left (its big components, with enclosed
  * backdrop-looking holes taken back) is the product.
  */
-export function segment(L: Float32Array, A: Float32Array, B: Float32Array, w: number, h: number): Segmentation {
+export function segment(
+  L: Float32Array,
+  A: Float32Array,
+  B: Float32Array,
+  w: number,
+  h: number
+): Segmentation {
   const smooth = [boxBlur3(L, w, h), boxBlur3(A, w, h), boxBlur3(B, w, h)]
   const ring = borderRing(w, h)
   const backdrop = fitBackdrop(smooth, ring, w, h)
   const dist = backdropDistance(smooth, backdrop.coef, w, h)
   const grad = lightnessGradient(smooth[0], w, h)
   const edge = Math.max(6, 3 * median(ring.map((i) => grad[i])) + 4)
-  const bg = floodBackdrop(ring, (i) => dist[i] < backdrop.tolerance && grad[i] < edge, w, h)
-  const mask = fillEnclosed(productComponents(bg, dist, backdrop.tolerance, w, h), w, h)
+  const bg = floodBackdrop(
+    ring,
+    (i) => dist[i] < backdrop.tolerance && grad[i] < edge,
+    w,
+    h
+  )
+  const mask = fillEnclosed(
+    productComponents(bg, dist, backdrop.tolerance, w, h),
+    w,
+    h
+  )
   return boundingBox(mask, w, h)
 }
 
 /** The pixels of the 2-px border ring, row by row. */
 function borderRing(w: number, h: number): number[] {
   const ring: number[] = []
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
-    if (x < 2 || y < 2 || x >= w - 2 || y >= h - 2) ring.push(y * w + x)
-  }
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      if (x < 2 || y < 2 || x >= w - 2 || y >= h - 2) ring.push(y * w + x)
+    }
   return ring
 }
 
 /** A pixel's position as a share of the image, centred: the plane's coordinates. */
-const planeX = (i: number, w: number) => ((i % w) / w) - 0.5
-const planeY = (i: number, w: number, h: number) => (Math.floor(i / w) / h) - 0.5
+const planeX = (i: number, w: number) => (i % w) / w - 0.5
+const planeY = (i: number, w: number, h: number) => Math.floor(i / w) / h - 0.5
 
 /**
  * The backdrop model: a plane per Lab channel (value = c0 + c1·x + c2·y) fitted
@@ -160,13 +202,26 @@ const planeY = (i: number, w: number, h: number) => (Math.floor(i / w) / h) - 0.
  * distance from the plane within which a pixel may be backdrop (from the
  * residuals' spread: noisy backdrops get more).
  */
-function fitBackdrop(chans: Float32Array[], ring: number[], w: number, h: number): { coef: number[][]; tolerance: number } {
+function fitBackdrop(
+  chans: Float32Array[],
+  ring: number[],
+  w: number,
+  h: number
+): { coef: number[][]; tolerance: number } {
   let inl = ring
-  let coef: number[][] = [[0, 0, 0], [0, 0, 0], [0, 0, 0]]
+  let coef: number[][] = [
+    [0, 0, 0],
+    [0, 0, 0],
+    [0, 0, 0],
+  ]
   const resid = new Float32Array(ring.length)
   for (let it = 0; it < 3; it++) {
     const M = [0, 0, 0, 0, 0, 0, 0, 0, 0]
-    const v = [[0, 0, 0], [0, 0, 0], [0, 0, 0]]
+    const v = [
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+    ]
     for (const i of inl) {
       const f = [1, planeX(i, w), planeY(i, w, h)]
       for (let r = 0; r < 3; r++) {
@@ -177,7 +232,9 @@ function fitBackdrop(chans: Float32Array[], ring: number[], w: number, h: number
     for (let r = 0; r < 3; r++) M[r * 4] += 1e-6
     coef = v.map((vk) => solve3(M, vk))
     for (let j = 0; j < ring.length; j++) {
-      const i = ring[j], fx = planeX(i, w), fy = planeY(i, w, h)
+      const i = ring[j],
+        fx = planeX(i, w),
+        fy = planeY(i, w, h)
       let d = 0
       for (let k = 0; k < 3; k++) {
         const e = chans[k][i] - (coef[k][0] + coef[k][1] * fx + coef[k][2] * fy)
@@ -188,23 +245,36 @@ function fitBackdrop(chans: Float32Array[], ring: number[], w: number, h: number
     const med = median(resid)
     const cut = Math.max(2.5 * med, 4)
     const next: number[] = []
-    for (let j = 0; j < ring.length; j++) if (resid[j] <= cut) next.push(ring[j])
+    for (let j = 0; j < ring.length; j++)
+      if (resid[j] <= cut) next.push(ring[j])
     if (next.length < ring.length * 0.25) break
     inl = next
   }
   const inRes: number[] = []
   for (let j = 0; j < ring.length; j++) inRes.push(resid[j])
-  const sigma = 1.4826 * median(inRes.sort((a, b) => a - b).slice(0, Math.max(1, Math.floor(inRes.length * 0.6))))
+  const sigma =
+    1.4826 *
+    median(
+      inRes
+        .sort((a, b) => a - b)
+        .slice(0, Math.max(1, Math.floor(inRes.length * 0.6)))
+    )
   return { coef, tolerance: Math.min(40, Math.max(7, 3 * sigma + 5)) }
 }
 
 /** Each pixel's Lab distance from the backdrop plane. */
-function backdropDistance(chans: Float32Array[], coef: number[][], w: number, h: number): Float32Array {
+function backdropDistance(
+  chans: Float32Array[],
+  coef: number[][],
+  w: number,
+  h: number
+): Float32Array {
   const n = w * h
   const [Ls, As, Bs] = chans
   const dist = new Float32Array(n)
   for (let i = 0; i < n; i++) {
-    const fx = planeX(i, w), fy = planeY(i, w, h)
+    const fx = planeX(i, w),
+      fy = planeY(i, w, h)
     const e0 = Ls[i] - (coef[0][0] + coef[0][1] * fx + coef[0][2] * fy)
     const e1 = As[i] - (coef[1][0] + coef[1][1] * fx + coef[1][2] * fy)
     const e2 = Bs[i] - (coef[2][0] + coef[2][1] * fx + coef[2][2] * fy)
@@ -214,23 +284,39 @@ function backdropDistance(chans: Float32Array[], coef: number[][], w: number, h:
 }
 
 /** Edge strength: the central-difference gradient of (smoothed) lightness; 0 on the outermost pixels. */
-function lightnessGradient(Ls: Float32Array, w: number, h: number): Float32Array {
+function lightnessGradient(
+  Ls: Float32Array,
+  w: number,
+  h: number
+): Float32Array {
   const grad = new Float32Array(w * h)
-  for (let y = 1; y < h - 1; y++) for (let x = 1; x < w - 1; x++) {
-    const i = y * w + x
-    const gx = Ls[i + 1] - Ls[i - 1], gy = Ls[i + w] - Ls[i - w]
-    grad[i] = Math.sqrt(gx * gx + gy * gy)
-  }
+  for (let y = 1; y < h - 1; y++)
+    for (let x = 1; x < w - 1; x++) {
+      const i = y * w + x
+      const gx = Ls[i + 1] - Ls[i - 1],
+        gy = Ls[i + w] - Ls[i - w]
+      grad[i] = Math.sqrt(gx * gx + gy * gy)
+    }
   return grad
 }
 
 /** The backdrop: pixels reached from the border ring through pixels that may be backdrop (4-connected). */
-function floodBackdrop(ring: number[], mayBeBackdrop: (i: number) => boolean, w: number, h: number): Uint8Array {
+function floodBackdrop(
+  ring: number[],
+  mayBeBackdrop: (i: number) => boolean,
+  w: number,
+  h: number
+): Uint8Array {
   const n = w * h
   const bg = new Uint8Array(n)
   const stack = new Int32Array(n)
   let sp = 0
-  const push = (i: number) => { if (!bg[i] && mayBeBackdrop(i)) { bg[i] = 1; stack[sp++] = i } }
+  const push = (i: number) => {
+    if (!bg[i] && mayBeBackdrop(i)) {
+      bg[i] = 1
+      stack[sp++] = i
+    }
+  }
   for (const i of ring) push(i)
   while (sp > 0) {
     const i = stack[--sp]
@@ -248,7 +334,13 @@ function floodBackdrop(ring: number[], mayBeBackdrop: (i: number) => boolean, w:
  * largest and those at least 15% of it (pairs of shoes). When nothing
  * separable is found: the pixels clearly off the backdrop, else everything.
  */
-function productComponents(bg: Uint8Array, dist: Float32Array, tolerance: number, w: number, h: number): Uint8Array {
+function productComponents(
+  bg: Uint8Array,
+  dist: Float32Array,
+  tolerance: number,
+  w: number,
+  h: number
+): Uint8Array {
   const n = w * h
   const lab = new Int32Array(n).fill(-1)
   const stack = new Int32Array(n)
@@ -264,8 +356,17 @@ function productComponents(bg: Uint8Array, dist: Float32Array, tolerance: number
       const i = stack[--sp]
       cnt++
       const x = i % w
-      const nb = [x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, i >= w ? i - w : -1, i < n - w ? i + w : -1]
-      for (const j of nb) if (j >= 0 && !bg[j] && lab[j] < 0) { lab[j] = id; stack[sp++] = j }
+      const nb = [
+        x > 0 ? i - 1 : -1,
+        x < w - 1 ? i + 1 : -1,
+        i >= w ? i - w : -1,
+        i < n - w ? i + w : -1,
+      ]
+      for (const j of nb)
+        if (j >= 0 && !bg[j] && lab[j] < 0) {
+          lab[j] = id
+          stack[sp++] = j
+        }
     }
     sizes.push(cnt)
   }
@@ -274,7 +375,11 @@ function productComponents(bg: Uint8Array, dist: Float32Array, tolerance: number
   for (const s of sizes) big = Math.max(big, s)
   if (big < n * 0.005) {
     let c = 0
-    for (let i = 0; i < n; i++) if (dist[i] > tolerance * 0.5) { mask[i] = 1; c++ }
+    for (let i = 0; i < n; i++)
+      if (dist[i] > tolerance * 0.5) {
+        mask[i] = 1
+        c++
+      }
     if (c < n * 0.005) mask.fill(1)
   } else {
     const keep = sizes.map((s) => s >= Math.max(0.15 * big, n * 0.003))
@@ -286,14 +391,21 @@ function productComponents(bg: Uint8Array, dist: Float32Array, tolerance: number
 /** The mask with backdrop-looking pixels that the product encloses on all four sides taken back (white garment on white). */
 function fillEnclosed(mask: Uint8Array, w: number, h: number): Uint8Array {
   const n = w * h
-  const fgL = new Uint8Array(n), fgU = new Uint8Array(n)
+  const fgL = new Uint8Array(n),
+    fgU = new Uint8Array(n)
   for (let y = 0; y < h; y++) {
     let s = 0
-    for (let x = 0; x < w; x++) { fgL[y * w + x] = s; if (mask[y * w + x]) s = 1 }
+    for (let x = 0; x < w; x++) {
+      fgL[y * w + x] = s
+      if (mask[y * w + x]) s = 1
+    }
   }
   for (let x = 0; x < w; x++) {
     let s = 0
-    for (let y = 0; y < h; y++) { fgU[y * w + x] = s; if (mask[y * w + x]) s = 1 }
+    for (let y = 0; y < h; y++) {
+      fgU[y * w + x] = s
+      if (mask[y * w + x]) s = 1
+    }
   }
   const filled = mask.slice()
   for (let y = 0; y < h; y++) {
@@ -318,26 +430,47 @@ function fillEnclosed(mask: Uint8Array, w: number, h: number): Uint8Array {
 /** The mask's bounding box and area (the whole image when the mask is empty). */
 function boundingBox(mask: Uint8Array, w: number, h: number): Segmentation {
   const n = w * h
-  let x0 = w, y0 = h, x1 = -1, y1 = -1, area = 0
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
-    if (!mask[y * w + x]) continue
-    area++
-    if (x < x0) x0 = x
-    if (x > x1) x1 = x
-    if (y < y0) y0 = y
-    if (y > y1) y1 = y
+  let x0 = w,
+    y0 = h,
+    x1 = -1,
+    y1 = -1,
+    area = 0
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      if (!mask[y * w + x]) continue
+      area++
+      if (x < x0) x0 = x
+      if (x > x1) x1 = x
+      if (y < y0) y0 = y
+      if (y > y1) y1 = y
+    }
+  if (x1 < 0) {
+    mask.fill(1)
+    x0 = 0
+    y0 = 0
+    x1 = w - 1
+    y1 = h - 1
+    area = n
   }
-  if (x1 < 0) { mask.fill(1); x0 = 0; y0 = 0; x1 = w - 1; y1 = h - 1; area = n }
   return { mask, x0, y0, x1, y1, area }
 }
 
 // ---------------------------------------------------------------- features ----
 
-const NB_L = 4, NB_A = 6, NB_B = 6
-const L_C0 = 12.5, L_STEP = 25 // centres 12.5 … 87.5
-const AB_C0 = -45, AB_STEP = 18 // centres -45 … 45
+const NB_L = 4,
+  NB_A = 6,
+  NB_B = 6
+const L_C0 = 12.5,
+  L_STEP = 25 // centres 12.5 … 87.5
+const AB_C0 = -45,
+  AB_STEP = 18 // centres -45 … 45
 
-function softIdx(v: number, c0: number, step: number, nb: number): [number, number, number] {
+function softIdx(
+  v: number,
+  c0: number,
+  step: number,
+  nb: number
+): [number, number, number] {
   const t = (v - c0) / step
   if (t <= 0) return [0, 0, 1]
   if (t >= nb - 1) return [nb - 1, nb - 1, 1]
@@ -347,40 +480,52 @@ function softIdx(v: number, c0: number, step: number, nb: number): [number, numb
 }
 
 function hog(
-  img: Float32Array, weight: Float32Array | null, S: number, cells: number, out: Float32Array, off: number
+  img: Float32Array,
+  weight: Float32Array | null,
+  S: number,
+  cells: number,
+  out: Float32Array,
+  off: number
 ) {
   const nbin = 9
   const cs = S / cells
-  for (let y = 1; y < S - 1; y++) for (let x = 1; x < S - 1; x++) {
-    const i = y * S + x
-    if (weight && weight[i] <= 0) continue
-    const gx = img[i + 1] - img[i - 1], gy = img[i + S] - img[i - S]
-    let m = Math.sqrt(gx * gx + gy * gy)
-    if (m < 1e-6) continue
-    if (weight) m *= weight[i]
-    let ang = Math.atan2(gy, gx)
-    if (ang < 0) ang += Math.PI
-    let t = (ang / Math.PI) * nbin - 0.5
-    if (t < 0) t += nbin
-    const b0 = Math.floor(t) % nbin, b1 = (b0 + 1) % nbin, f = t - Math.floor(t)
-    // bilinear spatial interpolation between cell centres
-    const cx = (x + 0.5) / cs - 0.5, cy = (y + 0.5) / cs - 0.5
-    const ix = Math.floor(cx), iy = Math.floor(cy)
-    const fx = cx - ix, fy = cy - iy
-    for (let dy = 0; dy <= 1; dy++) {
-      const yy = iy + dy
-      if (yy < 0 || yy >= cells) continue
-      const wy = dy ? fy : 1 - fy
-      for (let dx = 0; dx <= 1; dx++) {
-        const xx = ix + dx
-        if (xx < 0 || xx >= cells) continue
-        const wgt = m * wy * (dx ? fx : 1 - fx)
-        const base = off + (yy * cells + xx) * nbin
-        out[base + b0] += wgt * (1 - f)
-        out[base + b1] += wgt * f
+  for (let y = 1; y < S - 1; y++)
+    for (let x = 1; x < S - 1; x++) {
+      const i = y * S + x
+      if (weight && weight[i] <= 0) continue
+      const gx = img[i + 1] - img[i - 1],
+        gy = img[i + S] - img[i - S]
+      let m = Math.sqrt(gx * gx + gy * gy)
+      if (m < 1e-6) continue
+      if (weight) m *= weight[i]
+      let ang = Math.atan2(gy, gx)
+      if (ang < 0) ang += Math.PI
+      let t = (ang / Math.PI) * nbin - 0.5
+      if (t < 0) t += nbin
+      const b0 = Math.floor(t) % nbin,
+        b1 = (b0 + 1) % nbin,
+        f = t - Math.floor(t)
+      // bilinear spatial interpolation between cell centres
+      const cx = (x + 0.5) / cs - 0.5,
+        cy = (y + 0.5) / cs - 0.5
+      const ix = Math.floor(cx),
+        iy = Math.floor(cy)
+      const fx = cx - ix,
+        fy = cy - iy
+      for (let dy = 0; dy <= 1; dy++) {
+        const yy = iy + dy
+        if (yy < 0 || yy >= cells) continue
+        const wy = dy ? fy : 1 - fy
+        for (let dx = 0; dx <= 1; dx++) {
+          const xx = ix + dx
+          if (xx < 0 || xx >= cells) continue
+          const wgt = m * wy * (dx ? fx : 1 - fx)
+          const base = off + (yy * cells + xx) * nbin
+          out[base + b0] += wgt * (1 - f)
+          out[base + b1] += wgt * f
+        }
       }
     }
-  }
 }
 
 /** Lightness difference (L units) a neighbour must exceed to count as brighter: flat cloth is not noise. */
@@ -409,9 +554,15 @@ export async function describeImage(buf: Buffer): Promise<Float32Array> {
   return describeRaw(data, info.width, info.height)
 }
 
-export function describeRaw(px: Buffer | Uint8Array, w: number, h: number): Float32Array {
+export function describeRaw(
+  px: Buffer | Uint8Array,
+  w: number,
+  h: number
+): Float32Array {
   const n = w * h
-  const L = new Float32Array(n), A = new Float32Array(n), B = new Float32Array(n)
+  const L = new Float32Array(n),
+    A = new Float32Array(n),
+    B = new Float32Array(n)
   toLab(px, n, L, A, B)
   const photo: Photo = { w, h, L, A, B, seg: segment(L, A, B, w, h) }
   const out = new Float32Array(RAW_DIM)
@@ -426,56 +577,102 @@ export function describeRaw(px: Buffer | Uint8Array, w: number, h: number): Floa
 }
 
 /** A decoded photo in Lab with its segmentation. */
-type Photo = { w: number; h: number; L: Float32Array; A: Float32Array; B: Float32Array; seg: Segmentation }
+type Photo = {
+  w: number
+  h: number
+  L: Float32Array
+  A: Float32Array
+  B: Float32Array
+  seg: Segmentation
+}
 
 /**
  * The product's bounding box resampled into an aspect-preserving CANVAS×CANVAS
  * square: `mask` (coverage 0–1) and Lab, the backdrop replaced by the
  * product's mean colour.
  */
-type Canvas = { mask: Float32Array; L: Float32Array; A: Float32Array; B: Float32Array; meanL: number; meanA: number; meanB: number }
+type Canvas = {
+  mask: Float32Array
+  L: Float32Array
+  A: Float32Array
+  B: Float32Array
+  meanL: number
+  meanA: number
+  meanB: number
+}
 
 /** Colour: soft Lab histogram and mean/std over the product (its eroded mask: edge pixels blend with the backdrop). */
 function colourFeatures({ w, h, L, A, B, seg }: Photo, out: Float32Array) {
   const { mask, x0, y0, x1, y1 } = seg
   const R = BLOCK_RANGES
   const off = R.colourHist[0]
-  let sL = 0, sA = 0, sB = 0, qL = 0, qA = 0, qB = 0, c = 0
+  let sL = 0,
+    sA = 0,
+    sB = 0,
+    qL = 0,
+    qA = 0,
+    qB = 0,
+    c = 0
   const inner = new Uint8Array(w * h)
   let nInner = 0
-  for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
-    const i = y * w + x
-    if (mask[i] && x > 0 && y > 0 && x < w - 1 && y < h - 1 && mask[i - 1] && mask[i + 1] && mask[i - w] && mask[i + w]) {
-      inner[i] = 1
-      nInner++
-    }
-  }
-  const cmask = nInner >= 20 ? inner : mask
-  for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
-    const i = y * w + x
-    if (!cmask[i]) continue
-    const l = L[i], a = A[i], b = B[i]
-    const [l0, l1, lf] = softIdx(l, L_C0, L_STEP, NB_L)
-    const [a0, a1, af] = softIdx(a, AB_C0, AB_STEP, NB_A)
-    const [b0, b1, bf] = softIdx(b, AB_C0, AB_STEP, NB_B)
-    for (let p = 0; p < 2; p++) {
-      const li = p ? l1 : l0, lw = p ? 1 - lf : lf
-      if (lw === 0) continue
-      for (let q = 0; q < 2; q++) {
-        const ai = q ? a1 : a0, aw = q ? 1 - af : af
-        if (aw === 0) continue
-        for (let r = 0; r < 2; r++) {
-          const bi = r ? b1 : b0, bwt = r ? 1 - bf : bf
-          if (bwt === 0) continue
-          out[off + (li * NB_A + ai) * NB_B + bi] += lw * aw * bwt
-        }
+  for (let y = y0; y <= y1; y++)
+    for (let x = x0; x <= x1; x++) {
+      const i = y * w + x
+      if (
+        mask[i] &&
+        x > 0 &&
+        y > 0 &&
+        x < w - 1 &&
+        y < h - 1 &&
+        mask[i - 1] &&
+        mask[i + 1] &&
+        mask[i - w] &&
+        mask[i + w]
+      ) {
+        inner[i] = 1
+        nInner++
       }
     }
-    sL += l; sA += a; sB += b; qL += l * l; qA += a * a; qB += b * b; c++
-  }
+  const cmask = nInner >= 20 ? inner : mask
+  for (let y = y0; y <= y1; y++)
+    for (let x = x0; x <= x1; x++) {
+      const i = y * w + x
+      if (!cmask[i]) continue
+      const l = L[i],
+        a = A[i],
+        b = B[i]
+      const [l0, l1, lf] = softIdx(l, L_C0, L_STEP, NB_L)
+      const [a0, a1, af] = softIdx(a, AB_C0, AB_STEP, NB_A)
+      const [b0, b1, bf] = softIdx(b, AB_C0, AB_STEP, NB_B)
+      for (let p = 0; p < 2; p++) {
+        const li = p ? l1 : l0,
+          lw = p ? 1 - lf : lf
+        if (lw === 0) continue
+        for (let q = 0; q < 2; q++) {
+          const ai = q ? a1 : a0,
+            aw = q ? 1 - af : af
+          if (aw === 0) continue
+          for (let r = 0; r < 2; r++) {
+            const bi = r ? b1 : b0,
+              bwt = r ? 1 - bf : bf
+            if (bwt === 0) continue
+            out[off + (li * NB_A + ai) * NB_B + bi] += lw * aw * bwt
+          }
+        }
+      }
+      sL += l
+      sA += a
+      sB += b
+      qL += l * l
+      qA += a * a
+      qB += b * b
+      c++
+    }
   normBlock(out, R.colourHist[0], R.colourHist[1], true)
   c = Math.max(c, 1)
-  const mL = sL / c, mA = sA / c, mB = sB / c
+  const mL = sL / c,
+    mA = sA / c,
+    mB = sB / c
   const o = R.colourStats[0]
   out[o] = mL / 100
   out[o + 1] = mA / 100
@@ -487,17 +684,31 @@ function colourFeatures({ w, h, L, A, B, seg }: Photo, out: Float32Array) {
 
 function productCanvas({ w, L, A, B, seg }: Photo): Canvas {
   const { mask, x0, y0, x1, y1 } = seg
-  const bw = x1 - x0 + 1, bh = y1 - y0 + 1
+  const bw = x1 - x0 + 1,
+    bh = y1 - y0 + 1
   const S = CANVAS
   const side = Math.max(bw, bh)
   const scale = side / S // source px per canvas px
-  const offX = x0 - (side - bw) / 2, offY = y0 - (side - bh) / 2
-  const cm = new Float32Array(S * S), cl = new Float32Array(S * S), ca = new Float32Array(S * S), cb = new Float32Array(S * S)
-  let meanL = 0, meanA = 0, meanB = 0, cnt = 0
-  for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
-    const i = y * w + x
-    if (mask[i]) { meanL += L[i]; meanA += A[i]; meanB += B[i]; cnt++ }
-  }
+  const offX = x0 - (side - bw) / 2,
+    offY = y0 - (side - bh) / 2
+  const cm = new Float32Array(S * S),
+    cl = new Float32Array(S * S),
+    ca = new Float32Array(S * S),
+    cb = new Float32Array(S * S)
+  let meanL = 0,
+    meanA = 0,
+    meanB = 0,
+    cnt = 0
+  for (let y = y0; y <= y1; y++)
+    for (let x = x0; x <= x1; x++) {
+      const i = y * w + x
+      if (mask[i]) {
+        meanL += L[i]
+        meanA += A[i]
+        meanB += B[i]
+        cnt++
+      }
+    }
   meanL = cnt ? meanL / cnt : 50
   meanA = cnt ? meanA / cnt : 0
   meanB = cnt ? meanB / cnt : 0
@@ -505,61 +716,89 @@ function productCanvas({ w, L, A, B, seg }: Photo): Canvas {
     if (x < x0 || y < y0 || x > x1 || y > y1) return 0
     return mask[y * w + x]
   }
-  for (let cy = 0; cy < S; cy++) for (let cx = 0; cx < S; cx++) {
-    const sx = offX + (cx + 0.5) * scale - 0.5, sy = offY + (cy + 0.5) * scale - 0.5
-    const ix = Math.floor(sx), iy = Math.floor(sy), fx = sx - ix, fy = sy - iy
-    let m = 0, l = 0, a = 0, b = 0
-    for (let dy = 0; dy <= 1; dy++) for (let dx = 0; dx <= 1; dx++) {
-      const xx = ix + dx, yy = iy + dy
-      const wgt = (dx ? fx : 1 - fx) * (dy ? fy : 1 - fy)
-      const mv = mval(xx, yy)
-      m += wgt * mv
-      l += wgt * (mv ? L[yy * w + xx] : meanL)
-      a += wgt * (mv ? A[yy * w + xx] : meanA)
-      b += wgt * (mv ? B[yy * w + xx] : meanB)
+  for (let cy = 0; cy < S; cy++)
+    for (let cx = 0; cx < S; cx++) {
+      const sx = offX + (cx + 0.5) * scale - 0.5,
+        sy = offY + (cy + 0.5) * scale - 0.5
+      const ix = Math.floor(sx),
+        iy = Math.floor(sy),
+        fx = sx - ix,
+        fy = sy - iy
+      let m = 0,
+        l = 0,
+        a = 0,
+        b = 0
+      for (let dy = 0; dy <= 1; dy++)
+        for (let dx = 0; dx <= 1; dx++) {
+          const xx = ix + dx,
+            yy = iy + dy
+          const wgt = (dx ? fx : 1 - fx) * (dy ? fy : 1 - fy)
+          const mv = mval(xx, yy)
+          m += wgt * mv
+          l += wgt * (mv ? L[yy * w + xx] : meanL)
+          a += wgt * (mv ? A[yy * w + xx] : meanA)
+          b += wgt * (mv ? B[yy * w + xx] : meanB)
+        }
+      cm[cy * S + cx] = m
+      cl[cy * S + cx] = l
+      ca[cy * S + cx] = a
+      cb[cy * S + cx] = b
     }
-    cm[cy * S + cx] = m
-    cl[cy * S + cx] = l
-    ca[cy * S + cx] = a
-    cb[cy * S + cx] = b
-  }
   return { mask: cm, L: cl, A: ca, B: cb, meanL, meanA, meanB }
 }
 
 /** Shape: the mask on a square grid of the canvas (area average), on a grid stretched over the box, row/column profiles, scalars. */
-function shapeFeatures({ w, h, seg }: Photo, { mask: cm }: Canvas, out: Float32Array) {
+function shapeFeatures(
+  { w, h, seg }: Photo,
+  { mask: cm }: Canvas,
+  out: Float32Array
+) {
   const { mask, x0, y0, x1, y1 } = seg
-  const bw = x1 - x0 + 1, bh = y1 - y0 + 1
+  const bw = x1 - x0 + 1,
+    bh = y1 - y0 + 1
   const S = CANVAS
   const R = BLOCK_RANGES
-  const g = 10, o = R.maskSquare[0]
+  const g = 10,
+    o = R.maskSquare[0]
   const cell = S / g
-  for (let cy = 0; cy < S; cy++) for (let cx = 0; cx < S; cx++) {
-    const gx = Math.min(g - 1, Math.floor(cx / cell)), gy = Math.min(g - 1, Math.floor(cy / cell))
-    out[o + gy * g + gx] += cm[cy * S + cx]
-  }
+  for (let cy = 0; cy < S; cy++)
+    for (let cx = 0; cx < S; cx++) {
+      const gx = Math.min(g - 1, Math.floor(cx / cell)),
+        gy = Math.min(g - 1, Math.floor(cy / cell))
+      out[o + gy * g + gx] += cm[cy * S + cx]
+    }
   const counts = new Float32Array(g * g)
-  for (let cy = 0; cy < S; cy++) for (let cx = 0; cx < S; cx++) {
-    counts[Math.min(g - 1, Math.floor(cy / cell)) * g + Math.min(g - 1, Math.floor(cx / cell))]++
-  }
+  for (let cy = 0; cy < S; cy++)
+    for (let cx = 0; cx < S; cx++) {
+      counts[
+        Math.min(g - 1, Math.floor(cy / cell)) * g +
+          Math.min(g - 1, Math.floor(cx / cell))
+      ]++
+    }
   for (let k = 0; k < g * g; k++) out[o + k] /= counts[k]
 
-  const g2 = 6, o2 = R.maskStretch[0]
+  const g2 = 6,
+    o2 = R.maskStretch[0]
   const cnt2 = new Float32Array(g2 * g2)
-  const rows = new Float32Array(12), cols = new Float32Array(12)
-  for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
-    const u = (x - x0) / bw, v = (y - y0) / bh
-    const k = Math.floor(v * g2) * g2 + Math.floor(u * g2)
-    cnt2[k]++
-    if (mask[y * w + x]) {
-      out[o2 + k]++
-      rows[Math.floor(v * 12)]++
-      cols[Math.floor(u * 12)]++
+  const rows = new Float32Array(12),
+    cols = new Float32Array(12)
+  for (let y = y0; y <= y1; y++)
+    for (let x = x0; x <= x1; x++) {
+      const u = (x - x0) / bw,
+        v = (y - y0) / bh
+      const k = Math.floor(v * g2) * g2 + Math.floor(u * g2)
+      cnt2[k]++
+      if (mask[y * w + x]) {
+        out[o2 + k]++
+        rows[Math.floor(v * 12)]++
+        cols[Math.floor(u * 12)]++
+      }
     }
-  }
-  for (let k = 0; k < g2 * g2; k++) out[o2 + k] = cnt2[k] ? out[o2 + k] / cnt2[k] : 0
+  for (let k = 0; k < g2 * g2; k++)
+    out[o2 + k] = cnt2[k] ? out[o2 + k] / cnt2[k] : 0
   const op = R.profiles[0]
-  const rowPx = bw * (bh / 12), colPx = bh * (bw / 12)
+  const rowPx = bw * (bh / 12),
+    colPx = bh * (bw / 12)
   for (let k = 0; k < 12; k++) {
     out[op + k] = rows[k] / Math.max(1, rowPx)
     out[op + 12 + k] = cols[k] / Math.max(1, colPx)
@@ -588,37 +827,54 @@ function hogFeatures({ mask: cm, L: cl }: Canvas, out: Float32Array) {
 /** Fabric: rotation-invariant uniform LBP (P = 8) at radius 1 and 2, inside the product. */
 function fabricFeatures({ mask: cm, L: cl }: Canvas, out: Float32Array) {
   const S = CANVAS
-  for (const [k, r] of [[0, 1], [1, 2]] as const) {
+  for (const [k, r] of [
+    [0, 1],
+    [1, 2],
+  ] as const) {
     const o = BLOCK_RANGES.lbp[0] + k * 10
-    const dx = [1, 1, 0, -1, -1, -1, 0, 1].map((v) => v * r), dy = [0, -1, -1, -1, 0, 1, 1, 1].map((v) => v * r)
-    for (let y = r; y < S - r; y++) for (let x = r; x < S - r; x++) {
-      const i = y * S + x
-      if (cm[i] < 0.99) continue
-      const c = cl[i] + LBP_EPS
-      let ones = 0, flips = 0, prev = cl[i + dy[7] * S + dx[7]] > c ? 1 : 0
-      for (let p = 0; p < 8; p++) {
-        const bit = cl[i + dy[p] * S + dx[p]] > c ? 1 : 0
-        ones += bit
-        if (bit !== prev) flips++
-        prev = bit
+    const dx = [1, 1, 0, -1, -1, -1, 0, 1].map((v) => v * r),
+      dy = [0, -1, -1, -1, 0, 1, 1, 1].map((v) => v * r)
+    for (let y = r; y < S - r; y++)
+      for (let x = r; x < S - r; x++) {
+        const i = y * S + x
+        if (cm[i] < 0.99) continue
+        const c = cl[i] + LBP_EPS
+        let ones = 0,
+          flips = 0,
+          prev = cl[i + dy[7] * S + dx[7]] > c ? 1 : 0
+        for (let p = 0; p < 8; p++) {
+          const bit = cl[i + dy[p] * S + dx[p]] > c ? 1 : 0
+          ones += bit
+          if (bit !== prev) flips++
+          prev = bit
+        }
+        out[o + (flips <= 2 ? ones : 9)]++
       }
-      out[o + (flips <= 2 ? ones : 9)]++
-    }
     normBlock(out, o, o + 10, true)
   }
 }
 
 /** Colour layout: mean Lab of the product per cell of a 4×4 grid (the product's mean where a cell is empty). */
-function colourLayoutFeatures({ mask: cm, L: cl, A: ca, B: cb, meanL, meanA, meanB }: Canvas, out: Float32Array) {
+function colourLayoutFeatures(
+  { mask: cm, L: cl, A: ca, B: cb, meanL, meanA, meanB }: Canvas,
+  out: Float32Array
+) {
   const S = CANVAS
-  const g = 4, o = BLOCK_RANGES.colourLayout[0], cell = S / g
+  const g = 4,
+    o = BLOCK_RANGES.colourLayout[0],
+    cell = S / g
   const sums = new Float32Array(g * g * 4)
-  for (let cy = 0; cy < S; cy++) for (let cx = 0; cx < S; cx++) {
-    const i = cy * S + cx, m = cm[i]
-    if (m <= 0) continue
-    const k = (Math.floor(cy / cell) * g + Math.floor(cx / cell)) * 4
-    sums[k] += m * cl[i]; sums[k + 1] += m * ca[i]; sums[k + 2] += m * cb[i]; sums[k + 3] += m
-  }
+  for (let cy = 0; cy < S; cy++)
+    for (let cx = 0; cx < S; cx++) {
+      const i = cy * S + cx,
+        m = cm[i]
+      if (m <= 0) continue
+      const k = (Math.floor(cy / cell) * g + Math.floor(cx / cell)) * 4
+      sums[k] += m * cl[i]
+      sums[k + 1] += m * ca[i]
+      sums[k + 2] += m * cb[i]
+      sums[k + 3] += m
+    }
   for (let k = 0; k < g * g; k++) {
     const wsum = sums[k * 4 + 3]
     out[o + k * 3] = (wsum > 1 ? sums[k * 4] / wsum : meanL) / 100
@@ -633,15 +889,25 @@ function textureFeatures({ mask: cm, L: cl }: Canvas, out: Float32Array) {
   const o = BLOCK_RANGES.texture[0]
   const edges = [2, 5, 10, 20, 40]
   let tot = 0
-  for (let y = 1; y < S - 1; y++) for (let x = 1; x < S - 1; x++) {
-    const i = y * S + x
-    if (cm[i] < 0.99 || cm[i - 1] < 0.99 || cm[i + 1] < 0.99 || cm[i - S] < 0.99 || cm[i + S] < 0.99) continue
-    const gx = cl[i + 1] - cl[i - 1], gy = cl[i + S] - cl[i - S]
-    const m = Math.sqrt(gx * gx + gy * gy)
-    let b = 0
-    while (b < edges.length && m >= edges[b]) b++
-    out[o + b]++
-    tot++
-  }
-  if (tot > 0) for (let k = 0; k < 6; k++) out[o + k] = Math.sqrt(out[o + k] / tot)
+  for (let y = 1; y < S - 1; y++)
+    for (let x = 1; x < S - 1; x++) {
+      const i = y * S + x
+      if (
+        cm[i] < 0.99 ||
+        cm[i - 1] < 0.99 ||
+        cm[i + 1] < 0.99 ||
+        cm[i - S] < 0.99 ||
+        cm[i + S] < 0.99
+      )
+        continue
+      const gx = cl[i + 1] - cl[i - 1],
+        gy = cl[i + S] - cl[i - S]
+      const m = Math.sqrt(gx * gx + gy * gy)
+      let b = 0
+      while (b < edges.length && m >= edges[b]) b++
+      out[o + b]++
+      tot++
+    }
+  if (tot > 0)
+    for (let k = 0; k < 6; k++) out[o + k] = Math.sqrt(out[o + k] / tot)
 }

@@ -22,10 +22,18 @@ if (!isMainThread && workerData?.classicEmbedderWorker) {
   const embedder = new ClassicEmbedder()
   parentPort!.on("message", async (job: Job) => {
     try {
-      const vectors = await embedder.embedImages(job.images.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength)))
-      parentPort!.postMessage({ id: job.id, vectors } satisfies Reply, vectors.map((v) => v.buffer as ArrayBuffer))
+      const vectors = await embedder.embedImages(
+        job.images.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength))
+      )
+      parentPort!.postMessage(
+        { id: job.id, vectors } satisfies Reply,
+        vectors.map((v) => v.buffer as ArrayBuffer)
+      )
     } catch (e: any) {
-      parentPort!.postMessage({ id: job.id, error: String(e?.message ?? e) } satisfies Reply)
+      parentPort!.postMessage({
+        id: job.id,
+        error: String(e?.message ?? e),
+      } satisfies Reply)
     }
   })
 }
@@ -38,21 +46,35 @@ export class ClassicWorkerEmbedder implements ImageEmbedder {
   readonly kind?: [number, number]
   private readonly worker: WorkerClient<Job, Reply>
 
-  constructor(warn: Warn, private readonly inline = new ClassicEmbedder()) {
+  constructor(
+    warn: Warn,
+    private readonly inline = new ClassicEmbedder()
+  ) {
     this.id = inline.id
     this.dimensions = inline.dimensions
     this.kind = inline.kind
-    this.worker = new WorkerClient(__filename, { classicEmbedderWorker: true }, "classic embedder worker", `${this.id} now embeds in the main thread`, (m) => warn(`[visual-search] ${m}`))
+    this.worker = new WorkerClient(
+      __filename,
+      { classicEmbedderWorker: true },
+      "classic embedder worker",
+      `${this.id} now embeds in the main thread`,
+      (m) => warn(`[visual-search] ${m}`)
+    )
   }
 
   /** How it runs now: "worker thread", or why it runs in the main thread. */
   get runs(): string {
-    return this.worker.dead ? `main thread (${this.worker.dead})` : "worker thread"
+    return this.worker.dead
+      ? `main thread (${this.worker.dead})`
+      : "worker thread"
   }
 
   async embedImages(images: Buffer[]): Promise<Float32Array[]> {
     // copies: the caller keeps its buffers (a Buffer may be a slice of a shared pool)
-    const m = await this.worker.ask((id) => ({ id, images: images.map((b) => new Uint8Array(b)) }))
+    const m = await this.worker.ask((id) => ({
+      id,
+      images: images.map((b) => new Uint8Array(b)),
+    }))
     // no worker (it could not start, or died owing this job): the same embedder, here
     if (!m) return this.inline.embedImages(images)
     if (m.error !== undefined) throw new Error(m.error)

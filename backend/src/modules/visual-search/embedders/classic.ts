@@ -40,7 +40,13 @@ export interface ClassicHead {
   centre?: number[]
 }
 
-interface CompiledLayer { rows: number; cols: number; M: Float32Array; b: Float32Array | null; relu: boolean }
+interface CompiledLayer {
+  rows: number
+  cols: number
+  M: Float32Array
+  b: Float32Array | null
+  relu: boolean
+}
 
 export interface ClassicParams {
   version: number
@@ -58,30 +64,49 @@ export class ClassicEmbedder implements ImageEmbedder {
   readonly dimensions: number
   readonly kind?: [number, number]
   private readonly params: ClassicParams
-  private readonly heads: { layers: CompiledLayer[]; centre: Float32Array | null }[]
+  private readonly heads: {
+    layers: CompiledLayer[]
+    centre: Float32Array | null
+  }[]
   private readonly mean: Float32Array
   private readonly invScale: Float32Array
 
   constructor(opts: { params?: ClassicParams } = {}) {
     const p = opts.params ?? (shippedParams as unknown as ClassicParams)
     if (p.rawDim !== RAW_DIM) {
-      throw new Error(`classic params were trained for a ${p.rawDim}-d descriptor, this code makes ${RAW_DIM}-d; retrain (eval/train-classic.ts)`)
+      throw new Error(
+        `classic params were trained for a ${p.rawDim}-d descriptor, this code makes ${RAW_DIM}-d; retrain (eval/train-classic.ts)`
+      )
     }
     this.params = p
     this.mean = Float32Array.from(p.mean)
     this.invScale = Float32Array.from(p.scale, (s) => 1 / (s || 1))
     this.heads = p.heads.map((h) => {
-      const spec: ClassicLayer[] = h.layers ?? [{ rows: h.rows, matrix: h.matrix ?? [] }]
+      const spec: ClassicLayer[] = h.layers ?? [
+        { rows: h.rows, matrix: h.matrix ?? [] },
+      ]
       let cols = h.input[1] - h.input[0]
       const layers = spec.map((l) => {
-        if (l.matrix.length !== l.rows * cols) throw new Error(`classic head ${h.name}: bad matrix size`)
-        if (l.bias && l.bias.length !== l.rows) throw new Error(`classic head ${h.name}: bad bias size`)
-        const c: CompiledLayer = { rows: l.rows, cols, M: Float32Array.from(l.matrix), b: l.bias ? Float32Array.from(l.bias) : null, relu: !!l.relu }
+        if (l.matrix.length !== l.rows * cols)
+          throw new Error(`classic head ${h.name}: bad matrix size`)
+        if (l.bias && l.bias.length !== l.rows)
+          throw new Error(`classic head ${h.name}: bad bias size`)
+        const c: CompiledLayer = {
+          rows: l.rows,
+          cols,
+          M: Float32Array.from(l.matrix),
+          b: l.bias ? Float32Array.from(l.bias) : null,
+          relu: !!l.relu,
+        }
         cols = l.rows
         return c
       })
-      if (cols !== h.rows) throw new Error(`classic head ${h.name}: last layer has ${cols} rows, head says ${h.rows}`)
-      if (h.centre && h.centre.length !== h.rows) throw new Error(`classic head ${h.name}: bad centre size`)
+      if (cols !== h.rows)
+        throw new Error(
+          `classic head ${h.name}: last layer has ${cols} rows, head says ${h.rows}`
+        )
+      if (h.centre && h.centre.length !== h.rows)
+        throw new Error(`classic head ${h.name}: bad centre size`)
       return { layers, centre: h.centre ? Float32Array.from(h.centre) : null }
     })
     this.dimensions = p.heads.reduce((a, h) => a + h.rows, 0)
@@ -95,7 +120,11 @@ export class ClassicEmbedder implements ImageEmbedder {
   /** Where each head (e.g. "type", "colour") sits in the output vector. */
   headRanges(): { name: string; start: number; end: number }[] {
     let o = 0
-    return this.params.heads.map((h) => ({ name: h.name, start: o, end: (o += h.rows) }))
+    return this.params.heads.map((h) => ({
+      name: h.name,
+      start: o,
+      end: (o += h.rows),
+    }))
   }
 
   /** Output of head k (before centring and normalisation) for a standardised descriptor z. */
@@ -118,7 +147,8 @@ export class ClassicEmbedder implements ImageEmbedder {
   /** Raw descriptor → embedding (exactly what training evaluated). */
   project(raw: Float32Array): Float32Array {
     const z = new Float32Array(raw.length)
-    for (let i = 0; i < raw.length; i++) z[i] = (raw[i] - this.mean[i]) * this.invScale[i]
+    for (let i = 0; i < raw.length; i++)
+      z[i] = (raw[i] - this.mean[i]) * this.invScale[i]
     const out = new Float32Array(this.dimensions)
     let o = 0
     this.params.heads.forEach((h, k) => {

@@ -24,7 +24,9 @@ const DTYPE_SUFFIX: Record<string, string> = {
 export function requiredClipFiles(dtype: string): string[] {
   const suffix = DTYPE_SUFFIX[dtype]
   if (suffix === undefined) {
-    throw new Error(`Unknown CLIP dtype "${dtype}"; expected one of ${Object.keys(DTYPE_SUFFIX).join(", ")}`)
+    throw new Error(
+      `Unknown CLIP dtype "${dtype}"; expected one of ${Object.keys(DTYPE_SUFFIX).join(", ")}`
+    )
   }
   return [
     "config.json",
@@ -63,7 +65,10 @@ export type ClipWorkerInfo = {
   textOutputs: string[]
 }
 
-type Pending = { resolve: (v: { dims: number[]; data: Float32Array }) => void; reject: (e: Error) => void }
+type Pending = {
+  resolve: (v: { dims: number[]; data: Float32Array }) => void
+  reject: (e: Error) => void
+}
 
 /**
  * CLIP image/text embedder. Inference runs in a worker thread (see
@@ -91,13 +96,19 @@ export class ClipEmbedder implements ImageEmbedder {
       this.updateRef()
       if (m.ok) p.resolve({ dims: m.dims, data: m.data })
       else {
-        const err = new Error(`CLIP inference failed: ${m.message}`) as Error & { index?: number }
+        const err = new Error(
+          `CLIP inference failed: ${m.message}`
+        ) as Error & { index?: number }
         if (typeof m.index === "number") err.index = m.index
         p.reject(err)
       }
     })
-    worker.on("error", (e) => this.fail(new Error(`CLIP worker crashed: ${e?.message ?? e}`)))
-    worker.on("exit", (code) => this.fail(new Error(`CLIP worker exited (code ${code})`)))
+    worker.on("error", (e) =>
+      this.fail(new Error(`CLIP worker crashed: ${e?.message ?? e}`))
+    )
+    worker.on("exit", (code) =>
+      this.fail(new Error(`CLIP worker exited (code ${code})`))
+    )
     this.updateRef()
   }
 
@@ -110,13 +121,18 @@ export class ClipEmbedder implements ImageEmbedder {
         // Structured clone copies a view's whole backing ArrayBuffer (pooled Buffers share
         // one), so send compact copies unless the Buffer already owns its memory.
         const images = batch.map((b) =>
-          b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? new Uint8Array(b.buffer) : new Uint8Array(b)
+          b.byteOffset === 0 && b.byteLength === b.buffer.byteLength
+            ? new Uint8Array(b.buffer)
+            : new Uint8Array(b)
         )
         r = await this.request({ op: "images", images })
       } catch (e: any) {
         if (typeof e?.index === "number") {
           e.index += start
-          e.message = e.message.replace(/image #\d+ of the batch/, `image #${e.index}`)
+          e.message = e.message.replace(
+            /image #\d+ of the batch/,
+            `image #${e.index}`
+          )
         }
         throw e
       }
@@ -129,7 +145,12 @@ export class ClipEmbedder implements ImageEmbedder {
     const out: Float32Array[] = []
     for (let start = 0; start < texts.length; start += this.batchSize) {
       const batch = texts.slice(start, start + this.batchSize)
-      out.push(...this.split(await this.request({ op: "text", texts: batch }), batch.length))
+      out.push(
+        ...this.split(
+          await this.request({ op: "text", texts: batch }),
+          batch.length
+        )
+      )
     }
     return out
   }
@@ -139,10 +160,15 @@ export class ClipEmbedder implements ImageEmbedder {
     await this.worker.terminate()
   }
 
-  private split(r: { dims: number[]; data: Float32Array }, n: number): Float32Array[] {
+  private split(
+    r: { dims: number[]; data: Float32Array },
+    n: number
+  ): Float32Array[] {
     const [rows, d] = r.dims
     if (rows !== n || d !== this.dimensions) {
-      throw new Error(`CLIP worker returned [${r.dims}] for ${n} inputs of ${this.dimensions} dimensions`)
+      throw new Error(
+        `CLIP worker returned [${r.dims}] for ${n} inputs of ${this.dimensions} dimensions`
+      )
     }
     // Copies into arrays of this realm (a message's typed arrays belong to the main
     // Node realm, which differs under Jest's vm sandbox), each owning a compact buffer.
@@ -153,7 +179,9 @@ export class ClipEmbedder implements ImageEmbedder {
     })
   }
 
-  private request(msg: Record<string, unknown>): Promise<{ dims: number[]; data: Float32Array }> {
+  private request(
+    msg: Record<string, unknown>
+  ): Promise<{ dims: number[]; data: Float32Array }> {
     if (this.dead) return Promise.reject(this.dead)
     const id = this.nextId++
     return new Promise((resolve, reject) => {
@@ -183,9 +211,13 @@ function resolveTransformers(): string {
     return require.resolve("@huggingface/transformers")
   } catch {
     try {
-      return require.resolve("@huggingface/transformers", { paths: [process.cwd()] })
+      return require.resolve("@huggingface/transformers", {
+        paths: [process.cwd()],
+      })
     } catch (e: any) {
-      throw new Error(`CLIP needs the @huggingface/transformers package, which could not be resolved: ${e?.message ?? e}`)
+      throw new Error(
+        `CLIP needs the @huggingface/transformers package, which could not be resolved: ${e?.message ?? e}`
+      )
     }
   }
 }
@@ -195,10 +227,15 @@ function resolveTransformers(): string {
  * tokenizer. Rejects — with the folder and the missing file named — when the
  * model cannot be loaded; it never falls back to anything itself.
  */
-export async function loadClipEmbedder(opts: ClipLoadOptions = {}): Promise<ClipEmbedder> {
+export async function loadClipEmbedder(
+  opts: ClipLoadOptions = {}
+): Promise<ClipEmbedder> {
   const model = opts.model || DEFAULT_CLIP_MODEL
   const dtype = opts.dtype || DEFAULT_CLIP_DTYPE
-  const batchSize = Math.max(1, Math.floor(opts.batchSize ?? DEFAULT_CLIP_BATCH_SIZE))
+  const batchSize = Math.max(
+    1,
+    Math.floor(opts.batchSize ?? DEFAULT_CLIP_BATCH_SIZE)
+  )
   const started = Date.now()
 
   let modelRef = model
@@ -208,7 +245,9 @@ export async function loadClipEmbedder(opts: ClipLoadOptions = {}): Promise<Clip
     if (!fs.existsSync(modelDir) || !fs.statSync(modelDir).isDirectory()) {
       throw new Error(`CLIP model folder "${modelDir}" does not exist`)
     }
-    const missing = requiredClipFiles(dtype).filter((f) => !fs.existsSync(path.join(modelDir!, f)))
+    const missing = requiredClipFiles(dtype).filter(
+      (f) => !fs.existsSync(path.join(modelDir!, f))
+    )
     if (missing.length) {
       throw new Error(
         `CLIP model folder "${modelDir}" is incomplete for dtype ${dtype}: missing ${missing.join(", ")} ` +
@@ -241,7 +280,8 @@ export async function loadClipEmbedder(opts: ClipLoadOptions = {}): Promise<Clip
         else if (m?.type === "init-error") done(new Error(m.message))
       }
       const onError = (e: Error) => done(e)
-      const onExit = (code: number) => done(new Error(`worker exited with code ${code} while loading`))
+      const onExit = (code: number) =>
+        done(new Error(`worker exited with code ${code} while loading`))
       const done = (e: Error | null, m?: any) => {
         worker.off("message", onMessage)
         worker.off("error", onError)
@@ -255,11 +295,19 @@ export async function loadClipEmbedder(opts: ClipLoadOptions = {}): Promise<Clip
     })
   } catch (e: any) {
     await worker.terminate().catch(() => undefined)
-    const where = modelDir ? `from "${modelDir}"` : `(${model} from the Hugging Face hub)`
+    const where = modelDir
+      ? `from "${modelDir}"`
+      : `(${model} from the Hugging Face hub)`
     throw new Error(`Could not load CLIP ${where}: ${e?.message ?? e}`)
   }
 
-  const embedder = new ClipEmbedder(worker, `clip:${model}:${dtype}`, ready.dimensions, batchSize, ready.info)
+  const embedder = new ClipEmbedder(
+    worker,
+    `clip:${model}:${dtype}`,
+    ready.dimensions,
+    batchSize,
+    ready.info
+  )
   opts.logger?.info(
     `[visual-search] CLIP ${model} (${dtype}, ${ready.dimensions} dims) loaded ${modelDir ? `from ${modelDir}` : "from the hub/cache"} ` +
       `in ${((Date.now() - started) / 1000).toFixed(1)} s; inference in a worker thread, batches of ${batchSize}`

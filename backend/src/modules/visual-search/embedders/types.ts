@@ -34,8 +34,14 @@ export function l2normalize(v: Float32Array): Float32Array {
 }
 
 /** Cosine similarity of two vectors restricted to dimensions [start, end). */
-export function cosineIn(a: Float32Array, b: Float32Array, [start, end]: [number, number]): number {
-  let ab = 0, aa = 0, bb = 0
+export function cosineIn(
+  a: Float32Array,
+  b: Float32Array,
+  [start, end]: [number, number]
+): number {
+  let ab = 0,
+    aa = 0,
+    bb = 0
   for (let i = start; i < end; i++) {
     ab += a[i] * b[i]
     aa += a[i] * a[i]

@@ -18,7 +18,11 @@ export const SRGB_TO_LINEAR = (() => {
 const f = (t: number) => (t > EPSILON ? Math.cbrt(t) : (KAPPA * t + 16) / 116)
 
 /** Lab of linear-light RGB. */
-export function linearRgbToLab(R: number, G: number, B: number): [number, number, number] {
+export function linearRgbToLab(
+  R: number,
+  G: number,
+  B: number
+): [number, number, number] {
   const x = f((R * 0.4124 + G * 0.3576 + B * 0.1805) / 0.95047)
   const y = f(R * 0.2126 + G * 0.7152 + B * 0.0722)
   const z = f((R * 0.0193 + G * 0.1192 + B * 0.9505) / 1.08883)
@@ -26,7 +30,11 @@ export function linearRgbToLab(R: number, G: number, B: number): [number, number
 }
 
 /** Lab of one sRGB pixel (bytes 0–255). */
-export function rgbToLab(r: number, g: number, b: number): [number, number, number] {
+export function rgbToLab(
+  r: number,
+  g: number,
+  b: number
+): [number, number, number] {
   const lin = (c: number) => {
     c /= 255
     return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4

@@ -1,11 +1,18 @@
 import { MAX_IMAGE_BYTES } from "./limits"
 
 /** Downloads an image with a size cap and a time limit (indexing product photos). */
-export async function fetchImage(url: string, { maxBytes = MAX_IMAGE_BYTES, timeoutMs = 10000 } = {}): Promise<Buffer> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: "follow" })
+export async function fetchImage(
+  url: string,
+  { maxBytes = MAX_IMAGE_BYTES, timeoutMs = 10000 } = {}
+): Promise<Buffer> {
+  const res = await fetch(url, {
+    signal: AbortSignal.timeout(timeoutMs),
+    redirect: "follow",
+  })
   if (!res.ok) throw new Error(`GET ${url} answered ${res.status}`)
   const declared = Number(res.headers.get("content-length") || 0)
-  if (declared > maxBytes) throw new Error(`${url} is ${declared} bytes; the limit is ${maxBytes}`)
+  if (declared > maxBytes)
+    throw new Error(`${url} is ${declared} bytes; the limit is ${maxBytes}`)
   const reader = res.body!.getReader()
   const chunks: Buffer[] = []
   let total = 0

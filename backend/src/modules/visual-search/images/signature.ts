@@ -13,7 +13,9 @@ export type ImageSignature = { phash: string; frame: string }
 const N = 32
 const cosTable = (() => {
   const t = new Float64Array(8 * N)
-  for (let u = 0; u < 8; u++) for (let x = 0; x < N; x++) t[u * N + x] = Math.cos(((2 * x + 1) * u * Math.PI) / (2 * N))
+  for (let u = 0; u < 8; u++)
+    for (let x = 0; x < N; x++)
+      t[u * N + x] = Math.cos(((2 * x + 1) * u * Math.PI) / (2 * N))
   return t
 })()
 
@@ -24,7 +26,8 @@ function dctHash(px: Float64Array): bigint {
       let s = 0
       for (let y = 0; y < N; y++) {
         const cy = cosTable[u * N + y]
-        for (let x = 0; x < N; x++) s += cy * cosTable[v * N + x] * px[y * N + x]
+        for (let x = 0; x < N; x++)
+          s += cy * cosTable[v * N + x] * px[y * N + x]
       }
       coeffs.push(s)
     }

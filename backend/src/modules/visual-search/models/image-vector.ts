@@ -21,7 +21,11 @@ export const ImageVector = model
     attempts: model.number().default(0),
   })
   .indexes([
-    { on: ["product_id", "image_url", "embedder"], unique: true, where: "deleted_at IS NULL" },
+    {
+      on: ["product_id", "image_url", "embedder"],
+      unique: true,
+      where: "deleted_at IS NULL",
+    },
     // every process syncs its in-memory index by reading the rows changed since its last sync, deleted ones included
     { on: ["updated_at"], where: null },
   ])

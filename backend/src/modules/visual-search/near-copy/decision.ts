@@ -1,6 +1,15 @@
 import { COLOUR_FRAME, FRAME, inkOf, type Frame } from "./frame"
 import { register, refine } from "./registration"
-import { dot, FULL, highpass, normalize, sample, viewOf, views, type Window } from "./sampling"
+import {
+  dot,
+  FULL,
+  highpass,
+  normalize,
+  sample,
+  viewOf,
+  views,
+  type Window,
+} from "./sampling"
 
 /**
  * Is one photo a near copy of another — the same shot re-uploaded, resized,
@@ -19,14 +28,29 @@ import { dot, FULL, highpass, normalize, sample, viewOf, views, type Window } fr
  */
 
 /** Mean ΔE between A's window and B over 8×8 cells where either shows something other than white (and that no mask hides). */
-function colourDifference(A: Frame, B: Frame, r: Window, mask: Uint8Array | null = null): number {
+function colourDifference(
+  A: Frame,
+  B: Frame,
+  r: Window,
+  mask: Uint8Array | null = null
+): number {
   const n = 8
   const k = COLOUR_FRAME / FRAME
-  const rw = { x0: r.x0 * k, y0: r.y0 * k, w: r.w * k, h: r.h * k, mirror: r.mirror }
+  const rw = {
+    x0: r.x0 * k,
+    y0: r.y0 * k,
+    w: r.w * k,
+    h: r.h * k,
+    mirror: r.mirror,
+  }
   const full = { x0: 0, y0: 0, w: COLOUR_FRAME, h: COLOUR_FRAME, mirror: false }
-  const a = [0, 1, 2].map((c) => sample(A.lab, COLOUR_FRAME, rw, n, new Float32Array(n * n), 3, 3, c))
+  const a = [0, 1, 2].map((c) =>
+    sample(A.lab, COLOUR_FRAME, rw, n, new Float32Array(n * n), 3, 3, c)
+  )
   const b = [0, 1, 2].map((c) =>
-    views.get(B.lab, `lab${c}`, () => sample(B.lab, COLOUR_FRAME, full, n, new Float32Array(n * n), 3, 3, c))
+    views.get(B.lab, `lab${c}`, () =>
+      sample(B.lab, COLOUR_FRAME, full, n, new Float32Array(n * n), 3, 3, c)
+    )
   )
   let sum = 0
   let cells = 0
@@ -59,11 +83,13 @@ function colourDifference(A: Frame, B: Frame, r: Window, mask: Uint8Array | null
  */
 const BLOCKS = 8
 /** Blocks of the outer ring (where badges and corner marks sit), as indices into the BLOCKS×BLOCKS grid. */
-const RING = Array.from({ length: BLOCKS * BLOCKS }, (_, k) => k).filter((k) => {
-  const x = k % BLOCKS,
-    y = Math.floor(k / BLOCKS)
-  return Math.min(x, y, BLOCKS - 1 - x, BLOCKS - 1 - y) < BLOCKS / 4
-})
+const RING = Array.from({ length: BLOCKS * BLOCKS }, (_, k) => k).filter(
+  (k) => {
+    const x = k % BLOCKS,
+      y = Math.floor(k / BLOCKS)
+    return Math.min(x, y, BLOCKS - 1 - x, BLOCKS - 1 - y) < BLOCKS / 4
+  }
+)
 const blockOf = (x: number, y: number, n: number) =>
   Math.floor((y * BLOCKS) / n) * BLOCKS + Math.floor((x * BLOCKS) / n)
 
@@ -76,7 +102,11 @@ const blockOf = (x: number, y: number, n: number) =>
  * where the other has backdrop, looks stamped on too: the stricter bar on
  * what is left (`maskedFine`) keeps the two apart.
  */
-function occlusionMask(a: Float32Array, b: Float32Array, n: number): Uint8Array | null {
+function occlusionMask(
+  a: Float32Array,
+  b: Float32Array,
+  n: number
+): Uint8Array | null {
   const err = new Float64Array(BLOCKS * BLOCKS)
   const ea = new Float64Array(BLOCKS * BLOCKS)
   const eb = new Float64Array(BLOCKS * BLOCKS)
@@ -103,7 +133,12 @@ function occlusionMask(a: Float32Array, b: Float32Array, n: number): Uint8Array 
 }
 
 /** The correlation of two normalised n×n views over the pixels outside the mask (re-normalised there). */
-function maskedCorrelation(a: Float32Array, b: Float32Array, n: number, mask: Uint8Array | null): number {
+function maskedCorrelation(
+  a: Float32Array,
+  b: Float32Array,
+  n: number,
+  mask: Uint8Array | null
+): number {
   if (!mask) return dot(a, b)
   let sa = 0,
     sb = 0,
@@ -131,7 +166,12 @@ function maskedCorrelation(a: Float32Array, b: Float32Array, n: number, mask: Ui
 }
 
 /** The final tests' figures at one alignment (`masked`: ring blocks left out as a stamped badge). */
-export type NearCopyMeasures = { detail: number; fine: number; colour: number; masked: number }
+export type NearCopyMeasures = {
+  detail: number
+  fine: number
+  colour: number
+  masked: number
+}
 /** Every figure of a pair: the gates', the final tests' at the registered alignment, and theirs at the identity. */
 /** `ink`: ΔE between the mean garment colours (see `inkOf`); `glance`: the first look's best 8×8 correlation. */
 export type NearCopyScore = {
@@ -212,9 +252,19 @@ function firstLook(A: Uint8Array, B: Uint8Array): number {
   let best = -2
   for (const [s, fx, fy] of GLANCE)
     for (const mirror of [false, true]) {
-      const r = { x0: FRAME * (1 - s) * fx, y0: FRAME * (1 - s) * fy, w: FRAME * s, h: FRAME * s, mirror }
+      const r = {
+        x0: FRAME * (1 - s) * fx,
+        y0: FRAME * (1 - s) * fy,
+        w: FRAME * s,
+        h: FRAME * s,
+        mirror,
+      }
       const key = `glance${s},${fx},${fy}${mirror ? "m" : ""}`
-      best = Math.max(best, dot(viewOf(A, key, r, n), tB), dot(viewOf(B, key, r, n), tA))
+      best = Math.max(
+        best,
+        dot(viewOf(A, key, r, n), tB),
+        dot(viewOf(B, key, r, n), tA)
+      )
     }
   return best
 }
@@ -269,12 +319,18 @@ function align(A: Frame, B: Frame, glanceMin: number, inkMax: number) {
     ink,
     glance: quick,
     identity: measuresAt(A, B, FULL),
-    registered: (coarseMin: number, coarseColourMax: number) => registered(A, B, coarseMin, coarseColourMax),
+    registered: (coarseMin: number, coarseColourMax: number) =>
+      registered(A, B, coarseMin, coarseColourMax),
   }
 }
 
 /** The window of one photo that best matches the other, with the tests taken there; `null` when the coarse gates rule it out. */
-function registered(A: Frame, B: Frame, coarseMin: number, coarseColourMax: number) {
+function registered(
+  A: Frame,
+  B: Frame,
+  coarseMin: number,
+  coarseColourMax: number
+) {
   // either may be the crop of the other
   const ab = register(A.grey, B.grey)
   const ba = register(B.grey, A.grey)
@@ -285,25 +341,49 @@ function registered(A: Frame, B: Frame, coarseMin: number, coarseColourMax: numb
   let { r, score } = refine(P.grey, Q.grey, first.r)
   // a nearly symmetric garment matches almost as well mirrored, and the coarse grid
   // may favour the wrong orientation: then climb from the other one too
-  if (first.other.score >= first.score - NEAR_COPY_THRESHOLDS.otherOrientation) {
+  if (
+    first.other.score >=
+    first.score - NEAR_COPY_THRESHOLDS.otherOrientation
+  ) {
     const alt = refine(P.grey, Q.grey, first.other.r)
     if (alt.score > score) ({ r, score } = alt)
   }
-  return { coarse: first.score, coarseColour, ncc: score, at: measuresAt(P, Q, r) }
+  return {
+    coarse: first.score,
+    coarseColour,
+    ncc: score,
+    at: measuresAt(P, Q, r),
+  }
 }
 
 /** The tests taken at one alignment of P's window r onto all of Q, each computed when first asked for. */
-type Measures = { detail: () => number; fine: () => number; colour: () => number; masked: () => number }
+type Measures = {
+  detail: () => number
+  fine: () => number
+  colour: () => number
+  masked: () => number
+}
 function measuresAt(P: Frame, Q: Frame, r: Window): Measures {
   const detailViews = new Map<number, [Float32Array, Float32Array]>()
   const viewsAt = (m: number) => {
     let v = detailViews.get(m)
     if (!v) {
       const detailOf = (g: Uint8Array) =>
-        views.get(g, `detail${m}`, () => normalize(highpass(sample(g, FRAME, FULL, m, new Float32Array(m * m), 3), m)))
+        views.get(g, `detail${m}`, () =>
+          normalize(
+            highpass(sample(g, FRAME, FULL, m, new Float32Array(m * m), 3), m)
+          )
+        )
       // at the identity both sides are the photos' own (memoised) detail views
       const reg =
-        r === FULL ? detailOf(P.grey) : normalize(highpass(sample(P.grey, FRAME, r, m, new Float32Array(m * m), 3), m))
+        r === FULL
+          ? detailOf(P.grey)
+          : normalize(
+              highpass(
+                sample(P.grey, FRAME, r, m, new Float32Array(m * m), 3),
+                m
+              )
+            )
       const tgt = detailOf(Q.grey)
       detailViews.set(m, (v = [reg, tgt]))
     }
@@ -313,21 +393,36 @@ function measuresAt(P: Frame, Q: Frame, r: Window): Measures {
   // only an unmoved copy may have a badge left out (the mask comes from the finest comparison, where a
   // badge stands out most): at a registered crop, leaving out a ring block let template shots through
   // (the same model and pose, another garment: they differ most at the head or the feet)
-  const maskOf = () => (mask === undefined ? (mask = r === FULL ? occlusionMask(...viewsAt(32), 32) : null) : mask)
+  const maskOf = () =>
+    mask === undefined
+      ? (mask = r === FULL ? occlusionMask(...viewsAt(32), 32) : null)
+      : mask
   const detailAt = (m: number) => maskedCorrelation(...viewsAt(m), m, maskOf())
   return {
     detail: () => detailAt(24),
     fine: () => detailAt(32),
     colour: () => colourDifference(P, Q, r, maskOf()),
-    masked: () => (maskOf() ?? new Uint8Array(0)).reduce((s: number, x: number) => s + x, 0),
+    masked: () =>
+      (maskOf() ?? new Uint8Array(0)).reduce(
+        (s: number, x: number) => s + x,
+        0
+      ),
   }
 }
 
 /** The final tests at one alignment, cheapest first, stopping at the first miss. */
 const passes = (m: Measures | null, t: typeof NEAR_COPY_THRESHOLDS) =>
-  !!m && m.colour() <= t.colourDeltaE && m.detail() >= t.detail && m.fine() >= (m.masked() ? t.maskedFine : t.fine)
+  !!m &&
+  m.colour() <= t.colourDeltaE &&
+  m.detail() >= t.detail &&
+  m.fine() >= (m.masked() ? t.maskedFine : t.fine)
 
-const measured = (m: Measures) => ({ detail: m.detail(), fine: m.fine(), colour: m.colour(), masked: m.masked() })
+const measured = (m: Measures) => ({
+  detail: m.detail(),
+  fine: m.fine(),
+  colour: m.colour(),
+  masked: m.masked(),
+})
 
 /**
  * Every figure of a pair (calibration): `null` when the mean-colour or first-look
@@ -355,7 +450,15 @@ export function nearCopyScore(
 }
 
 /** The decision: the cheap gates, then the final tests at the identity or, failing that, at the registered alignment. */
-export function isNearCopy(A: Frame, B: Frame, t = NEAR_COPY_THRESHOLDS): boolean {
+export function isNearCopy(
+  A: Frame,
+  B: Frame,
+  t = NEAR_COPY_THRESHOLDS
+): boolean {
   const a = align(A, B, t.glance, t.ink)
-  return !!a && (passes(a.identity, t) || passes(a.registered(t.coarse, t.coarseColour)?.at ?? null, t))
+  return (
+    !!a &&
+    (passes(a.identity, t) ||
+      passes(a.registered(t.coarse, t.coarseColour)?.at ?? null, t))
+  )
 }

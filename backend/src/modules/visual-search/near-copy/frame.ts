@@ -14,9 +14,20 @@ export type Frame = { grey: Uint8Array; lab: Uint8Array }
 
 /** The stored form: base64 of 64×64 grey then 24×24×3 Lab (L×2.55, a+128, b+128). */
 export async function frameOf(buf: Buffer): Promise<string> {
-  const img = () => sharp(buf, { limitInputPixels: MAX_IMAGE_PIXELS }).rotate().flatten({ background: "#ffffff" })
-  const grey = await img().greyscale().resize(FRAME, FRAME, { fit: "fill" }).raw().toBuffer()
-  const rgb = await img().removeAlpha().resize(COLOUR_FRAME, COLOUR_FRAME, { fit: "fill" }).raw().toBuffer()
+  const img = () =>
+    sharp(buf, { limitInputPixels: MAX_IMAGE_PIXELS })
+      .rotate()
+      .flatten({ background: "#ffffff" })
+  const grey = await img()
+    .greyscale()
+    .resize(FRAME, FRAME, { fit: "fill" })
+    .raw()
+    .toBuffer()
+  const rgb = await img()
+    .removeAlpha()
+    .resize(COLOUR_FRAME, COLOUR_FRAME, { fit: "fill" })
+    .raw()
+    .toBuffer()
   const lab = Buffer.alloc(COLOUR_FRAME * COLOUR_FRAME * 3)
   for (let i = 0; i < COLOUR_FRAME * COLOUR_FRAME; i++) {
     const [L, a, b] = rgbToLab(rgb[i * 3], rgb[i * 3 + 1], rgb[i * 3 + 2])
@@ -27,12 +38,14 @@ export async function frameOf(buf: Buffer): Promise<string> {
   return Buffer.concat([grey, lab]).toString("base64")
 }
 
-export const clampByte = (v: number) => Math.max(0, Math.min(255, Math.round(v)))
+export const clampByte = (v: number) =>
+  Math.max(0, Math.min(255, Math.round(v)))
 
 export function parseFrame(b64: string | null | undefined): Frame | null {
   if (!b64) return null
   const raw = Buffer.from(b64, "base64")
-  if (raw.length !== FRAME * FRAME + COLOUR_FRAME * COLOUR_FRAME * 3) return null
+  if (raw.length !== FRAME * FRAME + COLOUR_FRAME * COLOUR_FRAME * 3)
+    return null
   return {
     grey: new Uint8Array(raw.subarray(0, FRAME * FRAME)),
     lab: onWhite(new Uint8Array(raw.subarray(FRAME * FRAME))),
@@ -53,15 +66,23 @@ function onWhite(lab: Uint8Array): Uint8Array {
   const n = COLOUR_FRAME
   const ring: number[] = []
   for (let y = 0; y < n; y++)
-    for (let x = 0; x < n; x++) if (x === 0 || y === 0 || x === n - 1 || y === n - 1) ring.push((y * n + x) * 3)
-  const median = (c: number) => ring.map((i) => lab[i + c]).sort((p, q) => p - q)[ring.length >> 1]
+    for (let x = 0; x < n; x++)
+      if (x === 0 || y === 0 || x === n - 1 || y === n - 1)
+        ring.push((y * n + x) * 3)
+  const median = (c: number) =>
+    ring.map((i) => lab[i + c]).sort((p, q) => p - q)[ring.length >> 1]
   const L = median(0) / 2.55,
     a = median(1) - 128,
     b = median(2) - 128
   if (inkOf(L, a, b) < BACKDROP.white) return lab
   if (L < BACKDROP.minL || Math.hypot(a, b) > BACKDROP.maxChroma) return lab
   const even = ring.filter(
-    (i) => Math.hypot(lab[i] / 2.55 - L, lab[i + 1] - 128 - a, lab[i + 2] - 128 - b) <= BACKDROP.spread
+    (i) =>
+      Math.hypot(
+        lab[i] / 2.55 - L,
+        lab[i + 1] - 128 - a,
+        lab[i + 2] - 128 - b
+      ) <= BACKDROP.spread
   ).length
   if (even < ring.length * BACKDROP.evenShare) return lab
   const out = new Uint8Array(lab.length)
@@ -93,4 +114,5 @@ const BACKDROP = {
  * "Ink": how far a Lab colour is from the white backdrop, 100 − L + chroma.
  * Cells with ink below about 8 are backdrop; the rest is the garment.
  */
-export const inkOf = (L: number, a: number, b: number) => 100 - L + Math.hypot(a, b)
+export const inkOf = (L: number, a: number, b: number) =>
+  100 - L + Math.hypot(a, b)

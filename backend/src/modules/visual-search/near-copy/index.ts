@@ -4,7 +4,14 @@
  * two frames), decision.ts (the gates and final tests; thresholds calibrated
  * by `npm run calibrate:duplicates`).
  */
-export { COLOUR_FRAME, FRAME, frameOf, inkOf, parseFrame, type Frame } from "./frame"
+export {
+  COLOUR_FRAME,
+  FRAME,
+  frameOf,
+  inkOf,
+  parseFrame,
+  type Frame,
+} from "./frame"
 export {
   inkDifference,
   isNearCopy,

@@ -1,5 +1,14 @@
 import { FRAME } from "./frame"
-import { FULL, grids, normalize, sample, sampleFast, viewOf, views, type Window } from "./sampling"
+import {
+  FULL,
+  grids,
+  normalize,
+  sample,
+  sampleFast,
+  viewOf,
+  views,
+  type Window,
+} from "./sampling"
 
 /**
  * Registration: the crop/scale/mirror window of one frame that best matches
@@ -21,7 +30,13 @@ const GRID: Window[] = (() => {
       const h = FRAME * sy
       for (const fx of sx === 1 ? [0] : OFFSETS)
         for (const fy of sy === 1 ? [0] : OFFSETS) {
-          out.push({ x0: (FRAME - w) * fx, y0: (FRAME - h) * fy, w, h, mirror: false })
+          out.push({
+            x0: (FRAME - w) * fx,
+            y0: (FRAME - h) * fy,
+            w,
+            h,
+            mirror: false,
+          })
         }
     }
   return out
@@ -30,12 +45,17 @@ const GRID: Window[] = (() => {
 /** An n×n view with its columns reversed: a mirrored window's samples are its plain samples read right to left. */
 function mirrored(v: Float32Array, n: number): Float32Array {
   const o = new Float32Array(v.length)
-  for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) o[y * n + x] = v[y * n + n - 1 - x]
+  for (let y = 0; y < n; y++)
+    for (let x = 0; x < n; x++) o[y * n + x] = v[y * n + n - 1 - x]
   return o
 }
 
 /** A registration: the best window, and the best one of the other orientation (mirrored or not). */
-export type Registered = { r: Window; score: number; other: { r: Window; score: number } }
+export type Registered = {
+  r: Window
+  score: number
+  other: { r: Window; score: number }
+}
 
 /**
  * The window of A that best matches all of B, by grey correlation, over
@@ -51,7 +71,9 @@ export function register(A: Uint8Array, B: Uint8Array): Registered {
   const grid = grids.get(A, "grid8", () => {
     const g = new Float32Array(GRID.length * n * n)
     const buf = new Float32Array(n * n)
-    GRID.forEach((r, i) => g.set(normalize(sample(A, FRAME, r, n, buf)), i * n * n))
+    GRID.forEach((r, i) =>
+      g.set(normalize(sample(A, FRAME, r, n, buf)), i * n * n)
+    )
     return g
   })
   let plain = { r: FULL, score: -2 }
@@ -67,7 +89,9 @@ export function register(A: Uint8Array, B: Uint8Array): Registered {
     if (s > plain.score) plain = { r: GRID[i], score: s }
     if (m > mirror.score) mirror = { r: { ...GRID[i], mirror: true }, score: m }
   }
-  return mirror.score > plain.score ? { ...mirror, other: plain } : { ...plain, other: mirror }
+  return mirror.score > plain.score
+    ? { ...mirror, other: plain }
+    : { ...plain, other: mirror }
 }
 
 /**
@@ -118,7 +142,11 @@ const MOVES: [number, number, number, number][] = [
 ]
 
 /** Hill climbing from the coarse window, at 32×32, in ever smaller steps; each window is scored once. */
-export function refine(A: Uint8Array, B: Uint8Array, start: Window): { r: Window; score: number } {
+export function refine(
+  A: Uint8Array,
+  B: Uint8Array,
+  start: Window
+): { r: Window; score: number } {
   const n = 32
   const target = viewOf(B, "full32", FULL, n)
   let targetSum = 0
@@ -128,13 +156,14 @@ export function refine(A: Uint8Array, B: Uint8Array, start: Window): { r: Window
   const at = (r: Window) => {
     const key = `${r.x0},${r.y0},${r.w},${r.h}`
     let s = seen.get(key)
-    if (s === undefined) seen.set(key, (s = correlate(A, r, n, target, buf, targetSum)))
+    if (s === undefined)
+      seen.set(key, (s = correlate(A, r, n, target, buf, targetSum)))
     return s
   }
   let r = start
   let score = at(r)
   for (const step of [4, 2, 1, 0.5, 0.25]) {
-    for (let improved = true; improved; ) {
+    for (let improved = true; improved;) {
       improved = false
       for (const [dx, dy, dw, dh] of MOVES) {
         const c: Window = {

@@ -3,7 +3,13 @@ import { FRAME } from "./frame"
 /** Sampling a frame: bilinear windows, normalised views and their memo (what registration and the decision share). */
 
 /** Where B sits in A: a window of A (in A's pixels), possibly mirrored. */
-export type Window = { x0: number; y0: number; w: number; h: number; mirror: boolean }
+export type Window = {
+  x0: number
+  y0: number
+  w: number
+  h: number
+  mirror: boolean
+}
 
 /**
  * Bilinear samples of the window [x0,x0+w]×[y0,y0+h] of an S×S channel
@@ -47,7 +53,13 @@ export function sample(
 const xi_ = new Int32Array(64)
 const fx_ = new Float32Array(64)
 /** `sample` for one grey channel without sub-samples: the hot loop of registration. */
-export function sampleFast(src: ArrayLike<number>, S: number, r: Window, n: number, out: Float32Array): Float32Array {
+export function sampleFast(
+  src: ArrayLike<number>,
+  S: number,
+  r: Window,
+  n: number,
+  out: Float32Array
+): Float32Array {
   for (let i = 0; i < n; i++) {
     const x = r.x0 + ((i + 0.5) * r.w) / n - 0.5
     const xi = Math.max(0, Math.min(S - 2, Math.floor(x)))
@@ -65,7 +77,9 @@ export function sampleFast(src: ArrayLike<number>, S: number, r: Window, n: numb
     for (let c = 0; c < n; c++) {
       const p = base + xi_[c]
       const fx = fx_[c]
-      out[o + c] = (src[p] + (src[p + 1] - src[p]) * fx) * gy + (src[p + S] + (src[p + S + 1] - src[p + S]) * fx) * fy
+      out[o + c] =
+        (src[p] + (src[p + 1] - src[p]) * fx) * gy +
+        (src[p + S] + (src[p + S + 1] - src[p + S]) * fx) * fy
     }
   }
   return out
@@ -143,4 +157,6 @@ export const grids = new Memo<Float32Array>(96)
 
 /** The normalised n×n samples of a window of a grey frame, memoised when `key` names the window. */
 export const viewOf = (src: Uint8Array, key: string, r: Window, n: number) =>
-  views.get(src, key, () => normalize(sample(src, FRAME, r, n, new Float32Array(n * n))))
+  views.get(src, key, () =>
+    normalize(sample(src, FRAME, r, n, new Float32Array(n * n)))
+  )

@@ -18,8 +18,13 @@ export function workerBoot(file: string): string {
 
 /** A worker's "error" event as text, whatever was thrown (an Error, a string, an object without a prototype). */
 export function workerErrorText(e: unknown): string {
-  if (e instanceof Error || (e && typeof (e as any).message === "string")) return (e as any).message
-  try { return typeof e === "string" ? e : JSON.stringify(e) ?? String(e) } catch { return Object.prototype.toString.call(e) }
+  if (e instanceof Error || (e && typeof (e as any).message === "string"))
+    return (e as any).message
+  try {
+    return typeof e === "string" ? e : (JSON.stringify(e) ?? String(e))
+  } catch {
+    return Object.prototype.toString.call(e)
+  }
 }
 
 /**
@@ -72,7 +77,10 @@ export class WorkerClient<Job, Reply extends { id: number }> {
     if (this.dead) return undefined
     if (this.worker) return this.worker
     try {
-      const w = new Worker(workerBoot(this.file), { eval: true, workerData: this.data })
+      const w = new Worker(workerBoot(this.file), {
+        eval: true,
+        workerData: this.data,
+      })
       w.on("message", (m: Reply) => {
         const resolve = this.pending.get(m.id)
         if (!resolve) return
@@ -80,7 +88,9 @@ export class WorkerClient<Job, Reply extends { id: number }> {
         if (!this.pending.size) w.unref()
         resolve(m)
       })
-      w.on("error", (e) => this.fail(`${this.name} crashed: ${workerErrorText(e)}`))
+      w.on("error", (e) =>
+        this.fail(`${this.name} crashed: ${workerErrorText(e)}`)
+      )
       w.on("exit", (code) => this.fail(`${this.name} exited (code ${code})`))
       w.unref()
       return (this.worker = w)

@@ -13,4 +13,10 @@ export const Wear = model
     outfit_id: model.text().nullable(),
     worn_on: model.text(),
   })
-  .indexes([{ on: ["wardrobe_item_id", "worn_on"], unique: true, where: "deleted_at IS NULL" }])
+  .indexes([
+    {
+      on: ["wardrobe_item_id", "worn_on"],
+      unique: true,
+      where: "deleted_at IS NULL",
+    },
+  ])

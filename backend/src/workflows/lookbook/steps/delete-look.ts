@@ -12,6 +12,9 @@ export const deleteLookStep = createStep(
     return new StepResponse(input.look_id, input.look_id)
   },
   async (id, { container }) => {
-    if (id) await container.resolve<LookbookModuleService>(LOOKBOOK_MODULE).restoreLooks(id)
+    if (id)
+      await container
+        .resolve<LookbookModuleService>(LOOKBOOK_MODULE)
+        .restoreLooks(id)
   }
 )

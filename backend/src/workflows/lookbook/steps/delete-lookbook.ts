@@ -12,6 +12,9 @@ export const deleteLookbookStep = createStep(
     return new StepResponse(id, id)
   },
   async (id, { container }) => {
-    if (id) await container.resolve<LookbookModuleService>(LOOKBOOK_MODULE).restoreLookbooks(id)
+    if (id)
+      await container
+        .resolve<LookbookModuleService>(LOOKBOOK_MODULE)
+        .restoreLookbooks(id)
   }
 )

@@ -7,12 +7,22 @@ import type { ProductImages } from "./load-product-images"
 export const removeStaleVectorsStep = createStep(
   "remove-stale-vectors",
   async (input: ProductImages[], { container }) => {
-    const service = container.resolve<VisualSearchModuleService>(VISUAL_SEARCH_MODULE)
+    const service =
+      container.resolve<VisualSearchModuleService>(VISUAL_SEARCH_MODULE)
     const removed: string[] = []
-    for (const p of input) removed.push(...(await service.removeStaleVectors(p.product_id, p.images.map((i) => i.url))))
+    for (const p of input)
+      removed.push(
+        ...(await service.removeStaleVectors(
+          p.product_id,
+          p.images.map((i) => i.url)
+        ))
+      )
     return new StepResponse(removed, removed)
   },
   async (removed: string[] | undefined, { container }) => {
-    if (removed?.length) await container.resolve<VisualSearchModuleService>(VISUAL_SEARCH_MODULE).restoreImageVectors(removed)
+    if (removed?.length)
+      await container
+        .resolve<VisualSearchModuleService>(VISUAL_SEARCH_MODULE)
+        .restoreImageVectors(removed)
   }
 )

@@ -8,7 +8,10 @@ import type WardrobeModuleService from "../../../modules/wardrobe/service"
  */
 export const deleteWardrobeItemStep = createStep(
   "delete-wardrobe-item",
-  async ({ customer_id, id }: { customer_id: string; id: string }, { container }) => {
+  async (
+    { customer_id, id }: { customer_id: string; id: string },
+    { container }
+  ) => {
     const wardrobe = container.resolve<WardrobeModuleService>(WARDROBE_MODULE)
     const item = await wardrobe.ownedItem(customer_id, id)
     const wears = await wardrobe.listWears({ wardrobe_item_id: id })
@@ -19,9 +22,21 @@ export const deleteWardrobeItemStep = createStep(
   async (before, { container }) => {
     if (!before) return
     const wardrobe = container.resolve<WardrobeModuleService>(WARDROBE_MODULE)
-    const strip = ({ created_at, updated_at, deleted_at, outfit, ...rest }: any) => rest
+    const strip = ({
+      created_at,
+      updated_at,
+      deleted_at,
+      outfit,
+      ...rest
+    }: any) => rest
     await wardrobe.createWardrobeItems(strip(before.item))
     if (before.wears.length) await wardrobe.createWears(before.wears.map(strip))
-    if (before.places.length) await wardrobe.createOutfitItems(before.places.map((p: any) => ({ ...strip(p), outfit_id: p.outfit_id ?? p.outfit?.id })))
+    if (before.places.length)
+      await wardrobe.createOutfitItems(
+        before.places.map((p: any) => ({
+          ...strip(p),
+          outfit_id: p.outfit_id ?? p.outfit?.id,
+        }))
+      )
   }
 )

@@ -1,4 +1,7 @@
-import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
 import { linkGoogleIdentity } from "../../../../../lib/customer-auth/link-google-identity"
 
 /**
@@ -7,7 +10,13 @@ import { linkGoogleIdentity } from "../../../../../lib/customer-auth/link-google
  * The caller then refreshes its token (POST /auth/token/refresh) to get one
  * that names the customer.
  */
-export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const result = await linkGoogleIdentity(req.scope, req.auth_context.auth_identity_id)
+export const POST = async (
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse
+) => {
+  const result = await linkGoogleIdentity(
+    req.scope,
+    req.auth_context.auth_identity_id
+  )
   res.json(result)
 }

@@ -1,6 +1,7 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 
-const base = (req: MedusaRequest) => `${req.protocol}://${req.get("host")}/store/customers/me/wardrobe`
+const base = (req: MedusaRequest) =>
+  `${req.protocol}://${req.get("host")}/store/customers/me/wardrobe`
 
 /**
  * The public shape of a wardrobe item. Uploaded photos are private files:
@@ -11,7 +12,9 @@ export function serializeItem(req: MedusaRequest, item: any) {
   return {
     id: item.id,
     image_url: own ?? item.image_url ?? null,
-    cutout_url: item.cutout_file_id ? `${own}?variant=cutout` : own ?? item.image_url ?? null,
+    cutout_url: item.cutout_file_id
+      ? `${own}?variant=cutout`
+      : (own ?? item.image_url ?? null),
     article_type: item.article_type ?? null,
     colour: item.colour ?? null,
     family: item.family ?? null,
@@ -37,10 +40,16 @@ export function serializeOutfit(req: MedusaRequest, outfit: any) {
     id: outfit.id,
     name: outfit.name,
     notes: outfit.notes ?? null,
-    collage_url: outfit.collage_file_id ? `${base(req)}/outfits/${outfit.id}/image` : null,
+    collage_url: outfit.collage_file_id
+      ? `${base(req)}/outfits/${outfit.id}/image`
+      : null,
     items: [...(outfit.items ?? [])]
       .sort((a: any, b: any) => a.rank - b.rank)
-      .map((i: any) => ({ rank: i.rank, wardrobe_item_id: i.wardrobe_item_id ?? null, product_id: i.product_id ?? null })),
+      .map((i: any) => ({
+        rank: i.rank,
+        wardrobe_item_id: i.wardrobe_item_id ?? null,
+        product_id: i.product_id ?? null,
+      })),
     created_at: outfit.created_at,
     updated_at: outfit.updated_at,
   }

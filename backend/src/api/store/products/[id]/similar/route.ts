@@ -1,4 +1,7 @@
-import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
+import type {
+  MedusaResponse,
+  MedusaStoreRequest,
+} from "@medusajs/framework/http"
 import { searchPurchasable } from "../../../../../lib/visual-search/search"
 import { productQueryVector } from "../../../../../lib/visual-search/product-vector"
 import { parseConstraints } from "../../../visual-search/parse"
@@ -14,9 +17,27 @@ export const GET = async (req: MedusaStoreRequest, res: MedusaResponse) => {
   const constraints = parseConstraints(req.query as any)
   const salesChannelIds = req.publishable_key_context?.sales_channel_ids ?? []
   const timings = new Timings()
-  const context = await regionContext(req.scope, constraints.region_id, salesChannelIds, timings)
-  const vector = await timings.time("vector", () => productQueryVector(req.scope, req.params.id, salesChannelIds))
-  const result = await searchPurchasable(req.scope, { ...constraints, vector, excludeProductIds: [req.params.id], salesChannelIds, started, context }, timings)
+  const context = await regionContext(
+    req.scope,
+    constraints.region_id,
+    salesChannelIds,
+    timings
+  )
+  const vector = await timings.time("vector", () =>
+    productQueryVector(req.scope, req.params.id, salesChannelIds)
+  )
+  const result = await searchPurchasable(
+    req.scope,
+    {
+      ...constraints,
+      vector,
+      excludeProductIds: [req.params.id],
+      salesChannelIds,
+      started,
+      context,
+    },
+    timings
+  )
   timings.send(res)
   res.json(result)
 }
