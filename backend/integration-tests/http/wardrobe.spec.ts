@@ -20,7 +20,7 @@ import orderPlacedAddToWardrobe from "../../src/subscribers/order-placed-add-to-
 import { seedDemo } from "../helpers/store"
 import seed from "../../src/scripts/seed"
 import { DEMO_SHOPPER } from "../../src/scripts/seed/wardrobe"
-import { placeOrder, registerShopper } from "../helpers/shoppers"
+import { placeOrder, registerShopper } from "../helpers/shopper"
 
 process.env.CURATOR_EMBEDDER = "classic"
 const privateDir = fs.mkdtempSync(path.join(os.tmpdir(), "wardrobe-private-"))
