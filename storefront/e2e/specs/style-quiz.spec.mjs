@@ -29,6 +29,8 @@ test("a new shopper registers, is taken to the style quiz, answers it and sees t
   )
 
   const quiz = new StyleQuizPage(page)
+  // the URL changes as the navigation commits; the page may render a moment later
+  await quiz.looks.first().waitFor()
   assert.ok(
     (await quiz.looks.count()) >= 8,
     "the quiz offers a dozen looks to pick from"
