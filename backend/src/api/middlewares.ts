@@ -58,6 +58,7 @@ import {
   StoreRecommendationsParams,
 } from "./store/customers/me/recommendations/validators"
 import { socialRoutes } from "./social-middlewares"
+import { StoreAddSetToCart } from "./utils/add-set-to-cart"
 
 const perMinute = (name: string, fallback: number) =>
   Number(process.env[name] ?? fallback)
@@ -352,6 +353,24 @@ export default defineMiddlewares({
           perMinute("CURATOR_RATE_LIMIT_WRITES", 60)
         ),
         validateAndTransformBody(StoreRecommendationFeedback),
+      ],
+    },
+    // add a set to the cart: a recommended outfit (the caller's) and a post's tagged products (a post the caller can see)
+    {
+      matcher: "/store/customers/me/recommendations/:id/add-to-cart",
+      methods: ["POST"],
+      middlewares: [
+        rateLimit("add to cart", perMinute("CURATOR_RATE_LIMIT_WRITES", 60)),
+        validateAndTransformBody(StoreAddSetToCart),
+      ],
+    },
+    {
+      matcher: "/store/feed/posts/:id/add-to-cart",
+      methods: ["POST"],
+      middlewares: [
+        maybeCustomer,
+        rateLimit("add to cart", perMinute("CURATOR_RATE_LIMIT_WRITES", 60)),
+        validateAndTransformBody(StoreAddSetToCart),
       ],
     },
     {

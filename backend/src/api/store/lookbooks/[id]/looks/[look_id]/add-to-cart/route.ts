@@ -2,9 +2,12 @@ import type {
   MedusaResponse,
   MedusaStoreRequest,
 } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { cartAnswer } from "../../../../../../../lib/cart/cart-answer"
 import { liveLookbook } from "../../../../../../../lib/lookbook/store-lookbooks"
-import { isLookItemsRefused } from "../../../../../../../lib/lookbook/check-look-items"
+import {
+  isSetItemsRefused,
+  refusedBody,
+} from "../../../../../../../lib/cart/check-set-items"
 import { addLookToCartWorkflow } from "../../../../../../../workflows/lookbook/add-look-to-cart"
 import type { StoreAddLookToCartType } from "../../../../validators"
 
@@ -46,26 +49,11 @@ export const POST = async (
       },
     }))
   } catch (e) {
-    if (!isLookItemsRefused(e)) throw e
-    res
-      .status(409)
-      .json({ type: "not_allowed", message: e.message, items: e.items })
+    if (!isSetItemsRefused(e)) throw e
+    res.status(409).json(refusedBody(e))
     return
   }
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "cart",
-    fields: [
-      "id",
-      "currency_code",
-      "total",
-      "items.id",
-      "items.variant_id",
-      "items.quantity",
-      "items.title",
-      "items.metadata",
-    ],
-    filters: { id: cart_id },
-  })
-  res.status(200).json({ cart: data[0], items: verdicts })
+  res
+    .status(200)
+    .json({ cart: await cartAnswer(req.scope, cart_id), items: verdicts })
 }

@@ -9,55 +9,76 @@ import {
   type ProductOffer,
 } from "../offers"
 
-export type LookItem = {
+/** What a set of products to buy together is: a merchant's look, a recommended outfit, a shopper's post. */
+export type SetSourceType = "look" | "outfit" | "post"
+
+export type SetItem = {
   product_id: string
   variant_id: string
   quantity?: number
 }
-export type LookItemReason =
-  "not_in_look" | "variant_not_of_product" | ExclusionReason
-export type LookItemVerdict = LookItem & {
+export type SetItemReason =
+  `not_in_${SetSourceType}` | "variant_not_of_product" | ExclusionReason
+export type SetItemVerdict = SetItem & {
   ok: boolean
-  reason?: LookItemReason
+  reason?: SetItemReason
   message?: string
 }
 
 /**
- * Thrown by the add-look workflow when any picked item cannot go into the
+ * Thrown by the add-set workflow when any picked item cannot go into the
  * cart; carries every item's verdict. The workflow engine hands it on as a
- * plain object, so test for it with `isLookItemsRefused`.
+ * plain object, so test for it with `isSetItemsRefused`.
  */
-export class LookItemsRefused extends MedusaError {
-  constructor(public items: LookItemVerdict[]) {
+export class SetItemsRefused extends MedusaError {
+  constructor(
+    public items: SetItemVerdict[],
+    source: SetSourceType
+  ) {
     super(
       MedusaError.Types.CONFLICT,
-      `Nothing was added: some items of this look cannot be bought as picked. ${items
+      `Nothing was added: some items of this ${source} cannot be bought as picked. ${items
         .filter((i) => !i.ok)
         .map((i) => i.message)
         .join("; ")}`
     )
-    this.name = "LookItemsRefused"
+    this.name = "SetItemsRefused"
   }
 }
 
-export const isLookItemsRefused = (
+export const isSetItemsRefused = (
   e: unknown
-): e is { message: string; items: LookItemVerdict[] } =>
-  (e as any)?.name === "LookItemsRefused" && Array.isArray((e as any)?.items)
+): e is { message: string; items: SetItemVerdict[] } =>
+  (e as any)?.name === "SetItemsRefused" && Array.isArray((e as any)?.items)
+
+/** The 409 answer every add-a-set route gives (the add-look contract). */
+export const refusedBody = (e: {
+  message: string
+  items: SetItemVerdict[]
+}) => ({
+  type: "not_allowed",
+  message: e.message,
+  items: e.items,
+})
 
 /**
- * Can every picked item of a look go into this cart? Each item must be a
- * product shown on the look and a variant of that product, and the
+ * Can every picked item of a set go into this cart? Each item must be one of
+ * the set's products (`allowed_product_ids`) and a variant of that product, and the
  * buyability rule (lib/offers) must say the cart's shopper can buy it in the
  * quantity wanted: the picks of one variant summed, plus what the cart
  * already holds of it.
  */
-export async function checkLookItems(
+export async function checkSetItems(
   container: MedusaContainer,
-  input: { cart_id: string; hotspotProductIds: string[]; items: LookItem[] }
+  input: {
+    cart_id: string
+    source: SetSourceType
+    allowed_product_ids: string[]
+    items: SetItem[]
+  }
 ): Promise<{
   cart: { id: string; region_id: string; sales_channel_id: string | null }
-  verdicts: LookItemVerdict[]
+  verdicts: SetItemVerdict[]
 }> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: carts } = await query.graph({
@@ -127,14 +148,14 @@ export async function checkLookItems(
         offers.set(item.variant_id, decided.get(item.product_id)!)
   }
 
-  const onLook = new Set(input.hotspotProductIds)
-  const verdicts = input.items.map((item): LookItemVerdict => {
-    if (!onLook.has(item.product_id))
+  const inSet = new Set(input.allowed_product_ids)
+  const verdicts = input.items.map((item): SetItemVerdict => {
+    if (!inSet.has(item.product_id))
       return {
         ...item,
         ok: false,
-        reason: "not_in_look",
-        message: `Product ${item.product_id} is not part of this look`,
+        reason: `not_in_${input.source}`,
+        message: `Product ${item.product_id} is not part of this ${input.source}`,
       }
     const v = variantOf.get(item.variant_id)
     if (!v || v.product_id !== item.product_id)
@@ -144,7 +165,14 @@ export async function checkLookItems(
         reason: "variant_not_of_product",
         message: `Variant ${item.variant_id} is not a variant of product ${item.product_id}`,
       }
-    const offer = offers.get(item.variant_id)!
+    const offer = offers.get(item.variant_id)
+    if (!offer)
+      return {
+        ...item,
+        ok: false,
+        reason: "not_published",
+        message: `Product ${item.product_id} is not sold here`,
+      }
     if (offer.variants.some((x) => x.id === item.variant_id))
       return { ...item, ok: true }
     const reason =
