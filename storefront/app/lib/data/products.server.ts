@@ -86,6 +86,22 @@ export async function getAvailability(
   }
 }
 
+/** The region's stock per size of a product known by id only; [] when it cannot be read (never throws). */
+export async function getAvailabilityById(
+  productId: string,
+  regionId: string
+): Promise<VariantAvailability[]> {
+  try {
+    const res = await sdk.client.fetch<{ variants: VariantAvailability[] }>(
+      `/store/products/${encodeURIComponent(productId)}/availability`,
+      { query: { region_id: regionId } }
+    )
+    return res.variants
+  } catch {
+    return []
+  }
+}
+
 export type SimilarProduct = {
   id: string
   title: string
