@@ -44,6 +44,13 @@ export function Header({
               <NavLink to="/wardrobe">Wardrobe</NavLink>
               <NavLink to="/feed">Feed</NavLink>
             </li>
+            {loggedIn && (
+              <li>
+                <NavLink to="/for-you" data-testid="nav-for-you">
+                  For you
+                </NavLink>
+              </li>
+            )}
             {nav.map((c) => (
               <li key={c.id}>
                 <Link to={`/store?category_id=${c.id}`}>{c.name}</Link>

@@ -228,7 +228,7 @@ function Feedback({ rec, label }: { rec: Recommendation; label: string }) {
         type="submit"
         name="rating"
         value="dislike"
-        className="button button--small button--secondary"
+        className="button button--small button--ghost"
         data-testid="dislike"
       >
         Dislike

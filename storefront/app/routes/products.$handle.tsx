@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
 import { Await, useFetcher, useLoaderData } from "@remix-run/react"
 import { Suspense } from "react"
 import { Price } from "~/components/Price"
+import { RecPanel } from "~/components/RecPanel"
 import { SimilarProducts } from "~/components/SimilarProducts"
 import { SizeSelector, type SizeOption } from "~/components/SizeSelector"
 import {
@@ -11,6 +12,7 @@ import {
   minPrice,
   sizeOf,
 } from "~/lib/data/products.server"
+import { getProductPanel } from "~/lib/data/recommendations.server"
 import { getRegion } from "~/lib/data/regions.server"
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -28,6 +30,13 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const availability = await getAvailability(product, region.id)
   // May load later: similar products stream in; the promise never rejects.
   const similar = getSimilarProducts(product.id, region.id, 6)
+  // the public recommendation panels, streamed the same way (never reject)
+  const completeTheLook = getProductPanel(product.id, "complete-the-look", {
+    regionId: region.id,
+  })
+  const boughtTogether = getProductPanel(product.id, "bought-together", {
+    regionId: region.id,
+  })
 
   const stock = new Map(availability.variants.map((v) => [v.id, v]))
   const sizes: SizeOption[] = (product.variants ?? []).map((v) => ({
@@ -51,13 +60,22 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     sizes,
     regionName: region.name,
     similar,
+    completeTheLook,
+    boughtTogether,
   }
 }
 
 type CartActionData = { errors?: Record<string, string[] | undefined> }
 
 export default function ProductPage() {
-  const { product, sizes, regionName, similar } = useLoaderData<typeof loader>()
+  const {
+    product,
+    sizes,
+    regionName,
+    similar,
+    completeTheLook,
+    boughtTogether,
+  } = useLoaderData<typeof loader>()
   const fetcher = useFetcher<CartActionData>()
   const errors = fetcher.data?.errors
   const anyInStock = sizes.some((s) => s.inStock)
@@ -142,6 +160,30 @@ export default function ProductPage() {
           </fetcher.Form>
         </div>
       </div>
+      <Suspense fallback={null}>
+        <Await resolve={completeTheLook} errorElement={null}>
+          {(recs) => (
+            <RecPanel
+              title="Complete the look"
+              recs={recs}
+              exclude={product.id}
+              testId="complete-the-look"
+            />
+          )}
+        </Await>
+      </Suspense>
+      <Suspense fallback={null}>
+        <Await resolve={boughtTogether} errorElement={null}>
+          {(recs) => (
+            <RecPanel
+              title="Bought together"
+              recs={recs}
+              exclude={product.id}
+              testId="bought-together"
+            />
+          )}
+        </Await>
+      </Suspense>
       <Suspense fallback={null}>
         <Await resolve={similar} errorElement={null}>
           {(items) => <SimilarProducts items={items} />}

@@ -5,7 +5,10 @@ import {
   type MetaFunction,
 } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
+import { RecPanel } from "~/components/RecPanel"
 import { WardrobeNav } from "~/components/WardrobeNav"
+import { getRecommendations } from "~/lib/data/recommendations.server"
+import { getRegion } from "~/lib/data/regions.server"
 import {
   deleteItem,
   getItem,
@@ -25,7 +28,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     throw new Response("This item is not in your wardrobe.", { status: 404 })
   const q = new URL(request.url).searchParams
   const item = res.body.wardrobe_item
+  // "Complete this look": outfits built around this item, asked for with a button (each list is stored)
+  const complete =
+    q.get("complete") === "1"
+      ? await getRecommendations(token, {
+          regionId: (await getRegion(request)).region.id,
+          kind: "outfit",
+          limit: 3,
+          anchor: { wardrobe_item_id: params.id! },
+        })
+          .then((l) => l.recommendations)
+          .catch(() => [])
+      : null
   return {
+    complete,
     item: {
       ...item,
       photo: photoPath(item.image_url),
@@ -86,7 +102,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Item() {
-  const { item, isNew, similar, today } = useLoaderData<typeof loader>()
+  const { item, isNew, similar, today, complete } =
+    useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const s = item.suggestions
   return (
@@ -278,6 +295,24 @@ export default function Item() {
           </Form>
         </div>
       </div>
+      <Form method="get" className="complete-look">
+        <input type="hidden" name="complete" value="1" />
+        <button type="submit" className="button button--small">
+          Complete this look
+        </button>
+      </Form>
+      {complete &&
+        (complete.length ? (
+          <RecPanel
+            title="Complete this look"
+            recs={complete}
+            testId="complete-this-look"
+          />
+        ) : (
+          <p>
+            Nothing in the shop completes this item in your size and budget yet.
+          </p>
+        ))}
     </div>
   )
 }
