@@ -96,8 +96,45 @@ medusaIntegrationTestRunner({
         },
         { headers: ann.headers }
       )
+      // here, not in a nested beforeAll: the runner snapshots the database
+      // before the first test and restores that snapshot before every test
+      publicPost = await createPost("public", [p.tee, p.jeans])
+      followersPost = await createPost("followers", [p.tee])
     })
 
+    let publicPost: string
+    let followersPost: string
+    const variantOf = async (productId: string) =>
+      (await api.get(`/store/products/${productId}?fields=variants.id`, store))
+        .data.product.variants[0].id as string
+    const createPost = async (visibility: string, tagged: string[]) => {
+      const form = new FormData()
+      form.append(
+        "images",
+        new Blob([new Uint8Array(photo)], { type: "image/jpeg" }),
+        "look.jpg"
+      )
+      form.append("caption", "My look #navy")
+      form.append("visibility", visibility)
+      form.append(
+        "tags",
+        JSON.stringify(
+          tagged.map((product_id, i) => ({
+            image: 0,
+            x: 0.2 + i * 0.2,
+            y: 0.5,
+            product_id,
+          }))
+        )
+      )
+      const res = await fetch(`${api.defaults.baseURL}/store/feed/posts`, {
+        method: "POST",
+        body: form,
+        headers: ann.headers,
+      })
+      expect(res.status).toBe(201)
+      return ((await res.json()) as any).post.id as string
+    }
     const newCart = async () =>
       (await api.post("/store/carts", { region_id: eur }, store)).data.cart
         .id as string
@@ -291,50 +328,8 @@ medusaIntegrationTestRunner({
     })
 
     describe("POST /store/feed/posts/:id/add-to-cart", () => {
-      let publicPost: string
-      let followersPost: string
-      const variantOf = async (productId: string) =>
-        (
-          await api.get(
-            `/store/products/${productId}?fields=variants.id`,
-            store
-          )
-        ).data.product.variants[0].id as string
-      const createPost = async (visibility: string, tagged: string[]) => {
-        const form = new FormData()
-        form.append(
-          "images",
-          new Blob([new Uint8Array(photo)], { type: "image/jpeg" }),
-          "look.jpg"
-        )
-        form.append("caption", "My look #navy")
-        form.append("visibility", visibility)
-        form.append(
-          "tags",
-          JSON.stringify(
-            tagged.map((product_id, i) => ({
-              image: 0,
-              x: 0.2 + i * 0.2,
-              y: 0.5,
-              product_id,
-            }))
-          )
-        )
-        const res = await fetch(`${api.defaults.baseURL}/store/feed/posts`, {
-          method: "POST",
-          body: form,
-          headers: ann.headers,
-        })
-        expect(res.status).toBe(201)
-        return ((await res.json()) as any).post.id as string
-      }
       const add = (id: string, body: any, headers = store.headers) =>
         fail(api.post(`/store/feed/posts/${id}/add-to-cart`, body, { headers }))
-
-      beforeAll(async () => {
-        publicPost = await createPost("public", [p.tee, p.jeans])
-        followersPost = await createPost("followers", [p.tee])
-      })
 
       it("adds the picked tagged products of a public post for a visitor without an account", async () => {
         const cartId = await newCart()
@@ -350,7 +345,7 @@ medusaIntegrationTestRunner({
           cart_id: cartId,
           items,
         })
-        expect([status, data.message]).toEqual([200, undefined])
+        expect(status).toBe(200)
         expect(data.items.map((i: any) => i.ok)).toEqual([true, true])
         expect(await cartLines(cartId)).toEqual(
           items
