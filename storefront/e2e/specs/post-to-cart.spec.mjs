@@ -33,5 +33,7 @@ test("a viewer opens a post with tags and adds its tagged pieces to the cart in 
     page.waitForURL(/\/cart$/),
     page.getByRole("button", { name: "Add these to cart" }).click(),
   ])
+  await cart.open() // a fresh document: the header's count as the server has it
   assert.equal(await cart.count(), before + tagged)
+  assert.equal((await cart.lineItems()).length, tagged)
 })
