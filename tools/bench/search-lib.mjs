@@ -10,7 +10,7 @@ import { startStore } from "./lib.mjs"
 export const DEMO_DIR = path.join(BACKEND, "data", "demo-catalog")
 
 /** `n` products: the demo catalogue's own rows (n ≤ its size, or n = 0 for all of it), else rows of the shared dataset, cycled as the visual bench does. */
-export async function catalogueRows(n) {
+export async function catalogueRows(n, { images = true } = {}) {
   const demo = readStyles(DEMO_DIR)
   if (!n || n <= demo.length)
     return { rows: n ? demo.slice(0, n) : demo, dir: DEMO_DIR }
@@ -25,7 +25,8 @@ export async function catalogueRows(n) {
     const edition = Math.floor(i / rows.length)
     const id = edition ? String(Number(r.id) * 10 + edition) + "0" : r.id
     const file = path.join(dir, "images", `${id}.jpg`)
-    if (!fs.existsSync(file)) {
+    // a reused store needs the ids only, not the photos its seed read
+    if (images && !fs.existsSync(file)) {
       if (edition) {
         const m = 4 * edition
         await sharp(path.join(DATASET_DIR, "images", `${r.id}.jpg`))
@@ -57,7 +58,16 @@ export async function catalogueRows(n) {
 }
 
 /** A store with these rows, its backend up and its search index caught up with the catalogue. */
-export async function startSearchStore({ name, rows, dir, port, reuse }) {
+export async function startSearchStore({
+  name,
+  rows,
+  dir,
+  port,
+  reuse,
+  dataDir,
+  seedProcesses = 1,
+  env = {},
+}) {
   const store = await startStore({
     name,
     ids: rows.map((r) => r.id),
@@ -65,6 +75,9 @@ export async function startSearchStore({ name, rows, dir, port, reuse }) {
     embedder: "classic",
     datasetDir: dir,
     reuse,
+    ...(dataDir ? { dataDir } : {}),
+    seedProcesses,
+    env,
   })
   const regions = await store.api("/store/regions")
   const byCurrency = Object.fromEntries(
