@@ -37,6 +37,8 @@ const store = await startSearchStore({
   reuse,
   dataDir,
   seedProcesses: opt.products > 1000 ? opt["seed-processes"] : 1,
+  // a 10,000-product seed takes long on a busy machine: a run stopped while seeding continues where it was
+  resume: true,
   // a text-search store: no photo embedding on product events (the seed's main cost besides the workflows), larger batches
   env: { CURATOR_VISUAL_INDEXING: "false", CURATOR_SEED_BATCH: "50" },
 })

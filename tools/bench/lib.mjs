@@ -79,6 +79,8 @@ export async function startStore({
   seedProcesses = 1,
   // more environment for the seed and the backend (e.g. CURATOR_VISUAL_INDEXING=false for a text-only store)
   env = {},
+  // continue a seed of the same products that was interrupted instead of starting over
+  resume = false,
 }) {
   const db = await ensureDatabase({
     name: "postgres",
@@ -103,12 +105,21 @@ export async function startStore({
       throw new Error(
         `--reuse: no store of an earlier run with these ${ids.length} products (run once without --reuse)`
       )
-    await dropDatabase(db.admin, name)
-    await createDatabase(db.admin, name)
+    // a seed of these products that was interrupted: continue it (the seed skips what exists and completes its stock)
+    const interrupted =
+      resume &&
+      fs.existsSync(`${idsFile}.new`) &&
+      fs.readFileSync(`${idsFile}.new`, "utf8") === ids.join("\n")
+    if (!interrupted) {
+      await dropDatabase(db.admin, name)
+      await createDatabase(db.admin, name)
+    }
     await migrate(url)
     fs.mkdirSync(path.dirname(idsFile), { recursive: true })
     const t0 = Date.now()
-    step(`seeding ${ids.length} products…`)
+    step(
+      `${interrupted ? "continuing the interrupted seed of" : "seeding"} ${ids.length} products…`
+    )
     // the list is kept under its name only once the seed is complete: --reuse trusts it
     fs.rmSync(idsFile, { force: true })
     fs.writeFileSync(`${idsFile}.new`, ids.join("\n"))

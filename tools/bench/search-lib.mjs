@@ -67,6 +67,7 @@ export async function startSearchStore({
   dataDir,
   seedProcesses = 1,
   env = {},
+  resume = false,
 }) {
   const store = await startStore({
     name,
@@ -78,6 +79,7 @@ export async function startSearchStore({
     ...(dataDir ? { dataDir } : {}),
     seedProcesses,
     env,
+    resume,
   })
   const regions = await store.api("/store/regions")
   const byCurrency = Object.fromEntries(

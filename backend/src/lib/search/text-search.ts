@@ -223,7 +223,7 @@ export async function textSearch(
     (h) => ((h.document as any)?.product_id as string) ?? h.id.split(":")[0]
   )
   const products = await timings.time("cards", () =>
-    purchasableCards(container, ids, input, salesChannelIds)
+    purchasableCards(container, ids, input, salesChannelIds, timings)
   )
   const out: TextSearchResult = {
     products,
