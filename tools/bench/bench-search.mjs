@@ -98,6 +98,7 @@ async function load(makeUrl, clients, total) {
   return {
     p50: percentile(times, 50),
     p95: percentile(times, 95),
+    p99: percentile(times, 99),
     rps: total / ((performance.now() - t0) / 1000),
   }
 }
@@ -118,7 +119,7 @@ try {
     }
   }
   const fmt = (r) =>
-    `p50 ${r.p50.toFixed(1)} ms · p95 ${r.p95.toFixed(1)} ms · ${r.rps.toFixed(0)} req/s`
+    `p50 ${r.p50.toFixed(1)} ms · p95 ${r.p95.toFixed(1)} ms · p99 ${r.p99.toFixed(1)} ms · ${r.rps.toFixed(0)} req/s`
   step(
     `text search over HTTP, ${rows.length} products (${opt.requests} requests per row)`
   )
@@ -134,6 +135,9 @@ try {
     ...results,
   })
   step(`written ${file}`)
+  step(
+    `measure again on this store without seeding: ${process.env.CURATOR_BENCH_PG_PORT ? `CURATOR_BENCH_PG_PORT=${process.env.CURATOR_BENCH_PG_PORT} ` : ""}npm run bench:search -- --products ${opt.products}${dataDir ? ` --data-dir ${path.dirname(dataDir)}` : ""} --reuse 1`
+  )
   if (results.search_1.p95 > 100 || results.suggest_1.p95 > 50)
     process.exitCode = 1
 } finally {

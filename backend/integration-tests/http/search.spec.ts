@@ -16,7 +16,8 @@ process.env.CURATOR_RATE_LIMIT_SEARCH = "0"
 // search cards may use prices and stock read earlier (lib/offers/read-cache.ts); a minute here, far longer
 // than any test waits, so a card that changes after a price or stock event changed because the event was handled
 process.env.CURATOR_OFFER_READ_TTL_MS = "60000"
-jest.setTimeout(300 * 1000)
+// generous: the runner boots the app and migrates inside the first hook, minutes on a busy machine
+jest.setTimeout(600 * 1000)
 
 const COUNT = 70
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
