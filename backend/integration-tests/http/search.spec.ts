@@ -3,7 +3,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import {
   updateInventoryLevelsWorkflow,
   updateProductsWorkflow,
-  upsertVariantPricesWorkflow,
+  updateProductVariantsWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { checkPurchasable } from "../../src/lib/visual-search/purchasable"
 import { forgetAllReads, sellableProducts } from "../../src/lib/offers"
@@ -321,22 +321,21 @@ medusaIntegrationTestRunner({
       ).toBe(before)
       const { data: variants } = await query.graph({
         entity: "product_variant",
-        fields: ["id", "prices.amount", "prices.currency_code"],
+        fields: ["id", "prices.id", "prices.amount", "prices.currency_code"],
         filters: { product_id: card.product.id },
       })
       const after = before + 7
-      await upsertVariantPricesWorkflow(container).run({
+      // as the admin's variant edit does: the euro prices change in place, the others stay
+      await updateProductVariantsWorkflow(container).run({
         input: {
-          variantPrices: variants.map((v: any) => ({
-            variant_id: v.id,
-            product_id: card.product.id,
-            // the euro price changes, the others stay
+          product_variants: variants.map((v: any) => ({
+            id: v.id,
             prices: v.prices.map((p: any) => ({
+              id: p.id,
               currency_code: p.currency_code,
               amount: p.currency_code === "eur" ? after : p.amount,
             })),
           })),
-          previousVariantIds: [],
         },
       })
       await eventually(async () => {
