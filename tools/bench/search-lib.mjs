@@ -91,10 +91,17 @@ export async function startSearchStore({
   let last = -1
   let stableSince = Date.now()
   for (;;) {
+    // a kept-alive socket the busy server closed just then: ask again
     const res = await fetch(
       `${store.backendUrl}/store/search?region_id=${byCurrency.eur.id}&limit=1`,
       { headers: { "x-publishable-api-key": store.pk } }
+    ).catch((e) =>
+      /ECONNRESET|socket/.test(String(e?.cause ?? e)) ? null : Promise.reject(e)
     )
+    if (!res) {
+      await new Promise((r) => setTimeout(r, 1000))
+      continue
+    }
     // 503 while the Search Module builds the first version of the index at boot
     const count = res.status === 503 ? 0 : (await res.json()).count
     if (res.status !== 200 && res.status !== 503)
