@@ -37,6 +37,8 @@ const store = await startSearchStore({
   dir,
   port: opt.port,
   reuse: !!opt.reuse,
+  // a text-search store: no photo embedding on product events
+  env: { CURATOR_VISUAL_INDEXING: "false", CURATOR_SEED_BATCH: "50" },
 })
 const { api, regions } = store
 try {

@@ -73,17 +73,25 @@ export async function startStore({
   embedder,
   datasetDir,
   reuse = false,
+  // where the PostgreSQL cluster (and the list of seeded ids) lives; keep it to --reuse the store later
+  dataDir = path.join(ROOT, ".data", "bench-postgres"),
+  // seed processes working side by side on slices of the rows (after one pass creating the categories and tags)
+  seedProcesses = 1,
+  // more environment for the seed and the backend (e.g. CURATOR_VISUAL_INDEXING=false for a text-only store)
+  env = {},
+  // continue a seed of the same products that was interrupted instead of starting over
+  resume = false,
 }) {
   const db = await ensureDatabase({
     name: "postgres",
-    dataDir: path.join(ROOT, ".data", "bench-postgres"),
+    dataDir,
     port: Number(process.env.CURATOR_BENCH_PG_PORT || 54349),
   })
   const url = (() => {
     const { host, port: p, user, password } = db.admin
     return `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${host === "127.0.0.1" ? "localhost" : host}:${p}/${name}`
   })()
-  const idsFile = path.join(ROOT, ".data", `${name}-ids.txt`)
+  const idsFile = path.join(path.dirname(dataDir), `${name}-ids.txt`)
   if (
     reuse &&
     fs.existsSync(idsFile) &&
@@ -97,28 +105,52 @@ export async function startStore({
       throw new Error(
         `--reuse: no store of an earlier run with these ${ids.length} products (run once without --reuse)`
       )
-    await dropDatabase(db.admin, name)
-    await createDatabase(db.admin, name)
+    // a seed of these products that was interrupted: continue it (the seed skips what exists and completes its stock)
+    const interrupted =
+      resume &&
+      fs.existsSync(`${idsFile}.new`) &&
+      fs.readFileSync(`${idsFile}.new`, "utf8") === ids.join("\n")
+    if (!interrupted) {
+      await dropDatabase(db.admin, name)
+      await createDatabase(db.admin, name)
+    }
     await migrate(url)
     fs.mkdirSync(path.dirname(idsFile), { recursive: true })
     const t0 = Date.now()
-    step(`seeding ${ids.length} products…`)
+    step(
+      `${interrupted ? "continuing the interrupted seed of" : "seeding"} ${ids.length} products…`
+    )
     // the list is kept under its name only once the seed is complete: --reuse trusts it
     fs.rmSync(idsFile, { force: true })
     fs.writeFileSync(`${idsFile}.new`, ids.join("\n"))
-    await run(
-      path.join(BIN, "medusa"),
-      ["exec", "./src/scripts/seed.ts", `@${idsFile}.new`],
-      {
-        cwd: BACKEND,
-        env: {
-          DATABASE_URL: url,
-          CURATOR_EMBEDDER: embedder,
-          ...(datasetDir ? { CURATOR_DATASET_DIR: datasetDir } : {}),
-        },
-        quiet: true,
-      }
-    )
+    const seedEnv = {
+      DATABASE_URL: url,
+      CURATOR_EMBEDDER: embedder,
+      ...(datasetDir ? { CURATOR_DATASET_DIR: datasetDir } : {}),
+      ...env,
+    }
+    const seedRows = (file, extra = {}) =>
+      run(
+        path.join(BIN, "medusa"),
+        ["exec", "./src/scripts/seed.ts", `@${file}`],
+        {
+          cwd: BACKEND,
+          env: { ...seedEnv, ...extra },
+          quiet: true,
+        }
+      )
+    if (seedProcesses > 1) {
+      // one pass creates the store setup, categories and tags; then each process seeds its slice
+      await seedRows(`${idsFile}.new`, { CURATOR_SEED_TAXONOMY_ONLY: "true" })
+      const per = Math.ceil(ids.length / seedProcesses)
+      await Promise.all(
+        Array.from({ length: seedProcesses }, (_, k) => {
+          const file = `${idsFile}.part${k}`
+          fs.writeFileSync(file, ids.slice(k * per, (k + 1) * per).join("\n"))
+          return seedRows(file).finally(() => fs.rmSync(file, { force: true }))
+        })
+      )
+    } else await seedRows(`${idsFile}.new`)
     fs.renameSync(`${idsFile}.new`, idsFile)
     step(`seeded in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
   }
@@ -142,6 +174,7 @@ export async function startStore({
       MEDUSA_BACKEND_URL: backendUrl,
       CURATOR_RATE_LIMIT_SEARCH: "0",
       CURATOR_RATE_LIMIT_WRITES: "0",
+      ...env,
     },
     prefix: "[backend]",
     filter: (l) => /error|embedder/i.test(l),

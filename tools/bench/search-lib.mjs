@@ -10,7 +10,7 @@ import { startStore } from "./lib.mjs"
 export const DEMO_DIR = path.join(BACKEND, "data", "demo-catalog")
 
 /** `n` products: the demo catalogue's own rows (n ≤ its size, or n = 0 for all of it), else rows of the shared dataset, cycled as the visual bench does. */
-export async function catalogueRows(n) {
+export async function catalogueRows(n, { images = true } = {}) {
   const demo = readStyles(DEMO_DIR)
   if (!n || n <= demo.length)
     return { rows: n ? demo.slice(0, n) : demo, dir: DEMO_DIR }
@@ -25,7 +25,8 @@ export async function catalogueRows(n) {
     const edition = Math.floor(i / rows.length)
     const id = edition ? String(Number(r.id) * 10 + edition) + "0" : r.id
     const file = path.join(dir, "images", `${id}.jpg`)
-    if (!fs.existsSync(file)) {
+    // a reused store needs the ids only, not the photos its seed read
+    if (images && !fs.existsSync(file)) {
       if (edition) {
         const m = 4 * edition
         await sharp(path.join(DATASET_DIR, "images", `${r.id}.jpg`))
@@ -57,7 +58,17 @@ export async function catalogueRows(n) {
 }
 
 /** A store with these rows, its backend up and its search index caught up with the catalogue. */
-export async function startSearchStore({ name, rows, dir, port, reuse }) {
+export async function startSearchStore({
+  name,
+  rows,
+  dir,
+  port,
+  reuse,
+  dataDir,
+  seedProcesses = 1,
+  env = {},
+  resume = false,
+}) {
   const store = await startStore({
     name,
     ids: rows.map((r) => r.id),
@@ -65,6 +76,10 @@ export async function startSearchStore({ name, rows, dir, port, reuse }) {
     embedder: "classic",
     datasetDir: dir,
     reuse,
+    ...(dataDir ? { dataDir } : {}),
+    seedProcesses,
+    env,
+    resume,
   })
   const regions = await store.api("/store/regions")
   const byCurrency = Object.fromEntries(
@@ -76,10 +91,17 @@ export async function startSearchStore({ name, rows, dir, port, reuse }) {
   let last = -1
   let stableSince = Date.now()
   for (;;) {
+    // a kept-alive socket the busy server closed just then: ask again
     const res = await fetch(
       `${store.backendUrl}/store/search?region_id=${byCurrency.eur.id}&limit=1`,
       { headers: { "x-publishable-api-key": store.pk } }
+    ).catch((e) =>
+      /ECONNRESET|socket/.test(String(e?.cause ?? e)) ? null : Promise.reject(e)
     )
+    if (!res) {
+      await new Promise((r) => setTimeout(r, 1000))
+      continue
+    }
     // 503 while the Search Module builds the first version of the index at boot
     const count = res.status === 503 ? 0 : (await res.json()).count
     if (res.status !== 200 && res.status !== 503)

@@ -3,15 +3,21 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import {
   updateInventoryLevelsWorkflow,
   updateProductsWorkflow,
+  updateProductVariantsWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { checkPurchasable } from "../../src/lib/visual-search/purchasable"
+import { forgetAllReads, sellableProducts } from "../../src/lib/offers"
 import { SEARCH_ANALYTICS_MODULE } from "../../src/modules/search-analytics"
-import { seedDemo } from "../helpers/store"
+import { ADMIN, createAdmin, seedDemo } from "../helpers/store"
 
 process.env.CURATOR_EMBEDDER = "classic"
 // the spec pages through the catalogue and polls for events: far more than a shopper's searches a minute
 process.env.CURATOR_RATE_LIMIT_SEARCH = "0"
-jest.setTimeout(300 * 1000)
+// search cards may use prices and stock read earlier (lib/offers/read-cache.ts); a minute here, far longer
+// than any test waits, so a card that changes after a price or stock event changed because the event was handled
+process.env.CURATOR_OFFER_READ_TTL_MS = "60000"
+// generous: the runner boots the app and migrates inside the first hook, minutes on a busy machine
+jest.setTimeout(600 * 1000)
 
 const COUNT = 70
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -250,6 +256,8 @@ medusaIntegrationTestRunner({
       const eu = await truth({ region_id: regions.eur.id })
       const us = await truth({ region_id: regions.usd.id })
       const both = [...eu].find((id) => us.has(id) && id !== gone)!
+      // shown in Europe now, so its stock is in the display cache
+      expect((await allIds({ region_id: regions.eur.id })).has(both)).toBe(true)
       const query = container.resolve(ContainerRegistrationKeys.QUERY)
       const { data: variants } = await query.graph({
         entity: "product_variant",
@@ -293,6 +301,152 @@ medusaIntegrationTestRunner({
         false
       )
       expect((await allIds({ region_id: regions.usd.id })).has(both)).toBe(true)
+    })
+
+    it("shows a product's new price as soon as the price change's event is handled, though its old price was cached", async () => {
+      const container = getContainer()
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data: list } = await search({
+        q: "shirt",
+        region_id: regions.eur.id,
+      })
+      const card = list.products[0]
+      const before = card.variants[0].calculated_price
+      // shown again: served from the display cache
+      expect(
+        (
+          await search({ q: "shirt", region_id: regions.eur.id })
+        ).data.products.find((p: any) => p.product.id === card.product.id)
+          .variants[0].calculated_price
+      ).toBe(before)
+      const { data: variants } = await query.graph({
+        entity: "product_variant",
+        fields: ["id", "prices.id", "prices.amount", "prices.currency_code"],
+        filters: { product_id: card.product.id },
+      })
+      const after = before + 7
+      // as the admin's variant edit does: the euro prices change in place, the others stay
+      await updateProductVariantsWorkflow(container).run({
+        input: {
+          product_variants: variants.map((v: any) => ({
+            id: v.id,
+            prices: v.prices.map((p: any) => ({
+              id: p.id,
+              currency_code: p.currency_code,
+              amount: p.currency_code === "eur" ? after : p.amount,
+            })),
+          })),
+        },
+      })
+      await eventually(async () => {
+        const { data } = await search({ q: "shirt", region_id: regions.eur.id })
+        const shown = data.products.find(
+          (p: any) => p.product.id === card.product.id
+        )
+        return shown?.variants[0].calculated_price === after
+      }, "the card shows the new price")
+    })
+
+    it("lets a display use stock read seconds ago, while a decision guarding a cart write reads it now", async () => {
+      const container = getContainer()
+      const { data: list } = await search({ region_id: regions.usd.id })
+      const id = list.products[0].product.id
+      const ctx = { region_id: regions.usd.id }
+      // shown: the product's US stock levels are in the display cache
+      expect(
+        (await sellableProducts(container, [id], ctx, { fresh: false })).get(
+          id
+        )!.variants.length
+      ).toBeGreaterThan(0)
+      // the stock goes without an event (a direct database write): only a fresh read can see it
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data: variants } = await query.graph({
+        entity: "product_variant",
+        fields: ["inventory_items.inventory_item_id"],
+        filters: { product_id: id },
+      })
+      const itemIds = variants.flatMap((v: any) =>
+        v.inventory_items.map((i: any) => i.inventory_item_id)
+      )
+      const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const saved = await pg("inventory_level")
+        .whereIn("inventory_item_id", itemIds)
+        .select("id", "stocked_quantity")
+      try {
+        await pg("inventory_level")
+          .whereIn("inventory_item_id", itemIds)
+          .update({ stocked_quantity: 0 })
+        const display = (
+          await sellableProducts(container, [id], ctx, { fresh: false })
+        ).get(id)!
+        expect(display.variants.length).toBeGreaterThan(0)
+        // the add-look-to-cart check's call (lib/lookbook/check-look-items.ts) and the default
+        for (const options of [{ fresh: true }, {}]) {
+          const now = (
+            await sellableProducts(container, [id], ctx, options)
+          ).get(id)!
+          expect(now.variants).toEqual([])
+          expect(now.reason).toBe("out_of_stock")
+        }
+      } finally {
+        for (const l of saved)
+          await pg("inventory_level")
+            .where("id", l.id)
+            .update({ stocked_quantity: l.stocked_quantity })
+        forgetAllReads()
+      }
+    })
+
+    it("POST /admin/search/reindex rebuilds the index, picking up what no event reported; 401 without an admin", async () => {
+      const container = getContainer()
+      const anonymous = await api.post(
+        "/admin/search/reindex",
+        {},
+        { validateStatus: () => true }
+      )
+      expect(anonymous.status).toBe(401)
+      await createAdmin(container)
+      const token = (await api.post("/auth/user/emailpass", ADMIN)).data.token
+      // a title changed behind the index's back (a direct database write emits no event)
+      const { data: list } = await search({ region_id: regions.eur.id })
+      const id = list.products[0].product.id
+      const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const [{ title }] = await pg("product").where("id", id).select("title")
+      await pg("product")
+        .where("id", id)
+        .update({ title: `${title} Quokkastripe` })
+      try {
+        expect(
+          (await search({ q: "quokkastripe", region_id: regions.eur.id })).data
+            .count
+        ).toBe(0)
+        const res = await api.post(
+          "/admin/search/reindex",
+          {},
+          {
+            headers: { authorization: `Bearer ${token}` },
+            validateStatus: () => true,
+          }
+        )
+        expect(res.status).toBe(202)
+        expect(res.data.job_id).toEqual(expect.any(String))
+        expect(res.data.indexes).toEqual(
+          expect.arrayContaining([expect.stringMatching(/product_search/)])
+        )
+        await eventually(async () => {
+          const { data } = await search({
+            q: "quokkastripe",
+            region_id: regions.eur.id,
+          })
+          return data.count === 1 && data.products[0]?.product.id === id
+        }, "the rebuilt index finds the new title")
+        // and still holds the whole catalogue
+        expect(
+          (await search({ region_id: regions.eur.id, limit: 1 })).data.count
+        ).toBe(list.count)
+      } finally {
+        await pg("product").where("id", id).update({ title })
+      }
     })
 
     it("answers bad parameters with 400 naming the problem, and an unknown region with 400 naming the id", async () => {

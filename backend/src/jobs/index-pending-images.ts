@@ -1,7 +1,11 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { VISUAL_SEARCH_MODULE } from "../modules/visual-search"
 import type VisualSearchModuleService from "../modules/visual-search/service"
-import { pendingProductIds, startReindex } from "../lib/visual-search/reindex"
+import {
+  pendingProductIds,
+  startReindex,
+  visualIndexingEnabled,
+} from "../lib/visual-search/reindex"
 
 /**
  * Catches up what events missed: products seeded while no server ran, photos
@@ -11,7 +15,7 @@ import { pendingProductIds, startReindex } from "../lib/visual-search/reindex"
 export default async function indexPendingImages(container: MedusaContainer) {
   const service =
     container.resolve<VisualSearchModuleService>(VISUAL_SEARCH_MODULE)
-  if (service.progress.running) return
+  if (!visualIndexingEnabled() || service.progress.running) return
   const { ids } = await pendingProductIds(container)
   const retry = (await service.retryableFailures(200)).map((f) => f.product_id)
   const todo = [...new Set([...ids, ...retry])]

@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { forgetProducts, productsOfPriceSets } from "../lib/offers"
+import { forgetProducts, forgetReads, productsOfPriceSets } from "../lib/offers"
 
 type Payload = { id: string }
 
@@ -8,8 +8,8 @@ type Payload = { id: string }
  * A price was created, changed or removed: the buyability rule forgets the
  * products it prices (and every cache built on the rule, such as visual
  * search's offer sheet), so a product that became affordable or priced in a
- * region is predicted right at the next search. Decisions always read prices
- * fresh; this only matters for predictions.
+ * region is predicted right at the next search, and its cached price
+ * (displays only) is dropped. Decisions that write always read prices fresh.
  */
 export default async function priceChangedForgetProducts({
   event,
@@ -28,7 +28,10 @@ export default async function priceChangedForgetProducts({
     const priceSetIds = [
       ...new Set((prices as any[]).map((p) => p.price_set_id).filter(Boolean)),
     ] as string[]
-    if (priceSetIds.length) forgetProducts(productsOfPriceSets(priceSetIds))
+    if (priceSetIds.length) {
+      forgetReads({ priceSetIds })
+      forgetProducts(productsOfPriceSets(priceSetIds))
+    }
   } catch (e: any) {
     container
       .resolve(ContainerRegistrationKeys.LOGGER)

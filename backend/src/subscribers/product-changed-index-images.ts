@@ -2,6 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { indexProductImagesWorkflow } from "../workflows/visual-search/index-product-images"
 import { forgetProducts } from "../lib/offers"
+import { visualIndexingEnabled } from "../lib/visual-search/reindex"
 
 /**
  * Keeps the visual index current: a created or updated product has its
@@ -17,6 +18,7 @@ export default async function productChangedIndexImages({
     .filter(Boolean)
   if (!ids.length) return
   forgetProducts(ids)
+  if (!visualIndexingEnabled()) return
   try {
     await indexProductImagesWorkflow(container).run({
       input: { product_ids: ids },

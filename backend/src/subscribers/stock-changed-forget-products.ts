@@ -1,6 +1,10 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { forgetProducts, productsOfInventoryItems } from "../lib/offers"
+import {
+  forgetProducts,
+  forgetReads,
+  productsOfInventoryItems,
+} from "../lib/offers"
 
 type Payload = { id: string; inventory_item_id?: string }
 
@@ -9,8 +13,8 @@ type Payload = { id: string; inventory_item_id?: string }
  * buyability rule forgets the products drawing on that inventory item (and
  * with it every cache built on it, such as visual search's offer sheet), so a
  * restocked product is back in results at the next search instead of after
- * the sheet's TTL. (Decisions always read stock fresh, so this only matters
- * for predictions.)
+ * the sheet's TTL, and its cached levels (displays only) are dropped.
+ * (Decisions that write always read stock fresh.)
  */
 export default async function stockChangedForgetOffers({
   event,
@@ -39,7 +43,10 @@ export default async function stockChangedForgetOffers({
       for (const r of found as any[])
         if (r.inventory_item_id) itemIds.add(r.inventory_item_id)
     }
-    if (itemIds.size) forgetProducts(productsOfInventoryItems([...itemIds]))
+    if (itemIds.size) {
+      forgetReads({ inventoryItemIds: [...itemIds] })
+      forgetProducts(productsOfInventoryItems([...itemIds]))
+    }
   } catch (e: any) {
     container
       .resolve(ContainerRegistrationKeys.LOGGER)

@@ -136,10 +136,13 @@ export async function checkSetItems(
     sales_channel_ids: cart.sales_channel_id ? [cart.sales_channel_id] : [],
   }
   for (const [quantity, productIds] of byQuantity) {
-    const decided = await sellableProducts(container, [...productIds], {
-      ...ctx,
-      quantity,
-    })
+    // a cart write: prices and stock read now, never from the display cache
+    const decided = await sellableProducts(
+      container,
+      [...productIds],
+      { ...ctx, quantity },
+      { fresh: true }
+    )
     for (const item of input.items)
       if (
         wanted.get(item.variant_id) === quantity &&

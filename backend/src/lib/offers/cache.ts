@@ -1,6 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Timings } from "../timings"
+import { forgetReads } from "./read-cache"
 import { AVAILABILITY_FIELDS, regionLocations } from "./region-stock"
 import type { ProductSummary, RegionContext } from "./types"
 
@@ -12,8 +13,9 @@ import type { ProductSummary, RegionContext } from "./types"
  *   Kept per process for STRUCTURE_TTL_MS, forgotten at once by
  *   `forgetProducts` (called by the product, price and inventory subscribers,
  *   and by the visual index sync when another instance re-indexed a product).
- *   Prices and stock levels are never cached here: they are read fresh by
- *   every decision.
+ * - Prices and stock levels: read fresh by every decision, except decisions
+ *   that only display (`fresh: false`), which may use read-cache.ts (a few
+ *   seconds, forgotten with the products here and on price/stock events).
  * - Region context (currency, stock locations serving it): REGION_TTL_MS.
  *
  * Several backend instances: an event is handled by one instance; the others
@@ -42,6 +44,16 @@ const listeners = new Set<(ids: string[]) => void>()
 /** Forgets these products (they changed) here and in every cache registered with `onForget`. */
 export function forgetProducts(ids: string[]) {
   if (!ids.length) return
+  // their cached prices and stock levels (read-cache.ts) go with them
+  const variants = ids.flatMap((id) => structures.get(id)?.variants ?? [])
+  forgetReads({
+    priceSetIds: variants.map((v) => v.price_set?.id).filter(Boolean),
+    inventoryItemIds: variants
+      .flatMap((v) =>
+        (v.inventory_items ?? []).map((it: any) => it?.inventory_item_id)
+      )
+      .filter(Boolean),
+  })
   for (const id of ids) structures.delete(id)
   for (const fn of listeners) fn(ids)
 }

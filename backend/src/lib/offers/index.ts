@@ -31,3 +31,4 @@ export {
   STRUCTURE_TTL_MS,
 } from "./cache"
 export { variantSize } from "./region-stock"
+export { forgetReads, forgetAllReads, readTtlMs } from "./read-cache"

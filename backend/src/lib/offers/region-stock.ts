@@ -6,6 +6,7 @@ import {
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Timings } from "../timings"
 import { soldInChannels } from "./judge"
+import { levelsThroughCache } from "./read-cache"
 
 /**
  * Stock as a shopper in one region sees it. Medusa sums inventory over every
@@ -85,12 +86,18 @@ export const variantSize = (v: any): string | null =>
   (v?.options ?? []).find((o: any) => o?.option?.title === "Size")?.value ??
   null
 
-/** Availability of loaded variants (with AVAILABILITY_FIELDS) at the given locations. */
+/**
+ * Availability of loaded variants (with AVAILABILITY_FIELDS) at the given
+ * locations. Levels are read now from the Inventory module unless `fresh` is
+ * false, when a level read in the last CURATOR_OFFER_READ_TTL_MS may serve (read-cache.ts:
+ * for what is shown, never for a write).
+ */
 export async function availabilityOf(
   container: MedusaContainer,
   variants: any[],
   locationIds: Set<string>,
-  timings = new Timings()
+  timings = new Timings(),
+  { fresh = true }: { fresh?: boolean } = {}
 ): Promise<VariantAvailability[]> {
   // only the levels of the region's locations, straight from the Inventory module
   const itemIds = [
@@ -102,33 +109,45 @@ export async function availabilityOf(
         .filter(Boolean)
     ),
   ] as string[]
-  const available = new Map<string, number>()
+  let available = new Map<string, number>()
   if (itemIds.length && locationIds.size) {
     const inventory = container.resolve(Modules.INVENTORY)
-    const levels = await timings.time("levels", () =>
-      inventory.listInventoryLevels(
-        { inventory_item_id: itemIds, location_id: [...locationIds] },
-        {
-          select: [
-            "inventory_item_id",
-            "location_id",
-            "stocked_quantity",
-            "reserved_quantity",
-          ],
-          take: null as any,
-        }
+    const locations = [...locationIds].sort()
+    const read = async (ids: string[]) => {
+      const levels = await timings.time("levels", () =>
+        inventory.listInventoryLevels(
+          { inventory_item_id: ids, location_id: locations },
+          {
+            select: [
+              "inventory_item_id",
+              "location_id",
+              "stocked_quantity",
+              "reserved_quantity",
+            ],
+            take: null as any,
+          }
+        )
       )
-    )
-    for (const l of levels as any[]) {
-      available.set(
-        l.inventory_item_id,
-        (available.get(l.inventory_item_id) ?? 0) +
-          Math.max(
-            0,
-            Number(l.stocked_quantity ?? 0) - Number(l.reserved_quantity ?? 0)
-          )
-      )
+      const free = new Map<string, number>()
+      for (const l of levels as any[])
+        free.set(
+          l.inventory_item_id,
+          (free.get(l.inventory_item_id) ?? 0) +
+            Math.max(
+              0,
+              Number(l.stocked_quantity ?? 0) - Number(l.reserved_quantity ?? 0)
+            )
+        )
+      return free
     }
+    const { values, hits } = await levelsThroughCache(
+      itemIds,
+      locations.join(","),
+      fresh,
+      read
+    )
+    if (hits) timings.add("levels_cached", 0)
+    available = values
   }
   return variants.map((v: any) => {
     const size = variantSize(v)

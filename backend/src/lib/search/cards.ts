@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { sellableProducts } from "../offers"
+import type { Timings } from "../timings"
 
 /** A product card as visual search returns it: the product and the variants this shopper can buy. */
 export type SearchCard = {
@@ -33,12 +34,16 @@ export async function purchasableCards(
     min_price?: number
     max_price?: number
   },
-  salesChannelIds: string[]
+  salesChannelIds: string[],
+  timings?: Timings
 ): Promise<SearchCard[]> {
-  const offers = await sellableProducts(container, productIds, {
-    ...c,
-    sales_channel_ids: salesChannelIds,
-  })
+  // display only: prices and stock read in the last few seconds may serve (forgotten on their events)
+  const offers = await sellableProducts(
+    container,
+    productIds,
+    { ...c, sales_channel_ids: salesChannelIds },
+    { fresh: false, timings }
+  )
   const cards: SearchCard[] = []
   for (const id of productIds) {
     const offer = offers.get(id)

@@ -176,32 +176,51 @@ export async function textSearch(
   )
   const q = input.q?.trim() || undefined
   const filters = { $and: searchFilters(input, salesChannelIds) }
-  const run = (typo: boolean, text = q) =>
-    searchModule.search({
+  // the page of hits, and the exact count with the facets, side by side: the provider runs a search's
+  // statements one after another (hits, then count, then the facets), so two searches overlap the hits
+  // with the rest; a `take: 0` search skips its hits statement
+  const run = async (typo: boolean, text = q) => {
+    const base = {
       entity: PRODUCT_SEARCH_INDEX,
       fields: ["product_id"],
       filters: { ...filters, ...(text ? { q: text } : {}) } as any,
-      pagination: {
-        skip: input.offset,
-        take: input.limit,
-        order: order(input.sort, !!q),
-      },
-      search_options: {
-        typo_tolerance: typo,
-        match_strategy: "all",
-        count: "exact",
-        facets: [
-          ...FACET_FIELDS.map((field) => ({
-            field,
-            type: "value" as const,
-            limit: 100,
-          })),
-          { field: "sizes", type: "value" as const, limit: 100 },
-          { field: "price_min", type: "stats" as const },
-          { field: "price_max", type: "stats" as const },
-        ],
-      },
-    })
+    }
+    const [page, totals] = await Promise.all([
+      searchModule.search({
+        ...base,
+        pagination: {
+          skip: input.offset,
+          take: input.limit,
+          order: order(input.sort, !!q),
+        },
+        search_options: {
+          typo_tolerance: typo,
+          match_strategy: "all",
+          count: "none",
+        },
+      }),
+      searchModule.search({
+        ...base,
+        pagination: { skip: 0, take: 0 },
+        search_options: {
+          typo_tolerance: typo,
+          match_strategy: "all",
+          count: "exact",
+          facets: [
+            ...FACET_FIELDS.map((field) => ({
+              field,
+              type: "value" as const,
+              limit: 100,
+            })),
+            { field: "sizes", type: "value" as const, limit: 100 },
+            { field: "price_min", type: "stats" as const },
+            { field: "price_max", type: "stats" as const },
+          ],
+        },
+      }),
+    ])
+    return { hits: page.hits, metadata: totals.metadata, facets: totals.facets }
+  }
   let matched: TextSearchResult["matched"] = q ? "exact" : "all"
   let result = await timings.time("index", () => run(false))
   let corrected: string | null = null
@@ -223,7 +242,7 @@ export async function textSearch(
     (h) => ((h.document as any)?.product_id as string) ?? h.id.split(":")[0]
   )
   const products = await timings.time("cards", () =>
-    purchasableCards(container, ids, input, salesChannelIds)
+    purchasableCards(container, ids, input, salesChannelIds, timings)
   )
   const out: TextSearchResult = {
     products,

@@ -111,3 +111,12 @@ export function startReindex(
   })()
   return { started: true, progress: p, done: run }
 }
+
+/**
+ * `CURATOR_VISUAL_INDEXING=false` turns off indexing photos on product events
+ * and the catch-up job (a reindex through the admin API still runs). For
+ * stores that never serve photo search, e.g. the text-search benchmark's
+ * 10,000-product store, whose seed would otherwise embed every photo.
+ */
+export const visualIndexingEnabled = () =>
+  process.env.CURATOR_VISUAL_INDEXING !== "false"

@@ -21,7 +21,8 @@ import {
 } from "../../lib/catalog"
 import type { SetupResult } from "./setup"
 
-const BATCH = 25
+// products per createProductsWorkflow call (a bench seeding 10,000 sets more: fewer, larger transactions)
+const BATCH = Math.max(1, Number(process.env.CURATOR_SEED_BATCH || 25))
 
 /** Returns the id of every category on the path gender → master category → article type, creating the missing ones. */
 async function ensureCategories(
@@ -87,6 +88,60 @@ async function ensureTags(container: MedusaContainer, plans: PlannedProduct[]) {
 }
 
 /**
+ * The stock levels of products an interrupted seed created without them
+ * (products and their levels are two workflows): a resumed seed completes them.
+ */
+async function createMissingLevels(
+  container: MedusaContainer,
+  setup: SetupResult,
+  plans: PlannedProduct[],
+  log: (m: string) => void
+) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const missing: {
+    inventory_item_id: string
+    location_id: string
+    stocked_quantity: number
+  }[] = []
+  for (let i = 0; i < plans.length; i += 500) {
+    const stockOf = new Map(
+      plans
+        .slice(i, i + 500)
+        .flatMap((p) => p.variants.map((v) => [v.sku, v.stock] as const))
+    )
+    const { data: variants } = await query.graph({
+      entity: "product_variant",
+      fields: [
+        "sku",
+        "inventory_items.inventory_item_id",
+        "inventory_items.inventory.location_levels.location_id",
+      ],
+      filters: { sku: [...stockOf.keys()] },
+    })
+    for (const v of variants as any[]) {
+      const item = v.inventory_items?.[0]
+      const stock = stockOf.get(v.sku)
+      if (!item?.inventory_item_id || !stock) continue
+      const at = new Set(
+        (item.inventory?.location_levels ?? []).map((l: any) => l?.location_id)
+      )
+      for (const w of Object.keys(setup.locationIds) as Warehouse[])
+        if (!at.has(setup.locationIds[w]))
+          missing.push({
+            inventory_item_id: item.inventory_item_id,
+            location_id: setup.locationIds[w],
+            stocked_quantity: stock[w],
+          })
+    }
+  }
+  if (!missing.length) return
+  await createInventoryLevelsWorkflow(container).run({
+    input: { inventory_levels: missing },
+  })
+  log(`stock: ${missing.length} missing levels created (an interrupted seed)`)
+}
+
+/**
  * Creates the products of `rows` that do not exist yet (matched by handle),
  * with their photo uploaded through the File module and stock in each warehouse.
  * Returns how many were created.
@@ -107,16 +162,29 @@ export async function seedProducts(
   })
   const have = new Set(existing.map((p: { handle: string }) => p.handle))
   const todo = plans.filter((p) => !have.has(p.handle))
+  if (process.env.CURATOR_SEED_TAXONOMY_ONLY !== "true")
+    await createMissingLevels(
+      container,
+      setup,
+      plans.filter((p) => have.has(p.handle)),
+      log
+    )
   if (!todo.length) {
     log(`products: all ${plans.length} already seeded`)
     return 0
   }
   const categoryId = await ensureCategories(container, todo)
   const tagId = await ensureTags(container, todo)
+  // a first pass before several seed processes share the rows: only the categories and tags they all draw on
+  if (process.env.CURATOR_SEED_TAXONOMY_ONLY === "true") {
+    log(`categories and tags of ${todo.length} products ready`)
+    return 0
+  }
 
   let done = 0
   for (let i = 0; i < todo.length; i += BATCH) {
     const batch = todo.slice(i, i + BATCH)
+    const t0 = Date.now()
     const { result: files } = await uploadFilesWorkflow(container).run({
       input: {
         files: batch.map((p) => ({
@@ -129,6 +197,7 @@ export async function seedProducts(
         })),
       },
     })
+    const t1 = Date.now()
     const { result: products } = await createProductsWorkflow(container).run({
       input: {
         products: batch.map((p, j) => ({
@@ -157,6 +226,7 @@ export async function seedProducts(
         })),
       },
     })
+    const t2 = Date.now()
     const skus = new Map(
       batch.flatMap((p) => p.variants.map((v) => [v.sku, v.stock] as const))
     )
@@ -176,7 +246,9 @@ export async function seedProducts(
       input: { inventory_levels: levels },
     })
     done += batch.length
-    log(`seeding products ${done}/${todo.length}`)
+    log(
+      `seeding products ${done}/${todo.length} (photos ${t1 - t0} ms, products ${t2 - t1} ms, stock ${Date.now() - t2} ms)`
+    )
   }
   return done
 }
