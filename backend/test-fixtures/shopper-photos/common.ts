@@ -168,6 +168,32 @@ export function texture(rand: Rand): (x: number, y: number) => RGB {
   }
 }
 
+/**
+ * One plain backdrop (no seams, no pattern): a flat colour, a gradient between
+ * two colours, or a fine mottled noise — what the occlusion and lighting
+ * generators put behind the product, so that they measure only their effect.
+ */
+export function plainBackdrop(rand: Rand): (x: number, y: number) => RGB {
+  const c1 = randomColour(rand)
+  const kind = rand()
+  if (kind < 0.4) return () => c1
+  if (kind < 0.75) {
+    const c2 = randomColour(rand)
+    const ang = rand() * Math.PI * 2
+    const ux = Math.cos(ang),
+      uy = Math.sin(ang)
+    const len = uni(rand, 300, 700)
+    return (x, y) => mix(c1, c2, clamp01(0.5 + (x * ux + y * uy) / len))
+  }
+  const amp = uni(rand, 6, 25)
+  let state = Math.floor(rand() * 2 ** 31)
+  return () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff
+    const n = (state / 0x7fffffff - 0.5) * amp
+    return [c1[0] + n, c1[1] + n, c1[2] + n]
+  }
+}
+
 function shade(c: RGB, rand: Rand): RGB {
   const f = uni(rand, 0.5, 1.5)
   return [clamp255(c[0] * f), clamp255(c[1] * f), clamp255(c[2] * f)]

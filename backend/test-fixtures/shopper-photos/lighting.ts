@@ -8,7 +8,7 @@ import {
   paint,
   pick,
   placeProduct,
-  texture,
+  plainBackdrop,
   uni,
   clamp255,
 } from "./common"
@@ -24,7 +24,7 @@ export async function lightingPhoto(jpeg: Buffer, rand: Rand): Promise<Buffer> {
   const W = Math.round(uni(rand, 300, 400)),
     H = Math.round(W * uni(rand, 0.9, 1.3))
   let img: Raw = blank(W, H)
-  paint(img, texture(rand))
+  paint(img, plainBackdrop(rand))
   await placeProduct(img, await cutout(jpeg), rand, 10)
   const effects = ["exposure", "temperature", "shadow", "falloff", "vignette"]
   // shuffle, take 2–3

@@ -9,7 +9,7 @@ import {
   paste,
   pick,
   placeProduct,
-  texture,
+  plainBackdrop,
   transform,
   uni,
 } from "./common"
@@ -37,7 +37,7 @@ export async function occludedPhoto(
   const W = Math.round(uni(rand, 300, 400)),
     H = Math.round(W * uni(rand, 0.9, 1.3))
   const canvas = blank(W, H)
-  paint(canvas, texture(rand))
+  paint(canvas, plainBackdrop(rand))
   const box = await placeProduct(canvas, await cutout(jpeg), rand, 10)
   const kinds = ["hand", "strap", "garment"].filter(
     (k) => k !== "garment" || other
@@ -53,19 +53,20 @@ export async function occludedPhoto(
         width: (o.width * size) / Math.max(o.width, o.height),
         angle: uni(rand, -30, 30),
       })
-      // its centre just outside one side of the product's box, so it overlaps that side
+      // over one side of the product's box: a third to a half of it inside the box
       const side = Math.floor(rand() * 4)
+      const inside = uni(rand, 0.3, 0.5)
       const cx =
         side === 0
-          ? box.x - t.width * 0.2
+          ? box.x - t.width * (1 - inside)
           : side === 1
-            ? box.x + box.w + t.width * 0.2 - t.width
+            ? box.x + box.w - t.width * inside
             : box.x + uni(rand, 0, box.w - t.width)
       const cy =
         side === 2
-          ? box.y - t.height * 0.2
+          ? box.y - t.height * (1 - inside)
           : side === 3
-            ? box.y + box.h + t.height * 0.2 - t.height
+            ? box.y + box.h - t.height * inside
             : box.y + uni(rand, 0, box.h - t.height)
       paste(out, t, cx, cy)
     } else
