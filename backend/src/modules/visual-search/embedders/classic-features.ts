@@ -183,10 +183,7 @@ export function segment(
     )
       mask = opened
   }
-  if (
-    ringShare(mask, ring) > MULTI_RING_SHARE ||
-    planeFit(smooth, ring, w, h) < PLANE_FIT
-  ) {
+  if (ringShare(mask, ring) > MULTI_RING_SHARE) {
     // textured surfaces (stripes, checks, carpet) average out at a coarser scale
     const coarse = smooth.map((c) => boxBlur3(boxBlur3(c, w, h), w, h))
     const multi = floodFrom(
@@ -218,10 +215,8 @@ export function segment(
 const OPEN_PX = 3
 /** Share of the border ring the product covers above which thin lines standing from the border are opened away. */
 const SEAM_RING_SHARE = 0.02
-/** Share of the border ring one backdrop plane explains below which the border is taken to hold several surfaces. */
-const PLANE_FIT = 0.85
 /** Share of the border ring the product covers above which one backdrop model is taken to have missed surfaces. */
-const MULTI_RING_SHARE = 0.15
+const MULTI_RING_SHARE = 0.3
 /** …and keeps at least this share of what one model left (less: it ate the product). */
 const MULTI_KEEP = 0.15
 /** Median lightness gradient along a frame's rim at most (ΔL per 2 px): plain, not patterned. */
@@ -232,18 +227,6 @@ const SOLIDITY = 0.93
 const STRAIGHT_EDGE = 0.8
 /** …and its rim is one backdrop: at least this share of it floods. */
 const FRAME_RIM = 0.55
-
-/** Share of the ring within tolerance of the backdrop plane fitted to it. */
-function planeFit(
-  smooth: Float32Array[],
-  ring: number[],
-  w: number,
-  h: number
-): number {
-  const backdrop = fitBackdrop(smooth, ring, w, h)
-  const dist = backdropDistance(smooth, backdrop.coef, w, h)
-  return ring.filter((i) => dist[i] < backdrop.tolerance).length / ring.length
-}
 
 const area = (mask: Uint8Array) => {
   let a = 0
