@@ -105,7 +105,7 @@ export async function framedPhoto(jpeg: Buffer, rand: Rand): Promise<Buffer> {
   const grx = uni(rand, 0.1, 0.35) * W,
     gry = uni(rand, 0.05, 0.2) * H
   const strength = uni(rand, 0.35, 0.8)
-  let out = await overlaySvg(
+  const out = await overlaySvg(
     scene,
     `<svg width="${W}" height="${H}"><defs><radialGradient id="g"><stop offset="0" stop-color="white" stop-opacity="${strength.toFixed(2)}"/><stop offset="1" stop-color="white" stop-opacity="0"/></radialGradient></defs><ellipse cx="${gx.toFixed(0)}" cy="${gy.toFixed(0)}" rx="${grx.toFixed(0)}" ry="${gry.toFixed(0)}" fill="url(#g)" transform="rotate(${uni(rand, -40, 40).toFixed(0)} ${gx.toFixed(0)} ${gy.toFixed(0)})"/></svg>`,
     "screen"
