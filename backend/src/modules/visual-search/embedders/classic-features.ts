@@ -282,7 +282,7 @@ function floodFrom(
   for (let i = 0; i < bg.length; i++) if (!within[i]) bg[i] = 1
   // seams between surfaces (their pixels blend two colours) are thin lines left standing: open them away
   if (open) {
-    let fg = new Uint8Array(bg.length)
+    let fg: Uint8Array = new Uint8Array(bg.length)
     for (let i = 0; i < bg.length; i++) fg[i] = bg[i] ? 0 : 1
     for (let k = 0; k < OPEN_PX; k++) fg = erode(fg, w, h)
     for (let k = 0; k < OPEN_PX; k++) fg = dilate(fg, w, h)
