@@ -18,7 +18,7 @@ const uni = (rand: () => number, a: number, b: number) => a + (b - a) * rand()
 const clamp255 = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : v)
 
 /** Alpha mask (0..255) of the product: everything not flood-filled from the border. */
-function productAlpha(px: Buffer, w: number, h: number): Uint8Array {
+export function productAlpha(px: Buffer, w: number, h: number): Uint8Array {
   // background colour = per-channel median of the 1-px border
   const rs: number[] = [],
     gs: number[] = [],

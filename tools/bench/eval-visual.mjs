@@ -1,8 +1,13 @@
 #!/usr/bin/env node
-// npm run eval:visual [-- --catalog 1500 --queries 300 --duplicates 80 --embedder classic]
+// npm run eval:visual [-- --catalog 1500 --queries 100 --generators uniform,mixed,framed,occluded,lighting
+//                         --duplicates 80 --embedder classic --reuse 1]
 // Catalogue from the "catalog" split of ../shared/data/fashion-products in a real
-// backend; shopper photos made from the disjoint "query" split; random
-// size/budget/region constraints. Every figure is measured through the HTTP API.
+// backend; shopper photos made from the disjoint "query" split by each of the
+// shopper-photo generators (backend/test-fixtures/shopper-photos: the same
+// photos and constraints for every generator, `--queries` of them); random
+// size/budget/region constraints. Every figure is measured through the HTTP API,
+// and reported per generator. `--reuse 1` searches the store an earlier run
+// seeded (reindexed, so a changed embedder is measured) and plants no copies.
 import fs from "node:fs"
 import path from "node:path"
 import sharp from "sharp"
@@ -24,13 +29,24 @@ import {
 
 const opt = args({
   catalog: 1500,
-  queries: 300,
+  queries: 100,
+  generators: "uniform,mixed,framed,occluded,lighting",
   duplicates: 80,
   embedder: "classic",
   port: 9200,
   seed: 7,
+  reuse: "",
 })
-const { shopperPhoto, mulberry32 } = backendTs("test-fixtures/shopper-photo.ts")
+const reuse = !!opt.reuse && opt.reuse !== "0"
+// copies planted by an earlier run are in a reused store already
+if (reuse) opt.duplicates = 0
+const { GENERATORS, mulberry32 } = backendTs(
+  "test-fixtures/shopper-photos/index.ts"
+)
+const generators = opt.generators.split(",").map((g) => {
+  if (!GENERATORS[g]) throw new Error(`unknown generator ${g}`)
+  return g
+})
 const { splitOf } = toolsTs("visual-search/split.ts")
 const { sizesFor } = backendTs("src/lib/catalog.ts")
 const rand = mulberry32(opt.seed)
@@ -59,6 +75,7 @@ const store = await startStore({
   ids: catalogRows.map((r) => r.id),
   port: opt.port,
   embedder: opt.embedder,
+  reuse,
 })
 const { api } = store
 try {
@@ -119,18 +136,8 @@ try {
     })
   }
   await warmOfferSheets(api, regions, photo(queryRows[0].id))
-  const q = {
-    n: 0,
-    p5: 0,
-    c5: 0,
-    purch10: 0,
-    violations: 0,
-    latency: [],
-    empty: 0,
-    phases: {},
-  }
-  step(`running ${queryRows.length} shopper-photo queries…`)
-  for (const row of queryRows) {
+  // one set of constraints per query photo, shared by every generator
+  const queries = queryRows.map((row, i) => {
     const region = pick(regions)
     const c = { region_id: region.id, limit: 10 }
     if (rand() < 0.5) c.size = pick(sizesFor(row))
@@ -138,49 +145,93 @@ try {
     if (rand() < 0.2) c.min_price = Math.round(5 + rand() * 20)
     if (c.min_price != null && c.max_price != null && c.min_price > c.max_price)
       delete c.min_price
-    const img = await shopperPhoto(photo(row.id), rand)
-    const { body, ms, phases } = await visualSearch(api, img, c)
-    q.latency.push(ms)
-    for (const [k, v] of Object.entries(phases))
-      q.phases[k] = (q.phases[k] ?? 0) + v
-    q.n++
-    const ids = body.results.map((r) => r.product.id)
-    if (!ids.length) q.empty++
-    const m = await meta(ids)
-    const top5 = m.slice(0, 5)
-    if (top5.length) {
-      q.p5 += top5.filter((x) => x.article_type === row.articleType).length / 5
-      q.c5 += top5.filter((x) => x.base_colour === row.baseColour).length / 5
+    // the photo another garment is taken from (occlusion)
+    const other = queryRows[(i + 1) % queryRows.length]
+    return { row, c, other, photoSeed: Math.floor(rand() * 2 ** 31) }
+  })
+  const perGenerator = {}
+  const allLatency = []
+  for (const [gi, gen] of generators.entries()) {
+    const q = {
+      n: 0,
+      p5: 0,
+      c5: 0,
+      purch10: 0,
+      violations: 0,
+      latency: [],
+      empty: 0,
+      phases: {},
     }
-    // purchasable@10: a right-type result that independently satisfies every constraint
-    let ok = false
-    for (const [i, id] of ids.slice(0, 10).entries()) {
-      const good = await satisfies(id, c)
-      if (!good) q.violations++
-      if (good && m[i].article_type === row.articleType) {
-        ok = true
-        break
-      }
-    }
-    if (ok) q.purch10++
-    if (q.n % 50 === 0)
-      step(
-        `${q.n}/${queryRows.length} queries: p@5 ${(q.p5 / q.n).toFixed(3)}, purchasable@10 ${(q.purch10 / q.n).toFixed(3)}`
+    step(`${gen}: running ${queries.length} shopper-photo queries…`)
+    for (const { row, c, other, photoSeed } of queries) {
+      const img = await GENERATORS[gen](
+        photo(row.id),
+        mulberry32((photoSeed + gi * 7919) >>> 0),
+        photo(other.id)
       )
+      const { body, ms, phases } = await visualSearch(api, img, c)
+      q.latency.push(ms)
+      for (const [k, v] of Object.entries(phases))
+        q.phases[k] = (q.phases[k] ?? 0) + v
+      q.n++
+      const ids = body.results.map((r) => r.product.id)
+      if (!ids.length) q.empty++
+      const m = await meta(ids)
+      const top5 = m.slice(0, 5)
+      if (top5.length) {
+        q.p5 +=
+          top5.filter((x) => x.article_type === row.articleType).length / 5
+        q.c5 += top5.filter((x) => x.base_colour === row.baseColour).length / 5
+      }
+      // purchasable@10: a right-type result that independently satisfies every constraint
+      let ok = false
+      for (const [i, id] of ids.slice(0, 10).entries()) {
+        const good = await satisfies(id, c)
+        if (!good) q.violations++
+        if (good && m[i].article_type === row.articleType) {
+          ok = true
+          break
+        }
+      }
+      if (ok) q.purch10++
+      if (q.n % 50 === 0)
+        step(
+          `${gen} ${q.n}/${queries.length} queries: p@5 ${(q.p5 / q.n).toFixed(3)}, purchasable@10 ${(q.purch10 / q.n).toFixed(3)}`
+        )
+    }
+    allLatency.push(...q.latency)
+    perGenerator[gen] = {
+      queries: q.n,
+      "precision@5": +(q.p5 / q.n).toFixed(4),
+      "colour_match@5": +(q.c5 / q.n).toFixed(4),
+      "purchasable@10": +(q.purch10 / q.n).toFixed(4),
+      constraint_violations: q.violations,
+      empty_results: q.empty,
+      latency_ms: {
+        p50: +percentile(q.latency, 50).toFixed(1),
+        p95: +percentile(q.latency, 95).toFixed(1),
+      },
+      server_phases_mean_ms: Object.fromEntries(
+        Object.entries(q.phases).map(([k, v]) => [k, +(v / q.n).toFixed(1)])
+      ),
+    }
   }
 
   // ---- false merges, measured before any copy is planted: every product is distinct,
   // so anything collapsed merged two different products
-  step("measuring false merges on the unplanted catalogue…")
+  if (opt.duplicates > 0)
+    step("measuring false merges on the unplanted catalogue…")
   let merged = 0
   let considered = 0
   const plantedSources = new Set(
     spread(catalogRows, opt.duplicates).map((r) => r.id)
   )
-  for (const row of spread(
-    catalogRows.filter((r) => !plantedSources.has(r.id)),
-    Math.min(150, catalogRows.length)
-  )) {
+  for (const row of opt.duplicates > 0
+    ? spread(
+        catalogRows.filter((r) => !plantedSources.has(r.id)),
+        Math.min(150, catalogRows.length)
+      )
+    : []) {
     const { body } = await visualSearch(api, photo(row.id), {
       region_id: regions.find((r) => r.currency_code === "eur").id,
       limit: 12,
@@ -339,13 +390,15 @@ try {
     })
   }
 
-  const plantedIndexing = await reindexAll(
-    api,
-    groups.map((g) => g.copy)
-  )
-  step(
-    `indexed ${plantedIndexing.status.counts.indexed} images in all after planting`
-  )
+  if (groups.length) {
+    const plantedIndexing = await reindexAll(
+      api,
+      groups.map((g) => g.copy)
+    )
+    step(
+      `indexed ${plantedIndexing.status.counts.indexed} images in all after planting`
+    )
+  }
 
   // ---- duplicates: query with the original photo; the copy must not appear beside it
   let extra = 0
@@ -363,28 +416,24 @@ try {
     if (both) extra++
     else if (!neither) perTransform[g.transform].removed++
   }
+  const dupMeasured = opt.duplicates > 0
   const figures = {
     embedder: indexing.status.embedder.id,
     catalogue_products: products.size,
-    queries: q.n,
-    "precision@5": +(q.p5 / q.n).toFixed(4),
-    "colour_match@5": +(q.c5 / q.n).toFixed(4),
-    "purchasable@10": +(q.purch10 / q.n).toFixed(4),
-    constraint_violations: q.violations,
-    empty_results: q.empty,
+    queries_per_generator: queries.length,
+    generators: perGenerator,
     duplicate_pairs: groups.length,
-    duplicate_removal_recall: +(1 - extra / Math.max(1, groups.length)).toFixed(
-      4
-    ),
+    duplicate_removal_recall: dupMeasured
+      ? +(1 - extra / Math.max(1, groups.length)).toFixed(4)
+      : null,
     duplicate_removal_by_transform: perTransform,
-    false_merge_rate: +(merged / Math.max(1, considered)).toFixed(4),
+    false_merge_rate: dupMeasured
+      ? +(merged / Math.max(1, considered)).toFixed(4)
+      : null,
     latency_ms: {
-      p50: +percentile(q.latency, 50).toFixed(1),
-      p95: +percentile(q.latency, 95).toFixed(1),
+      p50: +percentile(allLatency, 50).toFixed(1),
+      p95: +percentile(allLatency, 95).toFixed(1),
     },
-    server_phases_mean_ms: Object.fromEntries(
-      Object.entries(q.phases).map(([k, v]) => [k, +(v / q.n).toFixed(1)])
-    ),
     indexing_images_per_minute: indexing.imagesPerMinute,
   }
   console.log("\nVisual search evaluation")
@@ -392,29 +441,31 @@ try {
     ["embedder", figures.embedder],
     [
       "catalogue / queries",
-      `${figures.catalogue_products} products / ${figures.queries} shopper photos`,
+      `${figures.catalogue_products} products / ${queries.length} shopper photos per generator`,
     ],
-    ["precision@5 (article type)", figures["precision@5"]],
-    ["colour match@5", figures["colour_match@5"]],
-    ["purchasable@10", figures["purchasable@10"]],
-    ["constraint violations", figures.constraint_violations],
     [
       "duplicate removal recall",
-      `${figures.duplicate_removal_recall} (${groups.length} planted)`,
+      dupMeasured
+        ? `${figures.duplicate_removal_recall} (${groups.length} planted)`
+        : "not measured (--duplicates 0 or --reuse)",
     ],
-    ["false-merge rate", figures.false_merge_rate],
+    [
+      "false-merge rate",
+      dupMeasured ? figures.false_merge_rate : "not measured",
+    ],
     [
       "latency p50 / p95 (ms)",
       `${figures.latency_ms.p50} / ${figures.latency_ms.p95}`,
     ],
-    [
-      "server phases, mean ms",
-      Object.entries(figures.server_phases_mean_ms)
-        .map(([k, v]) => `${k} ${v}`)
-        .join(", "),
-    ],
     ["indexing (images/min)", figures.indexing_images_per_minute],
   ])
+  console.log(
+    "\n  generator   purchasable@10  precision@5  colour@5  violations  p95 ms"
+  )
+  for (const [g, f] of Object.entries(perGenerator))
+    console.log(
+      `  ${g.padEnd(10)}  ${String(f["purchasable@10"]).padEnd(14)}  ${String(f["precision@5"]).padEnd(11)}  ${String(f["colour_match@5"]).padEnd(8)}  ${String(f.constraint_violations).padEnd(10)}  ${f.latency_ms.p95}`
+    )
   console.log(
     `\nwrote ${writeResults("eval-visual", { options: opt, ...figures })}`
   )

@@ -154,6 +154,13 @@ export function segmentRGB(
  * The product's pixels: the backdrop is modelled on the border ring, flooded
  * in from the border, and what is left (its big components, with enclosed
  * backdrop-looking holes taken back) is the product.
+ *
+ * Shoppers' backdrops are rarely one colour: when what is left still holds a
+ * large part of the border ring (other surfaces the one backdrop model did not
+ * reach), the border's other colours join the model (`borderModels`). And a
+ * photo of a photo, a screen or a page leaves the picture's frame as the
+ * "product": when what is left is a convex block, its own rim is taken as a
+ * new backdrop and peeled, up to twice (a bezel, then the photo's backdrop).
  */
 export function segment(
   L: Float32Array,
@@ -164,22 +171,379 @@ export function segment(
 ): Segmentation {
   const smooth = [boxBlur3(L, w, h), boxBlur3(A, w, h), boxBlur3(B, w, h)]
   const ring = borderRing(w, h)
-  const backdrop = fitBackdrop(smooth, ring, w, h)
-  const dist = backdropDistance(smooth, backdrop.coef, w, h)
   const grad = lightnessGradient(smooth[0], w, h)
-  const edge = Math.max(6, 3 * median(ring.map((i) => grad[i])) + 4)
+  const all = new Uint8Array(w * h).fill(1)
+  let mask = floodFrom(ring, all, smooth, grad, w, h, false, false)
+  if (ringShare(mask, ring) > SEAM_RING_SHARE) {
+    // the seams between surfaces (their pixels blend two colours) stand as thin lines from the border
+    const opened = floodFrom(ring, all, smooth, grad, w, h, false, true)
+    if (
+      ringShare(opened, ring) < ringShare(mask, ring) &&
+      area(opened) >= 0.5 * area(mask)
+    )
+      mask = opened
+  }
+  if (ringShare(mask, ring) > MULTI_RING_SHARE) {
+    // textured surfaces (stripes, checks, carpet) average out at a coarser scale
+    const coarse = smooth.map((c) => boxBlur3(boxBlur3(c, w, h), w, h))
+    const multi = floodFrom(
+      ring,
+      all,
+      coarse,
+      lightnessGradient(coarse[0], w, h),
+      w,
+      h,
+      true,
+      true
+    )
+    // the border's other colour may be the product cut by the frame, which the flood then eats
+    if (
+      ringShare(multi, ring) < ringShare(mask, ring) &&
+      area(multi) >= MULTI_KEEP * area(mask)
+    )
+      mask = multi
+  }
+  for (let k = 0; k < 2; k++) {
+    const inner = peelFrame(mask, smooth, grad, w, h)
+    if (!inner) break
+    mask = inner
+  }
+  return boundingBox(mask, w, h)
+}
+
+/** Half the width of the thin lines (seams) an opening removes, in pixels of the WORK-px photo. */
+const OPEN_PX = 3
+/** Share of the border ring the product covers above which thin lines standing from the border are opened away. */
+const SEAM_RING_SHARE = 0.02
+/** Share of the border ring the product covers above which one backdrop model is taken to have missed surfaces. */
+const MULTI_RING_SHARE = 0.3
+/** …and keeps at least this share of what one model left (less: it ate the product). */
+const MULTI_KEEP = 0.15
+/** Median lightness gradient along a frame's rim at most (ΔL per 2 px): plain, not patterned. */
+const FRAME_RIM_GRAD = 4
+/** A framed picture fills at least this share of its convex hull. */
+const SOLIDITY = 0.93
+/** …with this share of its outline on straight sides. */
+const STRAIGHT_EDGE = 0.8
+/** …and its rim is one backdrop: at least this share of it floods. */
+const FRAME_RIM = 0.55
+
+const area = (mask: Uint8Array) => {
+  let a = 0
+  for (let i = 0; i < mask.length; i++) a += mask[i] ? 1 : 0
+  return a
+}
+const ringShare = (mask: Uint8Array, ring: number[]) =>
+  ring.reduce((s, i) => s + (mask[i] ? 1 : 0), 0) / ring.length
+
+/**
+ * The product mask inside `within`: the backdrop modelled on `rim` (a plane,
+ * plus with `multi` the rim's other colour clusters), flooded from the rim
+ * through pixels of `within` that may be backdrop, the rest's big components
+ * (with `open`, less what is at most 2·OPEN_PX pixels wide).
+ */
+function floodFrom(
+  rim: number[],
+  within: Uint8Array,
+  smooth: Float32Array[],
+  grad: Float32Array,
+  w: number,
+  h: number,
+  multi: boolean,
+  open: boolean
+): Uint8Array {
+  const backdrop = fitBackdrop(smooth, rim, w, h)
+  const dist = backdropDistance(smooth, backdrop.coef, w, h)
+  // several surfaces bring textures: the edge threshold from the rim's upper quartile then
+  const rimGrad = rim.map((i) => grad[i]).sort((p, q) => p - q)
+  const edge = Math.max(
+    6,
+    3 * rimGrad[Math.floor(rimGrad.length * (multi ? 0.75 : 0.5))] + 4
+  )
+  const others = multi ? borderModels(smooth, rim) : []
+  const [Ls, As, Bs] = smooth
+  const nearOther = (i: number) => {
+    for (const m of others) {
+      const d =
+        (Ls[i] - m.c[0]) ** 2 + (As[i] - m.c[1]) ** 2 + (Bs[i] - m.c[2]) ** 2
+      if (d < m.tol * m.tol) return true
+    }
+    return false
+  }
   const bg = floodBackdrop(
-    ring,
-    (i) => dist[i] < backdrop.tolerance && grad[i] < edge,
+    rim,
+    (i) =>
+      within[i] === 1 &&
+      (dist[i] < backdrop.tolerance || (others.length > 0 && nearOther(i))) &&
+      grad[i] < edge,
     w,
     h
   )
+  for (let i = 0; i < bg.length; i++) if (!within[i]) bg[i] = 1
+  // seams between surfaces (their pixels blend two colours) are thin lines left standing: open them away
+  if (open) {
+    let fg: Uint8Array = new Uint8Array(bg.length)
+    for (let i = 0; i < bg.length; i++) fg[i] = bg[i] ? 0 : 1
+    for (let k = 0; k < OPEN_PX; k++) fg = erode(fg, w, h)
+    for (let k = 0; k < OPEN_PX; k++) fg = dilate(fg, w, h)
+    for (let i = 0; i < bg.length; i++) if (!fg[i]) bg[i] = 1
+  }
   const mask = fillEnclosed(
     productComponents(bg, dist, backdrop.tolerance, w, h),
     w,
     h
   )
-  return boundingBox(mask, w, h)
+  for (let i = 0; i < mask.length; i++) if (!within[i]) mask[i] = 0
+  return mask
+}
+
+/**
+ * The rim's colours beside the plane: k-means (farthest-point start, up to 5)
+ * of the rim pixels, each cluster holding at least 8% of the rim (fewer is the
+ * product touching the edge), with a tolerance from its own spread.
+ */
+function borderModels(
+  smooth: Float32Array[],
+  rim: number[]
+): { c: number[]; tol: number }[] {
+  const [Ls, As, Bs] = smooth
+  // every rim colour is clustered, not only those off the plane: a plane through two surfaces may fit neither
+  const off = rim
+  const d2 = (i: number, c: number[]) =>
+    (Ls[i] - c[0]) ** 2 + (As[i] - c[1]) ** 2 + (Bs[i] - c[2]) ** 2
+  const centres: number[][] = [[Ls[off[0]], As[off[0]], Bs[off[0]]]]
+  while (centres.length < 5) {
+    let far = -1,
+      fd = -1
+    for (const i of off) {
+      let d = Infinity
+      for (const c of centres) d = Math.min(d, d2(i, c))
+      if (d > fd) {
+        fd = d
+        far = i
+      }
+    }
+    if (fd < 12 * 12) break
+    centres.push([Ls[far], As[far], Bs[far]])
+  }
+  const own = new Int32Array(off.length)
+  for (let it = 0; it < 5; it++) {
+    const sum = centres.map(() => [0, 0, 0, 0])
+    off.forEach((i, j) => {
+      let best = 0,
+        bd = Infinity
+      centres.forEach((c, k) => {
+        const d = d2(i, c)
+        if (d < bd) {
+          bd = d
+          best = k
+        }
+      })
+      own[j] = best
+      const s = sum[best]
+      s[0] += Ls[i]
+      s[1] += As[i]
+      s[2] += Bs[i]
+      s[3]++
+    })
+    centres.forEach((c, k) => {
+      const s = sum[k]
+      if (s[3]) for (let q = 0; q < 3; q++) c[q] = s[q] / s[3]
+    })
+  }
+  const models: { c: number[]; tol: number }[] = []
+  centres.forEach((c, k) => {
+    const members = off.filter((_, j) => own[j] === k)
+    if (members.length < rim.length * 0.08) return
+    const spread = median(members.map((i) => Math.sqrt(d2(i, c))))
+    models.push({ c, tol: Math.min(30, Math.max(8, 2.5 * spread + 6)) })
+  })
+  return models
+}
+
+/**
+ * A framed picture's content: when `mask` is one convex block (a photo, a
+ * screen, a page: at least 92% of its convex hull) of some size, its rim is
+ * flooded inwards as a new backdrop. Null unless that leaves a product of
+ * 6–90% of the block.
+ */
+function peelFrame(
+  mask: Uint8Array,
+  smooth: Float32Array[],
+  grad: Float32Array,
+  w: number,
+  h: number
+): Uint8Array | null {
+  const n = w * h
+  const a = area(mask)
+  if (a < n * 0.12) return null
+  const { hull, area: hullA } = convexHull(mask, w, h)
+  if (a / hullA < SOLIDITY) return null
+  if (straightEdgeShare(mask, hull, w, h) < STRAIGHT_EDGE) return null
+  // the rim five pixels inside the block's edge: the edge blends with what is outside, and the flood stops short of it
+  let core = mask
+  for (let k = 0; k < 5; k++) core = erode(core, w, h)
+  const rim: number[] = []
+  for (let i = 0; i < n; i++) {
+    if (!core[i]) continue
+    const x = i % w,
+      y = (i - x) / w
+    if (
+      x === 0 ||
+      y === 0 ||
+      x === w - 1 ||
+      y === h - 1 ||
+      !core[i - 1] ||
+      !core[i + 1] ||
+      !core[i - w] ||
+      !core[i + w]
+    )
+      rim.push(i)
+  }
+  if (rim.length < 16) return null
+  // a frame is a plain band (a photo's backdrop, a bezel, a page's margin); a patterned block is the product
+  if (median(rim.map((i) => grad[i])) > FRAME_RIM_GRAD) return null
+  // one plain backdrop (a photo's, a bezel, a page's margin) all round, or it is no frame
+  const inner = floodFrom(rim, core, smooth, grad, w, h, false, false)
+  const b = area(inner)
+  if (1 - ringShare(inner, rim) < FRAME_RIM) return null
+  return b >= a * 0.06 && b <= a * 0.9 ? inner : null
+}
+
+/** The mask less its 4-connected edge pixels. */
+function erode(mask: Uint8Array, w: number, h: number): Uint8Array {
+  const out = new Uint8Array(mask.length)
+  for (let y = 1; y < h - 1; y++)
+    for (let x = 1; x < w - 1; x++) {
+      const i = y * w + x
+      out[i] =
+        mask[i] && mask[i - 1] && mask[i + 1] && mask[i - w] && mask[i + w]
+          ? 1
+          : 0
+    }
+  return out
+}
+
+/** The mask grown by its 4-connected neighbours. */
+function dilate(mask: Uint8Array, w: number, h: number): Uint8Array {
+  const out = mask.slice()
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x
+      if (mask[i]) continue
+      if (
+        (x > 0 && mask[i - 1]) ||
+        (x < w - 1 && mask[i + 1]) ||
+        (y > 0 && mask[i - w]) ||
+        (y < h - 1 && mask[i + w])
+      )
+        out[i] = 1
+    }
+  return out
+}
+
+/** The convex hull of the mask's pixels (monotone chain over each row's end pixels) and its area. */
+function convexHull(
+  mask: Uint8Array,
+  w: number,
+  h: number
+): { hull: [number, number][]; area: number } {
+  const pts: [number, number][] = []
+  for (let y = 0; y < h; y++) {
+    let first = -1,
+      last = -1
+    for (let x = 0; x < w; x++)
+      if (mask[y * w + x]) {
+        if (first < 0) first = x
+        last = x
+      }
+    if (first < 0) continue
+    // pixel corners, so a one-pixel row has area
+    pts.push([first, y], [last + 1, y], [first, y + 1], [last + 1, y + 1])
+  }
+  if (pts.length < 3) return { hull: pts, area: 1 }
+  pts.sort((p, q) => p[0] - q[0] || p[1] - q[1])
+  const cross = (o: number[], p: number[], q: number[]) =>
+    (p[0] - o[0]) * (q[1] - o[1]) - (p[1] - o[1]) * (q[0] - o[0])
+  const lower: [number, number][] = [],
+    upper: [number, number][] = []
+  for (const p of pts) {
+    while (
+      lower.length >= 2 &&
+      cross(lower[lower.length - 2], lower[lower.length - 1], p) <= 0
+    )
+      lower.pop()
+    lower.push(p)
+  }
+  for (let i = pts.length - 1; i >= 0; i--) {
+    const p = pts[i]
+    while (
+      upper.length >= 2 &&
+      cross(upper[upper.length - 2], upper[upper.length - 1], p) <= 0
+    )
+      upper.pop()
+    upper.push(p)
+  }
+  const hull = lower.slice(0, -1).concat(upper.slice(0, -1))
+  let s = 0
+  for (let i = 0; i < hull.length; i++) {
+    const [x1, y1] = hull[i],
+      [x2, y2] = hull[(i + 1) % hull.length]
+    s += x1 * y2 - x2 * y1
+  }
+  return { hull, area: Math.max(1, Math.abs(s) / 2) }
+}
+
+/**
+ * Share of the mask's edge pixels lying on its convex hull's outline (within
+ * 1.5 px): nearly all for a photo, a screen or a page (straight sides), far
+ * fewer for a garment, whose outline has sleeves, necklines and hollows.
+ */
+function straightEdgeShare(
+  mask: Uint8Array,
+  hull: [number, number][],
+  w: number,
+  h: number
+): number {
+  let on = 0,
+    all = 0
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x
+      if (!mask[i]) continue
+      if (
+        x > 0 &&
+        y > 0 &&
+        x < w - 1 &&
+        y < h - 1 &&
+        mask[i - 1] &&
+        mask[i + 1] &&
+        mask[i - w] &&
+        mask[i + w]
+      )
+        continue
+      all++
+      const px = x + 0.5,
+        py = y + 0.5
+      for (let k = 0; k < hull.length; k++) {
+        const [ax, ay] = hull[k],
+          [bx, by] = hull[(k + 1) % hull.length]
+        const dx = bx - ax,
+          dy = by - ay
+        const t = Math.max(
+          0,
+          Math.min(
+            1,
+            ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy || 1)
+          )
+        )
+        if (Math.hypot(ax + t * dx - px, ay + t * dy - py) <= 1.5) {
+          on++
+          break
+        }
+      }
+    }
+  return all ? on / all : 0
 }
 
 /** The pixels of the 2-px border ring, row by row. */

@@ -60,7 +60,7 @@ export interface ClassicParams {
 export const describeImage = describeRaw
 
 export class ClassicEmbedder implements ImageEmbedder {
-  readonly id = "classic:v4"
+  readonly id = "classic:v5"
   readonly dimensions: number
   readonly kind?: [number, number]
   private readonly params: ClassicParams

@@ -1,0 +1,71 @@
+/**
+ * Offline retrieval of the classic embedder per shopper-photo generator: a
+ * quick stand-in for `npm run eval:visual` while iterating (no store, no
+ * constraints; the store's ordering policy over the article types).
+ *
+ *   cd tools && npx ts-node --transpile-only visual-search/generator-eval.ts [--catalog 1000] [--queries 60]
+ *        [--generators uniform,mixed,framed,occluded,lighting]
+ *
+ * Catalogue = an even spread of the catalog part of the split (clean photos);
+ * queries = an even spread of the query part, each turned into a shopper
+ * photo by every generator (backend/test-fixtures/shopper-photos). Prints
+ * precision@5 (article type), "an item of the right type in the first ten"
+ * and the mean describe time per query photo on this thread.
+ */
+import fs from "fs"
+import { loadStyles, bySplit, imagePath } from "./data"
+import { score } from "./offline-eval"
+import {
+  GENERATORS,
+  mulberry32,
+} from "../../backend/test-fixtures/shopper-photos"
+import { ClassicEmbedder } from "../../backend/src/modules/visual-search/embedders/classic"
+
+const arg = (name: string, def: string) => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? process.argv[i + 1] : def
+}
+const spread = <T>(xs: T[], n: number) =>
+  n >= xs.length
+    ? xs
+    : Array.from({ length: n }, (_, i) => xs[Math.floor((i * xs.length) / n)])
+
+async function main() {
+  const nc = Number(arg("catalog", "1000"))
+  const nq = Number(arg("queries", "60"))
+  const gens = arg("generators", Object.keys(GENERATORS).join(",")).split(",")
+  const emb = new ClassicEmbedder()
+  const { catalog, query } = bySplit(loadStyles())
+  const cat = spread(catalog, nc)
+  const qs = spread(query, nq)
+  const catEmb = await emb.embedImages(
+    cat.map((r) => fs.readFileSync(imagePath(r.id)))
+  )
+  console.log(
+    `embedder ${emb.id}: ${cat.length} catalogue photos, ${qs.length} queries per generator`
+  )
+  console.log("generator  precision@5  right type in 10  ms/photo")
+  for (const g of gens) {
+    const photos = await Promise.all(
+      qs.map((r, i) =>
+        GENERATORS[g](
+          fs.readFileSync(imagePath(r.id)),
+          mulberry32(i * 31 + 7),
+          fs.readFileSync(imagePath(qs[(i + 1) % qs.length].id))
+        )
+      )
+    )
+    const t0 = performance.now()
+    const qe = await emb.embedImages(photos)
+    const ms = (performance.now() - t0) / photos.length
+    const s = score(catEmb, cat, qe, qs, { rerank: true, kind: emb.kind })
+    console.log(
+      `${g.padEnd(9)}  ${s.p5.toFixed(3).padEnd(11)}  ${s.anyRight10.toFixed(3).padEnd(16)}  ${ms.toFixed(0)}`
+    )
+  }
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})
