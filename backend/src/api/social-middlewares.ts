@@ -19,9 +19,13 @@ import {
 } from "./store/feed/validators"
 import {
   AdminAuditParams,
+  AdminModerateComment,
   AdminModerateCustomer,
   AdminModeratePost,
+  AdminPendingParams,
   AdminReportQueueParams,
+  AdminSocialOverviewParams,
+  AdminSocialSettings,
 } from "./admin/moderation/validators"
 
 const perMinute = (name: string, fallback: number) =>
@@ -118,6 +122,16 @@ export const socialRoutes: MiddlewareRoute[] = [
     ],
   },
   {
+    matcher: "/store/feed/comments/:id/report",
+    methods: ["POST"],
+    middlewares: [shopper, writes(), validateAndTransformBody(StoreReport)],
+  },
+  {
+    matcher: "/store/shoppers/:handle/report",
+    methods: ["POST"],
+    middlewares: [shopper, writes(), validateAndTransformBody(StoreReport)],
+  },
+  {
     matcher: "/store/feed/comments/:id",
     methods: ["DELETE"],
     middlewares: [shopper],
@@ -149,6 +163,26 @@ export const socialRoutes: MiddlewareRoute[] = [
     matcher: "/admin/moderation/customers/:id",
     methods: ["POST"],
     middlewares: [validateAndTransformBody(AdminModerateCustomer)],
+  },
+  {
+    matcher: "/admin/moderation/comments/:id",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(AdminModerateComment)],
+  },
+  {
+    matcher: "/admin/moderation/pending",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminPendingParams, {})],
+  },
+  {
+    matcher: "/admin/social/overview",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminSocialOverviewParams, {})],
+  },
+  {
+    matcher: "/admin/social/settings",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(AdminSocialSettings)],
   },
   {
     matcher: "/admin/moderation/audit",

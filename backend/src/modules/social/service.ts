@@ -523,6 +523,48 @@ class SocialModuleService extends MedusaService({
     return rows.map((r) => r.customer_id)
   }
 
+  /**
+   * The admin overview: posts, likes, comments and active posters per day
+   * (UTC) over the last `days`, and the most engaging posts of that window.
+   */
+  @InjectManager()
+  async overview(days: number, @MedusaContext() ctx: Ctx = {}) {
+    const em = ctx.manager
+    const perDay = await em.execute(
+      `WITH d AS (SELECT generate_series((now() AT TIME ZONE 'UTC')::date - (?::int - 1), (now() AT TIME ZONE 'UTC')::date, '1 day')::date AS day)
+       SELECT d.day::text AS day,
+         (SELECT count(*)::int FROM social_post p WHERE p.deleted_at IS NULL AND (p.created_at AT TIME ZONE 'UTC')::date = d.day) AS posts,
+         (SELECT count(*)::int FROM social_like l WHERE l.deleted_at IS NULL AND (l.created_at AT TIME ZONE 'UTC')::date = d.day) AS likes,
+         (SELECT count(*)::int FROM social_comment c WHERE c.deleted_at IS NULL AND c.status = 'visible' AND (c.created_at AT TIME ZONE 'UTC')::date = d.day) AS comments,
+         (SELECT count(DISTINCT p.customer_id)::int FROM social_post p WHERE p.deleted_at IS NULL AND (p.created_at AT TIME ZONE 'UTC')::date = d.day) AS active_posters
+       FROM d ORDER BY d.day`,
+      [days]
+    )
+    const top = await em.execute(
+      `SELECT p.id, p.customer_id, p.caption, p.status, p.likes_count, p.comments_count, p.saves_count, p.created_at,
+              a.handle,
+              (SELECT i.url FROM social_post_image i WHERE i.post_id = p.id AND i.deleted_at IS NULL ORDER BY i.position LIMIT 1) AS image_url
+         FROM social_post p LEFT JOIN social_profile a ON a.customer_id = p.customer_id AND a.deleted_at IS NULL
+        WHERE p.deleted_at IS NULL AND p.status = 'visible' AND p.created_at > now() - make_interval(days => ?)
+        ORDER BY (p.likes_count + 2 * p.comments_count + p.saves_count) DESC, p.created_at DESC LIMIT 10`,
+      [days]
+    )
+    return { per_day: perDay, top_posts: top }
+  }
+
+  /** Posts by id with their author's handle and first photo (the overview's add-to-cart list). */
+  @InjectManager()
+  async postSummaries(ids: string[], @MedusaContext() ctx: Ctx = {}) {
+    if (!ids.length) return []
+    return ctx.manager.execute(
+      `SELECT p.id, p.caption, p.status, a.handle,
+              (SELECT i.url FROM social_post_image i WHERE i.post_id = p.id AND i.deleted_at IS NULL ORDER BY i.position LIMIT 1) AS image_url
+         FROM social_post p LEFT JOIN social_profile a ON a.customer_id = p.customer_id AND a.deleted_at IS NULL
+        WHERE p.id = ANY(${LIST})`,
+      [JSON.stringify(ids)]
+    )
+  }
+
   /** Which of the posts the viewer liked / saved. */
   @InjectManager()
   async reactionsOf(
