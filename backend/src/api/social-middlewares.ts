@@ -13,8 +13,10 @@ import {
   StoreListParams,
   StoreReadNotifications,
   StoreRegionParams,
+  StoreAddTags,
   StoreReport,
   StoreSocialProfile,
+  StoreTagSuggestionsParams,
   StoreUpdatePost,
 } from "./store/feed/validators"
 import {
@@ -86,6 +88,20 @@ export const socialRoutes: MiddlewareRoute[] = [
     matcher: "/store/feed/posts/:id",
     methods: ["DELETE"],
     middlewares: [shopper],
+  },
+  {
+    matcher: "/store/feed/posts/:id/tags",
+    methods: ["POST"],
+    middlewares: [shopper, writes(), validateAndTransformBody(StoreAddTags)],
+  },
+  {
+    matcher: "/store/feed/posts/:id/tag-suggestions",
+    methods: ["GET"],
+    middlewares: [
+      shopper,
+      rateLimit("tag suggestions", perMinute("CURATOR_RATE_LIMIT_SEARCH", 60)),
+      validateAndTransformQuery(StoreTagSuggestionsParams, {}),
+    ],
   },
   {
     matcher: "/store/feed/posts/:id/like",
