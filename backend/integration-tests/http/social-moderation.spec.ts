@@ -4,6 +4,7 @@ import path from "node:path"
 import { ADMIN, createAdmin, seedDemo } from "../helpers/store"
 import { createTestProduct } from "../helpers/products"
 import { SOCIAL_MODULE } from "../../src/modules/social"
+import { VISUAL_SEARCH_MODULE } from "../../src/modules/visual-search"
 
 process.env.CURATOR_EMBEDDER = "classic"
 process.env.CURATOR_RATE_LIMIT_POSTS = "0"
@@ -84,11 +85,13 @@ medusaIntegrationTestRunner({
       return { id: data.customer.id, handle: h, headers }
     }
 
-    async function post(who: Shopper, tags: unknown[] = []) {
+    async function post(who: Shopper, tags: unknown[] = [], img?: Buffer) {
       const form = new FormData()
       form.append(
         "images",
-        new Blob([new Uint8Array(photo(n++ % 50))], { type: "image/jpeg" }),
+        new Blob([new Uint8Array(img ?? photo(n++ % 50))], {
+          type: "image/jpeg",
+        }),
         "look.jpg"
       )
       form.append("caption", "Moderated look #test")
@@ -494,6 +497,217 @@ medusaIntegrationTestRunner({
       }
       // off again: posts go straight to the feed
       expect((await post(ann)).data.post.status).toBe("visible")
+    })
+
+    describe("visual search on posts", () => {
+      const img = photo(310)
+      let sold: { id: string }, stocked: { id: string }
+      beforeAll(async () => {
+        // the same photo: the sold-out product's look-alike is the stocked one
+        sold = await createTestProduct(getContainer(), {
+          photo: img,
+          sizes: { M: { eu: 0, us: 0 } },
+          prices: { eur: 30, usd: 33 },
+        })
+        stocked = await createTestProduct(getContainer(), {
+          photo: img,
+          sizes: { M: { eu: 3, us: 3 } },
+          prices: { eur: 31, usd: 34 },
+        })
+        const vs = getContainer().resolve(VISUAL_SEARCH_MODULE) as any
+        await until(
+          async () =>
+            (await vs.indexedImagesOf(sold.id)).length > 0 &&
+            (await vs.indexedImagesOf(stocked.id)).length > 0,
+          "both products indexed",
+          120000
+        )
+        await vs.syncIndex({ force: true })
+      })
+
+      it("suggests purchasable products for an untagged photo to its author only, who confirms them as tags", async () => {
+        const { data } = await post(ann, [], img)
+        const id = data.post.id
+        expect(
+          (
+            await err(
+              api.get(`/store/feed/posts/${id}/tag-suggestions`, {
+                headers: ben.headers,
+              })
+            )
+          ).status
+        ).toBe(404)
+        expect(
+          (await err(api.get(`/store/feed/posts/${id}/tag-suggestions`, store)))
+            .status
+        ).toBe(401)
+        expect(
+          (
+            await err(
+              api.get(`/store/feed/posts/${id}/tag-suggestions?limit=0`, {
+                headers: ann.headers,
+              })
+            )
+          ).status
+        ).toBe(400)
+        const { data: s1 } = await api.get(
+          `/store/feed/posts/${id}/tag-suggestions`,
+          { headers: ann.headers }
+        )
+        expect(s1.suggestions).toHaveLength(1)
+        expect(s1.suggestions[0].image).toBe(0)
+        const suggested = s1.suggestions[0].products.map(
+          (p: any) => p.product.id
+        )
+        expect(suggested[0]).toBe(stocked.id)
+        expect(suggested).not.toContain(sold.id)
+        for (const p of s1.suggestions[0].products)
+          expect(p.variants.length).toBeGreaterThan(0)
+
+        // the author confirms the first suggestion
+        const tag = { image: 0, x: 0.4, y: 0.6, product_id: stocked.id }
+        expect(
+          (
+            await err(
+              api.post(
+                `/store/feed/posts/${id}/tags`,
+                { tags: [tag] },
+                { headers: ben.headers }
+              )
+            )
+          ).status
+        ).toBe(404)
+        for (const body of [
+          { tags: [] },
+          { tags: [{ ...tag, x: 2 }] },
+          { tags: [tag], more: 1 },
+          { tags: [{ ...tag, product_id: "prod_nope" }] },
+          { tags: [{ ...tag, image: 1 }] },
+        ])
+          expect(
+            (
+              await err(
+                api.post(`/store/feed/posts/${id}/tags`, body, {
+                  headers: ann.headers,
+                })
+              )
+            ).status
+          ).toBe(400)
+        const added = await api.post(
+          `/store/feed/posts/${id}/tags`,
+          { tags: [tag] },
+          { headers: ann.headers }
+        )
+        expect(added.status).toBe(201)
+        expect(added.data.post.tags).toHaveLength(1)
+        expect(added.data.post.tags[0]).toMatchObject({
+          image: 0,
+          product: { id: stocked.id },
+        })
+        expect(added.data.post.tags[0].variants.length).toBeGreaterThan(0)
+        // at most 10 a photo, counting the one it has; nothing written when refused
+        expect(
+          (
+            await err(
+              api.post(
+                `/store/feed/posts/${id}/tags`,
+                { tags: Array.from({ length: 10 }, () => tag) },
+                { headers: ann.headers }
+              )
+            )
+          ).status
+        ).toBe(400)
+        expect(
+          (await api.get(`/store/feed/posts/${id}`, store)).data.post.tags
+        ).toHaveLength(1)
+        // a tagged photo gets no suggestions
+        expect(
+          (
+            await api.get(`/store/feed/posts/${id}/tag-suggestions`, {
+              headers: ann.headers,
+            })
+          ).data.suggestions
+        ).toEqual([])
+      })
+
+      it("shows similar products in stock for a tagged product the viewer cannot buy", async () => {
+        const { data } = await post(ann, [
+          { image: 0, x: 0.5, y: 0.5, product_id: sold.id },
+          { image: 0, x: 0.2, y: 0.2, product_id: stocked.id },
+        ])
+        const { data: got } = await api.get(
+          `/store/feed/posts/${data.post.id}`,
+          store
+        )
+        const [soldTag, stockedTag] = got.post.tags
+        expect(soldTag.product.id).toBe(sold.id)
+        expect(soldTag.variants).toEqual([])
+        const similar = soldTag.similar_in_stock.map((p: any) => p.product.id)
+        expect(similar).toContain(stocked.id)
+        expect(similar).not.toContain(sold.id)
+        for (const p of soldTag.similar_in_stock)
+          expect(p.variants.length).toBeGreaterThan(0)
+        // a buyable tag carries no look-alikes
+        expect(stockedTag.variants.length).toBeGreaterThan(0)
+        expect(stockedTag.similar_in_stock).toBeUndefined()
+      })
+    })
+
+    it("sums posts, likes, comments and posters per day, top posts, and the posts that drove add-to-carts", async () => {
+      const { data } = await post(ann, [
+        { image: 0, x: 0.5, y: 0.5, product_id: product.id },
+      ])
+      const id = data.post.id
+      await api.post(
+        `/store/feed/posts/${id}/like`,
+        {},
+        { headers: ben.headers }
+      )
+      await api.post(
+        `/store/feed/posts/${id}/like`,
+        {},
+        { headers: cat.headers }
+      )
+      await api.post(
+        `/store/feed/posts/${id}/comments`,
+        { text: "love it" },
+        { headers: ben.headers }
+      )
+      // a cart line that came from the post, as the add-a-set-to-cart workflow writes it
+      const region = (await api.get(`/store/regions`, store)).data.regions[0]
+      const cart = (
+        await api.post(`/store/carts`, { region_id: region.id }, store)
+      ).data.cart
+      await api.post(
+        `/store/carts/${cart.id}/line-items`,
+        {
+          variant_id: product.variants.find((v) => v.title === "M")!.id,
+          quantity: 2,
+          metadata: { source_type: "post", source_id: id },
+        },
+        store
+      )
+      expect(
+        (await err(api.get(`/admin/social/overview?days=0`, admin))).status
+      ).toBe(400)
+      const { data: o } = await api.get(`/admin/social/overview`, admin)
+      expect(o.days).toBe(14)
+      expect(o.per_day).toHaveLength(14)
+      const today = o.per_day[13]
+      expect(today.day).toBe(new Date().toISOString().slice(0, 10))
+      expect(today.posts).toBeGreaterThanOrEqual(1)
+      expect(today.likes).toBeGreaterThanOrEqual(2)
+      expect(today.comments).toBeGreaterThanOrEqual(1)
+      expect(today.active_posters).toBeGreaterThanOrEqual(1)
+      const rows = await social().listSocialPosts({})
+      expect(o.totals.posts).toBe(rows.length)
+      expect(o.top_posts.map((p: any) => p.id)).toContain(id)
+      expect(o.add_to_cart_posts[0]).toMatchObject({
+        post_id: id,
+        units: 2,
+        carts: 1,
+        post: { id, handle: ann.handle },
+      })
     })
   },
 })
