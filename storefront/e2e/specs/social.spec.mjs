@@ -107,7 +107,8 @@ test("a shopper reports a post, an admin hides it from the moderation queue, and
       timeout: 60_000,
     })
     await page.goto(`${MEDUSA_BACKEND_URL}/app/moderation`)
-    const row = page.locator("tr", { hasText: id })
+    // the queue is the page's first table (the audit trail below names the post too, once acted on)
+    const row = page.locator("table").first().locator("tr", { hasText: id })
     await row.waitFor({ timeout: 60_000 })
     assert.match(await row.innerText(), /Not an outfit/)
     await screenshot(page, "admin-moderation.png", { docs: true })
