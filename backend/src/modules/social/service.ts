@@ -565,30 +565,6 @@ class SocialModuleService extends MedusaService({
     )
   }
 
-  /** Which of the posts the viewer liked / saved. */
-  @InjectManager()
-  async reactionsOf(
-    viewerId: string,
-    postIds: string[],
-    @MedusaContext() ctx: Ctx = {}
-  ) {
-    if (!postIds.length)
-      return { liked: new Set<string>(), saved: new Set<string>() }
-    const p = [viewerId, JSON.stringify(postIds)]
-    const liked = await ctx.manager.execute(
-      `SELECT post_id FROM social_like WHERE customer_id = ? AND deleted_at IS NULL AND post_id = ANY(${LIST})`,
-      p
-    )
-    const saved = await ctx.manager.execute(
-      `SELECT post_id FROM social_save WHERE customer_id = ? AND deleted_at IS NULL AND post_id = ANY(${LIST})`,
-      p
-    )
-    return {
-      liked: new Set<string>(liked.map((r: any) => r.post_id)),
-      saved: new Set<string>(saved.map((r: any) => r.post_id)),
-    }
-  }
-
   /** Followers, following and visible posts of a shopper. */
   @InjectManager()
   async profileCounts(customerId: string, @MedusaContext() ctx: Ctx = {}) {
