@@ -1,13 +1,16 @@
 #!/usr/bin/env node
-// npm run bench:social [-- --shoppers 10000 --posts 100000 --likes 1000000 --follows 200000 --requests 200]
+// npm run bench:social [-- --shoppers 10000 --posts 100000 --likes 1000000 --follows 200000 --requests 200 --reuse 1]
 // A store with a small demo catalogue, then the social tables filled by bulk SQL
 // (generate_series) at the given scale; then GET /store/feed latency for each mode
 // at 1 and 8 clients, as a logged-in shopper who follows 50 authors and liked 50 posts.
+// --reuse 1: the store and social tables an earlier run left in .data/bench-postgres
+// (same scale), so a quiet machine re-measures without seeding again.
 import path from "node:path"
 import pg from "pg"
 import { ROOT, step } from "../../scripts/lib/proc.mjs"
 import { args, percentile, startStore, table, writeResults } from "./lib.mjs"
 import fs from "node:fs"
+import os from "node:os"
 
 const opt = args({
   shoppers: 10000,
@@ -17,7 +20,21 @@ const opt = args({
   requests: 200,
   port: 9202,
   products: 60,
+  reuse: "",
 })
+const reuse = !!opt.reuse && opt.reuse !== "0"
+const scale = {
+  shoppers: opt.shoppers,
+  posts: opt.posts,
+  likes: opt.likes,
+  follows: opt.follows,
+}
+// what the social seed was, kept beside the store's product list; --reuse trusts it only at the same scale
+const seededFile = path.join(
+  ROOT,
+  ".data",
+  "curatorai_bench_social-social.json"
+)
 const demo = path.join(ROOT, "backend", "data", "demo-catalog")
 const ids = fs
   .readFileSync(path.join(demo, "styles.csv"), "utf8")
@@ -31,6 +48,7 @@ const store = await startStore({
   port: opt.port,
   embedder: "classic",
   datasetDir: demo,
+  reuse,
 })
 const { backendUrl, pk } = store
 const db = new pg.Client({ connectionString: store.url })
@@ -43,40 +61,8 @@ const timed = async (label, sql, params = []) => {
   return s
 }
 
-try {
-  // ---- a viewer with a token
-  const email = `bench-${Date.now()}@bench.local`
-  const post = (p, body, headers = {}) =>
-    fetch(`${backendUrl}${p}`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "x-publishable-api-key": pk,
-        ...headers,
-      },
-      body: JSON.stringify(body),
-    }).then((r) => r.json())
-  const reg = (
-    await post("/auth/customer/emailpass/register", {
-      email,
-      password: "bench-pass-123",
-    })
-  ).token
-  const viewer = (
-    await post(
-      "/store/customers",
-      { email },
-      { authorization: `Bearer ${reg}` }
-    )
-  ).customer.id
-  const token = (
-    await post("/auth/customer/emailpass", {
-      email,
-      password: "bench-pass-123",
-    })
-  ).token
-
-  // ---- bulk data
+/** The social tables at the given scale, by bulk SQL; the viewer follows 50 authors and liked 50 posts. */
+async function seedSocial(viewer, figures) {
   const { rows: products } = await db.query(
     `SELECT id, thumbnail FROM product WHERE deleted_at IS NULL AND thumbnail IS NOT NULL`
   )
@@ -84,7 +70,6 @@ try {
   await db.query(
     `TRUNCATE social_profile, social_post, social_post_image, social_post_tag, social_like, social_follow, social_notification`
   )
-  const figures = {}
   figures.profiles_s = await timed(
     `${opt.shoppers} profiles`,
     `INSERT INTO social_profile (id, customer_id, handle, display_name) SELECT 'sprof_b' || g, 'cus_b' || g, 'bench' || g, 'Bench ' || g FROM generate_series(1, $1) g`,
@@ -142,6 +127,71 @@ try {
   )
   await timed("analyze", `ANALYZE`)
   figures.seed_s = (Date.now() - seedStart) / 1000
+}
+
+try {
+  const kept = (() => {
+    try {
+      return JSON.parse(fs.readFileSync(seededFile, "utf8"))
+    } catch {
+      return null
+    }
+  })()
+  const reuseSocial =
+    reuse && kept && JSON.stringify(kept.scale) === JSON.stringify(scale)
+  if (reuse && !reuseSocial)
+    throw new Error(
+      `--reuse: no social seed of an earlier run at this scale (run once without --reuse)`
+    )
+  // ---- a viewer with a token
+  const email = reuseSocial ? kept.email : `bench-${Date.now()}@bench.local`
+  const post = (p, body, headers = {}) =>
+    fetch(`${backendUrl}${p}`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-publishable-api-key": pk,
+        ...headers,
+      },
+      body: JSON.stringify(body),
+    }).then((r) => r.json())
+  const viewer = reuseSocial
+    ? kept.viewer
+    : (
+        await post(
+          "/store/customers",
+          { email },
+          {
+            authorization: `Bearer ${
+              (
+                await post("/auth/customer/emailpass/register", {
+                  email,
+                  password: "bench-pass-123",
+                })
+              ).token
+            }`,
+          }
+        )
+      ).customer.id
+  const token = (
+    await post("/auth/customer/emailpass", {
+      email,
+      password: "bench-pass-123",
+    })
+  ).token
+
+  const figures = {}
+  if (reuseSocial) {
+    step(`reusing the social tables of an earlier run (--reuse)`)
+    figures.seed_s = kept.seed_s
+  } else {
+    fs.rmSync(seededFile, { force: true })
+    await seedSocial(viewer, figures)
+    fs.writeFileSync(
+      seededFile,
+      JSON.stringify({ scale, email, viewer, seed_s: figures.seed_s })
+    )
+  }
   const counts = (
     await db.query(
       `SELECT (SELECT count(*) FROM social_profile) AS shoppers, (SELECT count(*) FROM social_post) AS posts, (SELECT count(*) FROM social_like) AS likes, (SELECT count(*) FROM social_follow) AS follows`
@@ -220,8 +270,20 @@ try {
     results,
     phases_p50: phaseP50,
     requests: opt.requests,
+    loadavg: os.loadavg(),
   })
   step(`results: ${path.relative(ROOT, file)}`)
+  step(
+    `load average during the run: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(
+        " "
+      )} on ${os.cpus().length} cores (figures on a busy machine are inflated)`
+  )
+  step(
+    `re-measure this store without seeding: ${process.env.CURATOR_BENCH_PG_PORT ? `CURATOR_BENCH_PG_PORT=${process.env.CURATOR_BENCH_PG_PORT} ` : ""}npm run bench:social -- --reuse 1 --shoppers ${opt.shoppers} --posts ${opt.posts} --likes ${opt.likes} --follows ${opt.follows} --requests ${opt.requests}`
+  )
   const worst = Math.max(
     ...["following", "trending", "for_you"].map((m) => results[`${m}@1`].p95)
   )

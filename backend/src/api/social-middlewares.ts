@@ -13,15 +13,21 @@ import {
   StoreListParams,
   StoreReadNotifications,
   StoreRegionParams,
+  StoreAddTags,
   StoreReport,
   StoreSocialProfile,
+  StoreTagSuggestionsParams,
   StoreUpdatePost,
 } from "./store/feed/validators"
 import {
   AdminAuditParams,
+  AdminModerateComment,
   AdminModerateCustomer,
   AdminModeratePost,
+  AdminPendingParams,
   AdminReportQueueParams,
+  AdminSocialOverviewParams,
+  AdminSocialSettings,
 } from "./admin/moderation/validators"
 
 const perMinute = (name: string, fallback: number) =>
@@ -84,6 +90,20 @@ export const socialRoutes: MiddlewareRoute[] = [
     middlewares: [shopper],
   },
   {
+    matcher: "/store/feed/posts/:id/tags",
+    methods: ["POST"],
+    middlewares: [shopper, writes(), validateAndTransformBody(StoreAddTags)],
+  },
+  {
+    matcher: "/store/feed/posts/:id/tag-suggestions",
+    methods: ["GET"],
+    middlewares: [
+      shopper,
+      rateLimit("tag suggestions", perMinute("CURATOR_RATE_LIMIT_SEARCH", 60)),
+      validateAndTransformQuery(StoreTagSuggestionsParams, {}),
+    ],
+  },
+  {
     matcher: "/store/feed/posts/:id/like",
     methods: ["POST", "DELETE"],
     middlewares: [shopper, writes()],
@@ -118,6 +138,16 @@ export const socialRoutes: MiddlewareRoute[] = [
     ],
   },
   {
+    matcher: "/store/feed/comments/:id/report",
+    methods: ["POST"],
+    middlewares: [shopper, writes(), validateAndTransformBody(StoreReport)],
+  },
+  {
+    matcher: "/store/shoppers/:handle/report",
+    methods: ["POST"],
+    middlewares: [shopper, writes(), validateAndTransformBody(StoreReport)],
+  },
+  {
     matcher: "/store/feed/comments/:id",
     methods: ["DELETE"],
     middlewares: [shopper],
@@ -149,6 +179,26 @@ export const socialRoutes: MiddlewareRoute[] = [
     matcher: "/admin/moderation/customers/:id",
     methods: ["POST"],
     middlewares: [validateAndTransformBody(AdminModerateCustomer)],
+  },
+  {
+    matcher: "/admin/moderation/comments/:id",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(AdminModerateComment)],
+  },
+  {
+    matcher: "/admin/moderation/pending",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminPendingParams, {})],
+  },
+  {
+    matcher: "/admin/social/overview",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminSocialOverviewParams, {})],
+  },
+  {
+    matcher: "/admin/social/settings",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(AdminSocialSettings)],
   },
   {
     matcher: "/admin/moderation/audit",

@@ -1,7 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node"
 import { redirect } from "@remix-run/node"
 import { z } from "zod"
-import { follow, postAction, SocialError } from "~/lib/data/social.server"
+import {
+  follow,
+  postAction,
+  report,
+  SocialError,
+} from "~/lib/data/social.server"
 import { getCustomerToken } from "~/lib/session.server"
 
 const Form = z.discriminatedUnion("intent", [
@@ -24,6 +29,16 @@ const Form = z.discriminatedUnion("intent", [
     intent: z.enum(["follow", "unfollow"]),
     handle: z.string().min(1),
   }),
+  z.object({
+    intent: z.literal("report_comment"),
+    comment_id: z.string().min(1),
+    reason: z.string().trim().min(1, "Say why").max(500),
+  }),
+  z.object({
+    intent: z.literal("report_profile"),
+    handle: z.string().min(1),
+    reason: z.string().trim().min(1, "Say why").max(500),
+  }),
 ])
 
 /** Only same-site paths, so a form cannot send the shopper elsewhere. */
@@ -32,7 +47,7 @@ const safePath = (p: unknown) =>
     ? p
     : "/feed"
 
-/** Feed writes (like, save, comment, report, follow): works as a plain form post, then back to where it came from. */
+/** Feed writes (like, save, comment, report a post, comment or profile, follow): works as a plain form post, then back to where it came from. */
 export async function action({ request }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData())
   const back = safePath(form.redirect_to)
@@ -47,7 +62,11 @@ export async function action({ request }: ActionFunctionArgs) {
     )
   const input = parsed.data
   try {
-    if ("handle" in input)
+    if (input.intent === "report_comment")
+      await report(token, { comment_id: input.comment_id }, input.reason)
+    else if (input.intent === "report_profile")
+      await report(token, { handle: input.handle }, input.reason)
+    else if ("handle" in input)
       await follow(token, input.handle, input.intent === "follow")
     else if (input.intent === "comment")
       await postAction(token, input.post_id, "comment", {

@@ -15,6 +15,7 @@ import {
   useLoaderData,
   useNavigation,
 } from "@remix-run/react"
+import { useEffect, useState, type MouseEvent } from "react"
 import { getRegion } from "~/lib/data/regions.server"
 import {
   createPost,
@@ -35,7 +36,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { q, products: q ? await searchProducts(q, region.id) : [] }
 }
 
-/** Sends the photos, caption, visibility and tags to the API; tags sit on the first photo, spread left to right. */
+/** Where the shopper clicked on the photo for a product ("x,y" fractions), or null. */
+function placed(form: FormData, productId: string) {
+  const m = String(form.get(`tag_at_${productId}`) ?? "").match(
+    /^(0(?:\.\d+)?|1(?:\.0+)?),(0(?:\.\d+)?|1(?:\.0+)?)$/
+  )
+  return m ? { x: Number(m[1]), y: Number(m[2]) } : null
+}
+
+/**
+ * Sends the photos, caption, visibility and tags to the API. Tags sit on the
+ * first photo where the shopper clicked (with JavaScript); without it, or for
+ * a product not placed, spread left to right.
+ */
 export async function action({ request }: ActionFunctionArgs) {
   const token = await getCustomerToken(request)
   if (!token) return redirect("/account/login?redirect_to=/feed/new")
@@ -71,14 +84,21 @@ export async function action({ request }: ActionFunctionArgs) {
     JSON.stringify(
       tagged.map((product_id, i) => ({
         image: 0,
-        x: Math.round(((i + 1) / (tagged.length + 1)) * 100) / 100,
-        y: 0.5,
+        ...(placed(form, product_id) ?? {
+          x: Math.round(((i + 1) / (tagged.length + 1)) * 100) / 100,
+          y: 0.5,
+        }),
         product_id,
       }))
     )
   )
   try {
     const post = await createPost(token, out)
+    if (post.status === "pending")
+      return {
+        message:
+          "Thanks! Your post waits for a moderator's approval before others see it.",
+      }
     return redirect(`/posts/${post.id}`)
   } catch (e) {
     if (e instanceof SocialError) return { message: e.message }
@@ -90,6 +110,34 @@ export default function NewPostPage() {
   const { q, products } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const busy = useNavigation().state === "submitting"
+  // click-to-place (JavaScript only): the first photo's preview, the products
+  // ticked, the one the next click places, and where each was placed
+  const [preview, setPreview] = useState<string | null>(null)
+  const [ticked, setTicked] = useState<string[]>([])
+  const [active, setActive] = useState<string | null>(null)
+  const [spots, setSpots] = useState<Record<string, { x: number; y: number }>>(
+    {}
+  )
+  useEffect(
+    () => () => void (preview && URL.revokeObjectURL(preview)),
+    [preview]
+  )
+  const place = (e: MouseEvent<HTMLDivElement>) => {
+    if (!active) return
+    const r = e.currentTarget.getBoundingClientRect()
+    const at = (v: number) =>
+      Math.round(Math.min(1, Math.max(0, v)) * 1000) / 1000
+    setSpots({
+      ...spots,
+      [active]: {
+        x: at((e.clientX - r.left) / r.width),
+        y: at((e.clientY - r.top) / r.height),
+      },
+    })
+    const next = ticked.find((id) => id !== active && !spots[id])
+    setActive(next ?? null)
+  }
+  const title = (id: string) => products.find((p) => p.id === id)?.title ?? id
   return (
     <section className="composer">
       <h1>Share an outfit</h1>
@@ -119,7 +167,54 @@ export default function NewPostPage() {
           multiple
           required
           data-testid="composer-images"
+          onChange={(e) => {
+            const f = e.currentTarget.files?.[0]
+            setPreview(f ? URL.createObjectURL(f) : null)
+          }}
         />
+        {preview && ticked.length > 0 && (
+          <div className="composer__place">
+            <p className="muted" data-testid="place-hint">
+              {active
+                ? `Click the photo where “${title(active)}” is.`
+                : "All placed. Click a product below to move it."}
+            </p>
+            <div
+              className="look__image composer__preview"
+              onClick={place}
+              data-testid="composer-preview"
+              role="presentation"
+            >
+              <img src={preview} alt="Your first photo" />
+              {ticked
+                .filter((id) => spots[id])
+                .map((id, k) => (
+                  <span
+                    key={id}
+                    className="hotspot"
+                    style={{
+                      left: `${spots[id].x * 100}%`,
+                      top: `${spots[id].y * 100}%`,
+                    }}
+                    title={title(id)}
+                    data-testid="placed-dot"
+                  >
+                    <span aria-hidden="true">{k + 1}</span>
+                  </span>
+                ))}
+            </div>
+          </div>
+        )}
+        {ticked
+          .filter((id) => spots[id])
+          .map((id) => (
+            <input
+              key={id}
+              type="hidden"
+              name={`tag_at_${id}`}
+              value={`${spots[id].x},${spots[id].y}`}
+            />
+          ))}
         <label htmlFor="caption">Caption (#hashtags welcome)</label>
         <textarea
           id="caption"
@@ -146,7 +241,10 @@ export default function NewPostPage() {
         </fieldset>
         {products.length > 0 && (
           <fieldset>
-            <legend>Tag products (on the first photo)</legend>
+            <legend>
+              Tag products (on the first photo: tick one, then click where it
+              is)
+            </legend>
             <ul className="tag-picker">
               {products.map((p) => (
                 <li key={p.id}>
@@ -156,6 +254,13 @@ export default function NewPostPage() {
                       name="tag_product"
                       value={p.id}
                       data-testid="tag-product"
+                      onChange={(e) => {
+                        const on = e.currentTarget.checked
+                        setTicked((t) =>
+                          on ? [...t, p.id] : t.filter((id) => id !== p.id)
+                        )
+                        setActive(on ? p.id : null)
+                      }}
                     />
                     {p.thumbnail && (
                       <img

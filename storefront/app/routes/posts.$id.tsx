@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { HotspotProductCard } from "~/components/HotspotProductCard"
+import { ReportDialog } from "~/components/ReportDialog"
 import { getRegion } from "~/lib/data/regions.server"
 import { getComments, getPost } from "~/lib/data/social.server"
 import { getCustomerToken } from "~/lib/session.server"
@@ -147,6 +148,33 @@ export default function PostPage() {
               Tap a + on the photo to shop the tagged item.
             </p>
           ) : null}
+          {openTag && !openTag.variants.length && (
+            <section className="similar" data-testid="similar-in-stock">
+              <h2>Not available here — similar in stock</h2>
+              {openTag.similar_in_stock?.length ? (
+                <ul className="tag-picker">
+                  {openTag.similar_in_stock.map((s) => (
+                    <li key={s.product.id}>
+                      <Link to={`/products/${s.product.handle}`}>
+                        {s.product.thumbnail && (
+                          <img
+                            src={s.product.thumbnail}
+                            alt=""
+                            width={48}
+                            height={48}
+                            loading="lazy"
+                          />
+                        )}
+                        {s.product.title}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="muted">Nothing similar is in stock right now.</p>
+              )}
+            </section>
+          )}
           <section id="comments" aria-label="Comments">
             <h2>Comments ({post.comments_count})</h2>
             <ul className="comments" data-testid="comments">
@@ -154,6 +182,13 @@ export default function PostPage() {
                 <li key={c.id}>
                   <strong>@{c.author.handle}</strong>{" "}
                   {c.deleted ? <em>deleted</em> : c.text}
+                  {loggedIn && !c.deleted && (
+                    <ReportDialog
+                      label="Report"
+                      fields={{ intent: "report_comment", comment_id: c.id }}
+                      redirectTo={`/posts/${post.id}#comments`}
+                    />
+                  )}
                   <ul>
                     {comments
                       .filter((r) => r.parent_id === c.id)
@@ -205,27 +240,12 @@ export default function PostPage() {
             )}
           </section>
           {loggedIn && (
-            <details className="report">
-              <summary>Report this post</summary>
-              <Form method="post" action="/api/feed">
-                <input type="hidden" name="intent" value="report" />
-                <input type="hidden" name="post_id" value={post.id} />
-                <input type="hidden" name="redirect_to" value={here} />
-                <label htmlFor="report-reason">Why?</label>
-                <input
-                  id="report-reason"
-                  name="reason"
-                  required
-                  maxLength={500}
-                />
-                <button
-                  type="submit"
-                  className="button button--small button--ghost"
-                >
-                  Report
-                </button>
-              </Form>
-            </details>
+            <ReportDialog
+              label="Report this post"
+              fields={{ intent: "report", post_id: post.id }}
+              redirectTo={here}
+              testId="report-post"
+            />
           )}
         </div>
       </div>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
 import { Form, useLoaderData } from "@remix-run/react"
 import { PostCard } from "~/components/PostCard"
+import { ReportDialog } from "~/components/ReportDialog"
 import { getRegion } from "~/lib/data/regions.server"
 import { getShopper } from "~/lib/data/social.server"
 import { getCustomerToken } from "~/lib/session.server"
@@ -58,6 +59,13 @@ export default function ShopperPage() {
               {shopper.followed_by_me ? "Following" : "Follow"}
             </button>
           </Form>
+        )}
+        {loggedIn && !shopper.is_me && (
+          <ReportDialog
+            label="Report this profile"
+            fields={{ intent: "report_profile", handle: shopper.handle }}
+            redirectTo={here}
+          />
         )}
       </header>
       <div className="post-grid">

@@ -8,13 +8,27 @@ export type ReportGroup = {
   report_count: number
   last_reported_at: string
   reasons: string[]
+  /** a post has caption/image_url, a comment text/post_id, a profile handle */
   target: {
     id: string
     customer_id: string
-    caption: string
     status: string
-    image_url: string | null
+    caption?: string
+    image_url?: string | null
+    text?: string
+    post_id?: string
+    handle?: string
+    display_name?: string
   } | null
+}
+export type PendingPost = {
+  id: string
+  customer_id: string
+  handle: string | null
+  caption: string
+  visibility: string
+  image_url: string | null
+  created_at: string
 }
 export type AuditRow = {
   id: string
@@ -33,6 +47,45 @@ export const moderationKeys = {
     ["moderation", "reports", order, limit, offset] as const,
   audit: (limit: number, offset: number) =>
     ["moderation", "audit", limit, offset] as const,
+  pending: (limit: number, offset: number) =>
+    ["moderation", "pending", limit, offset] as const,
+  settings: ["moderation", "settings"] as const,
+}
+
+export const usePending = (limit: number, offset: number) =>
+  useQuery({
+    queryKey: moderationKeys.pending(limit, offset),
+    queryFn: () =>
+      sdk.client.fetch<{ posts: PendingPost[]; count: number }>(
+        "/admin/moderation/pending",
+        { query: { limit, offset } }
+      ),
+  })
+
+export const useSocialSettings = () =>
+  useQuery({
+    queryKey: moderationKeys.settings,
+    queryFn: () =>
+      sdk.client.fetch<{ settings: { premoderation: boolean } }>(
+        "/admin/social/settings"
+      ),
+  })
+
+/** Turns pre-moderation on or off. */
+export const useSaveSocialSettings = () => {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (settings: { premoderation: boolean }) =>
+      sdk.client.fetch("/admin/social/settings", {
+        method: "POST",
+        body: settings,
+      }),
+    onSuccess: () => {
+      toast.success("Saved")
+      return client.invalidateQueries({ queryKey: moderationKeys.all })
+    },
+    onError: (e: Error) => toast.error(e.message),
+  })
 }
 
 export const useReportQueue = (
@@ -60,18 +113,25 @@ export const useAudit = (limit: number, offset: number) =>
   })
 
 type Act =
-  | { kind: "post"; id: string; action: "hide" | "restore" | "delete" }
+  | {
+      kind: "post"
+      id: string
+      action: "hide" | "restore" | "approve" | "delete"
+    }
+  | { kind: "comment"; id: string; action: "hide" | "restore" | "delete" }
   | { kind: "customer"; id: string; action: "warn" | "ban" | "unban" }
 
-/** A moderation action on a post or a shopper; the queue and the audit trail refresh after it. */
+const PATH = { post: "posts", comment: "comments", customer: "customers" }
+
+/** A moderation action on a post, a comment or a shopper; the queue and the audit trail refresh after it. */
 export const useModerate = () => {
   const client = useQueryClient()
   return useMutation({
     mutationFn: ({ kind, id, action }: Act) =>
-      sdk.client.fetch(
-        `/admin/moderation/${kind === "post" ? "posts" : "customers"}/${id}`,
-        { method: "POST", body: { action } }
-      ),
+      sdk.client.fetch(`/admin/moderation/${PATH[kind]}/${id}`, {
+        method: "POST",
+        body: { action },
+      }),
     onSuccess: (_r, act) => {
       toast.success(`Done: ${act.action}`)
       return client.invalidateQueries({ queryKey: moderationKeys.all })

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { sellableProducts, type ProductOffer } from "../offers"
+import { Timings } from "../timings"
 
 /**
  * The social feed's only call into the buyability rule, so that it can be
@@ -8,10 +9,17 @@ import { sellableProducts, type ProductOffer } from "../offers"
 export async function tagOffers(
   container: MedusaContainer,
   productIds: string[],
-  ctx: { region_id: string; sales_channel_ids: string[] }
+  ctx: { region_id: string; sales_channel_ids: string[]; size?: string },
+  timings = new Timings()
 ): Promise<Map<string, ProductOffer>> {
-  return sellableProducts(container, productIds, {
-    region_id: ctx.region_id,
-    sales_channel_ids: ctx.sales_channel_ids,
-  })
+  return sellableProducts(
+    container,
+    productIds,
+    {
+      region_id: ctx.region_id,
+      sales_channel_ids: ctx.sales_channel_ids,
+      ...(ctx.size ? { size: ctx.size } : {}),
+    },
+    { timings }
+  )
 }

@@ -45,9 +45,9 @@ export function feedQuery(
   }
   const forYou = mode === "for_you" && viewer
   const score = forYou
-    ? `${TRENDING} * (1
-        + CASE WHEN p.customer_id = ANY(ARRAY(SELECT f2.followee_id FROM social_follow f2 WHERE f2.follower_id = ? AND f2.deleted_at IS NULL)) THEN 1 ELSE 0 END
-        + CASE WHEN p.hashtags && ARRAY(SELECT tag FROM liked_tags) THEN 0.5 ELSE 0 END)`
+    ? `${TRENDING} * (1::float8
+        + CASE WHEN p.customer_id = ANY(ARRAY(SELECT f2.followee_id FROM social_follow f2 WHERE f2.follower_id = ? AND f2.deleted_at IS NULL)) THEN 1::float8 ELSE 0::float8 END
+        + CASE WHEN p.hashtags && ARRAY(SELECT tag FROM liked_tags) THEN 0.5::float8 ELSE 0::float8 END)`
     : TRENDING
   return {
     sql: `${
@@ -59,7 +59,7 @@ export function feedQuery(
       SELECT s.id, s.score::text AS k FROM (
         SELECT p.id, ${score} AS score FROM (
           -- the candidates: the newest visible posts of the window (an index range, not a scan of the table)
-          SELECT p.* FROM social_post p
+          SELECT p.id, p.customer_id, p.created_at, p.hashtags, p.likes_count, p.comments_count, p.saves_count FROM social_post p
           WHERE ${VISIBLE_TO} AND p.created_at <= ?::timestamptz AND p.created_at > ?::timestamptz - make_interval(days => ?)
           ORDER BY p.created_at DESC, p.id DESC LIMIT ?
         ) p

@@ -18,10 +18,12 @@ import { SocialFollow } from "./models/social-follow"
 import { SocialReport } from "./models/social-report"
 import { SocialModerationAction } from "./models/social-moderation-action"
 import { SocialNotification } from "./models/social-notification"
+import { SocialStockWatch } from "./models/social-stock-watch"
 import type {
   FeedCursor,
   FeedMode,
   FeedPage,
+  PostCardRow,
   ReportTarget,
   SocialModuleOptions,
 } from "./types"
@@ -43,6 +45,7 @@ class SocialModuleService extends MedusaService({
   SocialReport,
   SocialModerationAction,
   SocialNotification,
+  SocialStockWatch,
 }) {
   readonly autohideReports: number
   readonly trendingDays: number
@@ -396,28 +399,170 @@ class SocialModuleService extends MedusaService({
     return rows.length
   }
 
-  /** Which of the posts the viewer liked / saved. */
+  /**
+   * Everything a post card shows, for these posts, in one round trip: the
+   * post, its author's profile, photos and tags (in order), and whether the
+   * viewer liked / saved it. Five list calls cost a feed page ~5 round trips
+   * on a loaded database; this is one.
+   */
   @InjectManager()
-  async reactionsOf(
-    viewerId: string,
+  async postCards(
+    ids: string[],
+    viewerId: string | null,
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<PostCardRow[]> {
+    if (!ids.length) return []
+    return ctx.manager.execute(
+      `SELECT p.id, p.customer_id, p.caption, p.hashtags, p.occasion, p.season, p.visibility, p.status,
+              p.likes_count, p.comments_count, p.saves_count, p.created_at,
+              a.handle, a.display_name, a.avatar_url,
+              COALESCE((SELECT json_agg(json_build_object('url', i.url, 'width', i.width, 'height', i.height) ORDER BY i.position, i.id)
+                  FROM social_post_image i WHERE i.post_id = p.id AND i.deleted_at IS NULL), '[]'::json) AS images,
+              COALESCE((SELECT json_agg(json_build_object('image', t.image, 'x', t.x, 'y', t.y, 'product_id', t.product_id, 'variant_id', t.variant_id) ORDER BY t.created_at, t.id)
+                  FROM social_post_tag t WHERE t.post_id = p.id AND t.deleted_at IS NULL), '[]'::json) AS tags,
+              EXISTS (SELECT 1 FROM social_like l WHERE l.post_id = p.id AND l.customer_id = ? AND l.deleted_at IS NULL) AS liked_by_me,
+              EXISTS (SELECT 1 FROM social_save v WHERE v.post_id = p.id AND v.customer_id = ? AND v.deleted_at IS NULL) AS saved_by_me
+         FROM social_post p
+         LEFT JOIN social_profile a ON a.customer_id = p.customer_id AND a.deleted_at IS NULL
+        WHERE p.id = ANY(${LIST}) AND p.deleted_at IS NULL`,
+      [viewerId ?? "", viewerId ?? "", JSON.stringify(ids)]
+    )
+  }
+
+  /** The distinct products tagged on these posts (what a page must ask the buyability rule about). */
+  @InjectManager()
+  async taggedProductIds(
     postIds: string[],
     @MedusaContext() ctx: Ctx = {}
-  ) {
-    if (!postIds.length)
-      return { liked: new Set<string>(), saved: new Set<string>() }
-    const p = [viewerId, JSON.stringify(postIds)]
-    const liked = await ctx.manager.execute(
-      `SELECT post_id FROM social_like WHERE customer_id = ? AND deleted_at IS NULL AND post_id = ANY(${LIST})`,
-      p
+  ): Promise<string[]> {
+    if (!postIds.length) return []
+    const rows = await ctx.manager.execute(
+      `SELECT DISTINCT product_id FROM social_post_tag WHERE post_id = ANY(${LIST}) AND deleted_at IS NULL`,
+      [JSON.stringify(postIds)]
     )
-    const saved = await ctx.manager.execute(
-      `SELECT post_id FROM social_save WHERE customer_id = ? AND deleted_at IS NULL AND post_id = ANY(${LIST})`,
-      p
+    return rows.map((r: any) => r.product_id)
+  }
+
+  /**
+   * The shoppers interested in these products: they liked or saved a visible
+   * post that tags one of them (the decision for `back_in_stock`).
+   */
+  @InjectManager()
+  async interestedShoppers(
+    productIds: string[],
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<{ product_id: string; customer_id: string }[]> {
+    if (!productIds.length) return []
+    return ctx.manager.execute(
+      `SELECT DISTINCT t.product_id, r.customer_id
+         FROM social_post_tag t
+         JOIN social_post p ON p.id = t.post_id AND p.status = 'visible' AND p.deleted_at IS NULL
+         JOIN (SELECT post_id, customer_id FROM social_like WHERE deleted_at IS NULL
+               UNION SELECT post_id, customer_id FROM social_save WHERE deleted_at IS NULL) r ON r.post_id = t.post_id
+        WHERE t.product_id = ANY(${LIST}) AND t.deleted_at IS NULL`,
+      [JSON.stringify(productIds)]
     )
-    return {
-      liked: new Set<string>(liked.map((r: any) => r.post_id)),
-      saved: new Set<string>(saved.map((r: any) => r.post_id)),
-    }
+  }
+
+  /**
+   * These shoppers wait for the product (not buyable in their size now): a new
+   * watch, or a notified one armed again. Answers how many now wait.
+   */
+  @InjectTransactionManager()
+  async armStockWatches(
+    watches: { customer_id: string; product_id: string; size: string | null }[],
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<number> {
+    if (!watches.length) return 0
+    const rows = await ctx.transactionManager.execute(
+      `INSERT INTO social_stock_watch (id, customer_id, product_id, size, state, created_at, updated_at)
+       SELECT w.id, w.customer_id, w.product_id, w.size, 'waiting', now(), now()
+         FROM jsonb_to_recordset(?::jsonb) AS w(id text, customer_id text, product_id text, size text)
+       ON CONFLICT (customer_id, product_id) WHERE deleted_at IS NULL
+       DO UPDATE SET state = 'waiting', size = EXCLUDED.size, updated_at = now() WHERE social_stock_watch.state = 'notified'
+       RETURNING id`,
+      [
+        JSON.stringify(
+          watches.map((w) => ({
+            id: generateEntityId(undefined, "sswat"),
+            customer_id: w.customer_id,
+            product_id: w.product_id,
+            size: w.size,
+          }))
+        ),
+      ]
+    )
+    return rows.length
+  }
+
+  /**
+   * The product is buyable again for these shoppers: each waiting watch turns
+   * `notified` and gets one `back_in_stock` notification, in one transaction.
+   * The conditional update decides, so concurrent stock events notify once.
+   */
+  @InjectTransactionManager()
+  async fireStockWatches(
+    productId: string,
+    customerIds: string[],
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<string[]> {
+    if (!customerIds.length) return []
+    const em = ctx.transactionManager
+    const rows: { customer_id: string }[] = await em.execute(
+      `UPDATE social_stock_watch SET state = 'notified', updated_at = now()
+        WHERE product_id = ? AND customer_id = ANY(${LIST}) AND state = 'waiting' AND deleted_at IS NULL
+        RETURNING customer_id`,
+      [productId, JSON.stringify(customerIds)]
+    )
+    for (const r of rows)
+      await em.execute(
+        `INSERT INTO social_notification (id, recipient_id, type, actor_id, post_id, product_id, created_at, updated_at)
+         VALUES (?, ?, 'back_in_stock', NULL, NULL, ?, now(), now())`,
+        [generateEntityId(undefined, "snot"), r.customer_id, productId]
+      )
+    return rows.map((r) => r.customer_id)
+  }
+
+  /**
+   * The admin overview: posts, likes, comments and active posters per day
+   * (UTC) over the last `days`, and the most engaging posts of that window.
+   */
+  @InjectManager()
+  async overview(days: number, @MedusaContext() ctx: Ctx = {}) {
+    const em = ctx.manager
+    const perDay = await em.execute(
+      `WITH d AS (SELECT generate_series((now() AT TIME ZONE 'UTC')::date - (?::int - 1), (now() AT TIME ZONE 'UTC')::date, '1 day')::date AS day)
+       SELECT d.day::text AS day,
+         (SELECT count(*)::int FROM social_post p WHERE p.deleted_at IS NULL AND (p.created_at AT TIME ZONE 'UTC')::date = d.day) AS posts,
+         (SELECT count(*)::int FROM social_like l WHERE l.deleted_at IS NULL AND (l.created_at AT TIME ZONE 'UTC')::date = d.day) AS likes,
+         (SELECT count(*)::int FROM social_comment c WHERE c.deleted_at IS NULL AND c.status = 'visible' AND (c.created_at AT TIME ZONE 'UTC')::date = d.day) AS comments,
+         (SELECT count(DISTINCT p.customer_id)::int FROM social_post p WHERE p.deleted_at IS NULL AND (p.created_at AT TIME ZONE 'UTC')::date = d.day) AS active_posters
+       FROM d ORDER BY d.day`,
+      [days]
+    )
+    const top = await em.execute(
+      `SELECT p.id, p.customer_id, p.caption, p.status, p.likes_count, p.comments_count, p.saves_count, p.created_at,
+              a.handle,
+              (SELECT i.url FROM social_post_image i WHERE i.post_id = p.id AND i.deleted_at IS NULL ORDER BY i.position LIMIT 1) AS image_url
+         FROM social_post p LEFT JOIN social_profile a ON a.customer_id = p.customer_id AND a.deleted_at IS NULL
+        WHERE p.deleted_at IS NULL AND p.status = 'visible' AND p.created_at > now() - make_interval(days => ?)
+        ORDER BY (p.likes_count + 2 * p.comments_count + p.saves_count) DESC, p.created_at DESC LIMIT 10`,
+      [days]
+    )
+    return { per_day: perDay, top_posts: top }
+  }
+
+  /** Posts by id with their author's handle and first photo (the overview's add-to-cart list). */
+  @InjectManager()
+  async postSummaries(ids: string[], @MedusaContext() ctx: Ctx = {}) {
+    if (!ids.length) return []
+    return ctx.manager.execute(
+      `SELECT p.id, p.caption, p.status, a.handle,
+              (SELECT i.url FROM social_post_image i WHERE i.post_id = p.id AND i.deleted_at IS NULL ORDER BY i.position LIMIT 1) AS image_url
+         FROM social_post p LEFT JOIN social_profile a ON a.customer_id = p.customer_id AND a.deleted_at IS NULL
+        WHERE p.id = ANY(${LIST})`,
+      [JSON.stringify(ids)]
+    )
   }
 
   /** Followers, following and visible posts of a shopper. */

@@ -2,13 +2,10 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { SOCIAL_MODULE } from "../../modules/social"
 import SocialModuleService from "../../modules/social/service"
+import { ensureDemoShopper } from "./shoppers"
 
-export const DEMO_SHOPPER = {
-  email: "demo@curatorai.local",
-  password: "curatorai-demo",
-  handle: "curator_demo",
-  name: "Demo Shopper",
-}
+/** The demo shopper's face in the feed (the account itself is shoppers.ts's, the one place that makes it). */
+const DEMO_PROFILE = { handle: "curator_demo", name: "Demo Shopper" }
 
 const NAMES = [
   "Mia Laurent",
@@ -65,36 +62,6 @@ function rng(seed: number) {
   return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32
 }
 
-/** The demo shopper (demo@curatorai.local / curatorai-demo): found by email, else made with a password login. */
-async function ensureDemoShopper(container: MedusaContainer) {
-  const customers = container.resolve(Modules.CUSTOMER)
-  let [c] = await customers.listCustomers({ email: DEMO_SHOPPER.email })
-  if (!c)
-    c = await customers.createCustomers({
-      email: DEMO_SHOPPER.email,
-      first_name: "Demo",
-      last_name: "Shopper",
-      has_account: true,
-    })
-  const auth = container.resolve(Modules.AUTH)
-  const identities = await auth.listProviderIdentities({
-    entity_id: DEMO_SHOPPER.email,
-    provider: "emailpass",
-  })
-  if (!identities.length) {
-    const { authIdentity, error } = await auth.register("emailpass", {
-      body: { email: DEMO_SHOPPER.email, password: DEMO_SHOPPER.password },
-    } as any)
-    if (error || !authIdentity)
-      throw new Error(`seed: could not register the demo shopper: ${error}`)
-    await auth.updateAuthIdentities({
-      id: authIdentity.id,
-      app_metadata: { customer_id: c.id },
-    })
-  }
-  return c
-}
-
 /**
  * Seeds the social feed once: 30 demo shoppers with handles (plus the demo
  * shopper), ~150 posts made of catalogue photos (already in the File module)
@@ -131,7 +98,7 @@ export async function ensureSocial(
   )
   const byEmail = new Map([...existing, ...made].map((c) => [c.email, c.id]))
   const ids = emails.map((e) => byEmail.get(e)!)
-  const demo = await ensureDemoShopper(container)
+  const demo = await ensureDemoShopper(container, log)
   const profiled = new Set(
     (await social.listSocialProfiles({ customer_id: [...ids, demo.id] })).map(
       (p: any) => p.customer_id
@@ -147,8 +114,8 @@ export async function ensureSocial(
       })),
       {
         customer_id: demo.id,
-        handle: DEMO_SHOPPER.handle,
-        display_name: DEMO_SHOPPER.name,
+        handle: DEMO_PROFILE.handle,
+        display_name: DEMO_PROFILE.name,
         bio: "Trying on everything CuratorAI suggests",
       },
     ].filter((p) => !profiled.has(p.customer_id)) as any

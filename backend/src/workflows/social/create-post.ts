@@ -5,6 +5,7 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { uploadFilesStep } from "@medusajs/medusa/core-flows"
 import { createPostStep } from "./steps/create-post"
+import { decidePostStatusStep } from "./steps/decide-post-status"
 import {
   validatePostTagsStep,
   type PostTagInput,
@@ -21,7 +22,7 @@ export type CreateSocialPostInput = {
   tags: PostTagInput[]
 }
 
-/** Posts an outfit: checks the tags, stores the photos through the File module, then the post; files are deleted if the post fails. */
+/** Posts an outfit: checks the tags, stores the photos through the File module, then the post (pending when the store pre-moderates); files are deleted if the post fails. */
 export const createSocialPostWorkflow = createWorkflow(
   "create-social-post",
   (input: CreateSocialPostInput) => {
@@ -31,6 +32,7 @@ export const createSocialPostWorkflow = createWorkflow(
         image_count: input.photos.length,
       }))
     )
+    const status = decidePostStatusStep()
     const files = uploadFilesStep(
       transform({ input }, ({ input }) => ({
         files: input.photos.map((p, i) => ({
@@ -42,8 +44,9 @@ export const createSocialPostWorkflow = createWorkflow(
       }))
     )
     const post = createPostStep(
-      transform({ input, files }, ({ input, files }) => ({
+      transform({ input, files, status }, ({ input, files, status }) => ({
         customer_id: input.customer_id,
+        status,
         caption: input.caption,
         visibility: input.visibility,
         occasion: input.occasion,

@@ -5,12 +5,19 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import {
   recordModerationStep,
+  setCommentStatusStep,
   setPostStatusStep,
   setProfileStandingStep,
 } from "./steps/moderate"
 
 type PostInput = {
   post_id: string
+  user_id: string
+  action: "hide" | "restore" | "approve" | "delete"
+  note?: string
+}
+type CommentInput = {
+  comment_id: string
   user_id: string
   action: "hide" | "restore" | "delete"
   note?: string
@@ -42,6 +49,29 @@ export const moderatePostWorkflow = createWorkflow(
       }))
     )
     return new WorkflowResponse(post)
+  }
+)
+
+/** A moderator hides, restores or deletes a comment; its reports are closed and the action audited. */
+export const moderateCommentWorkflow = createWorkflow(
+  "moderate-social-comment",
+  (input: CommentInput) => {
+    const comment = setCommentStatusStep(
+      transform({ input }, ({ input }) => ({
+        comment_id: input.comment_id,
+        action: input.action,
+      }))
+    )
+    recordModerationStep(
+      transform({ input }, ({ input }) => ({
+        user_id: input.user_id,
+        action: input.action,
+        target_type: "comment" as const,
+        target_id: input.comment_id,
+        note: input.note,
+      }))
+    )
+    return new WorkflowResponse(comment)
   }
 )
 

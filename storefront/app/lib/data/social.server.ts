@@ -21,6 +21,16 @@ export type PostTag = {
   }
   variant_id: string | null
   variants: TagVariant[]
+  /** on the post page, for a tagged product this viewer cannot buy: look-alikes they can */
+  similar_in_stock?: {
+    product: {
+      id: string
+      title: string
+      handle: string
+      thumbnail: string | null
+    }
+    variants: TagVariant[]
+  }[]
 }
 export type Post = {
   id: string
@@ -40,12 +50,13 @@ export type Post = {
   liked_by_me: boolean
   saved_by_me: boolean
   visibility: "public" | "followers"
+  status?: "visible" | "pending" | "hidden"
   created_at: string
 }
 export type Comment = {
   id: string
   parent_id: string | null
-  author: { handle: string | null }
+  author: { id?: string; handle: string | null }
   text: string | null
   deleted: boolean
   created_at: string
@@ -164,6 +175,21 @@ export async function postAction(
   }[action]
   return ok(
     await storeRequest(call[0], { method: call[1], json: body ?? {}, token })
+  )
+}
+
+/** Reports a comment or a shopper's profile to the moderators. */
+export async function report(
+  token: string,
+  target: { comment_id: string } | { handle: string },
+  reason: string
+) {
+  const path =
+    "comment_id" in target
+      ? `/store/feed/comments/${encodeURIComponent(target.comment_id)}/report`
+      : `/store/shoppers/${encodeURIComponent(target.handle)}/report`
+  return ok(
+    await storeRequest(path, { method: "POST", json: { reason }, token })
   )
 }
 

@@ -9,6 +9,7 @@ import {
   type DataTablePaginationState,
   Heading,
   Select,
+  Switch,
   Text,
   useDataTable,
   usePrompt,
@@ -17,14 +18,19 @@ import { useMemo, useState } from "react"
 import {
   type AuditRow,
   type ReportGroup,
+  type PendingPost,
   useAudit,
   useModerate,
+  usePending,
   useReportQueue,
+  useSaveSocialSettings,
+  useSocialSettings,
 } from "../../hooks/moderation"
 
 const PAGE_SIZE = 20
 const column = createDataTableColumnHelper<ReportGroup>()
 const auditColumn = createDataTableColumnHelper<AuditRow>()
+const pendingColumn = createDataTableColumnHelper<PendingPost>()
 const auditColumns = [
   auditColumn.accessor("created_at", {
     header: "When",
@@ -62,6 +68,13 @@ const ModerationPage = () => {
     pagination.pageIndex * PAGE_SIZE
   )
   const audit = useAudit(PAGE_SIZE, auditPage.pageIndex * PAGE_SIZE)
+  const [pendingPage, setPendingPage] = useState<DataTablePaginationState>({
+    pageSize: PAGE_SIZE,
+    pageIndex: 0,
+  })
+  const pending = usePending(PAGE_SIZE, pendingPage.pageIndex * PAGE_SIZE)
+  const settings = useSocialSettings()
+  const saveSettings = useSaveSocialSettings()
 
   const confirmThen = async (
     title: string,
@@ -102,7 +115,11 @@ const ModerationPage = () => {
                   {r.target_type} {r.target_id}
                 </Text>
                 <Text size="xsmall" className="text-ui-fg-subtle">
-                  {r.target?.caption || "—"}
+                  {r.target_type === "comment"
+                    ? `“${r.target?.text ?? ""}”`
+                    : r.target_type === "profile"
+                      ? `@${r.target?.handle ?? "?"}`
+                      : r.target?.caption || "—"}
                 </Text>
               </div>
             </div>
@@ -122,7 +139,13 @@ const ModerationPage = () => {
             <Badge
               size="2xsmall"
               color={
-                s === "visible" ? "green" : s === "hidden" ? "orange" : "grey"
+                s === "visible" || s === "active"
+                  ? "green"
+                  : s === "hidden"
+                    ? "orange"
+                    : s === "banned"
+                      ? "red"
+                      : "grey"
               }
             >
               {s}
@@ -137,48 +160,54 @@ const ModerationPage = () => {
         header: "Actions",
         cell: ({ row }) => {
           const r = row.original
-          if (r.target_type !== "post" || !r.target) return null
-          const post = r.target
+          if (!r.target) return null
+          const target = r.target
+          // posts and comments are hidden, restored or deleted; every target's author can be warned or banned
+          const kind = r.target_type === "comment" ? "comment" : "post"
           return (
             <div className="flex gap-1">
-              <Button
-                size="small"
-                variant="secondary"
-                onClick={() =>
-                  moderate.mutate({
-                    kind: "post",
-                    id: post.id,
-                    action: post.status === "hidden" ? "restore" : "hide",
-                  })
-                }
-              >
-                {post.status === "hidden" ? "Restore" : "Hide"}
-              </Button>
-              <Button
-                size="small"
-                variant="secondary"
-                onClick={() =>
-                  confirmThen(
-                    "Delete this post?",
-                    "Shoppers will not see it again.",
-                    () =>
+              {r.target_type !== "profile" && (
+                <>
+                  <Button
+                    size="small"
+                    variant="secondary"
+                    onClick={() =>
                       moderate.mutate({
-                        kind: "post",
-                        id: post.id,
-                        action: "delete",
+                        kind,
+                        id: target.id,
+                        action: target.status === "hidden" ? "restore" : "hide",
                       })
-                  )
-                }
-              >
-                Delete
-              </Button>
+                    }
+                  >
+                    {target.status === "hidden" ? "Restore" : "Hide"}
+                  </Button>
+                  <Button
+                    size="small"
+                    variant="secondary"
+                    onClick={() =>
+                      confirmThen(
+                        `Delete this ${kind}?`,
+                        "Shoppers will not see it again.",
+                        () =>
+                          moderate.mutate({
+                            kind,
+                            id: target.id,
+                            action: "delete",
+                          })
+                      )
+                    }
+                  >
+                    Delete
+                  </Button>
+                </>
+              )}
               <Button
                 size="small"
                 variant="secondary"
                 onClick={() =>
                   moderate.mutate({
                     kind: "customer",
-                    id: post.customer_id,
+                    id: target.customer_id,
                     action: "warn",
                   })
                 }
@@ -195,7 +224,7 @@ const ModerationPage = () => {
                     () =>
                       moderate.mutate({
                         kind: "customer",
-                        id: post.customer_id,
+                        id: target.customer_id,
                         action: "ban",
                       })
                   )
@@ -218,6 +247,82 @@ const ModerationPage = () => {
     rowCount: data?.count ?? 0,
     isLoading,
     pagination: { state: pagination, onPaginationChange: setPagination },
+  })
+  const pendingColumns = useMemo(
+    () => [
+      pendingColumn.accessor("id", {
+        header: "Post",
+        cell: ({ row }) => (
+          <div className="flex items-center gap-3 py-2">
+            {row.original.image_url && (
+              <img
+                src={row.original.image_url}
+                alt=""
+                width={48}
+                height={48}
+                className="h-12 w-12 rounded object-cover"
+                loading="lazy"
+              />
+            )}
+            <div>
+              <Text size="small" weight="plus">
+                @{row.original.handle ?? "?"}
+              </Text>
+              <Text size="xsmall" className="text-ui-fg-subtle">
+                {row.original.caption || "—"}
+              </Text>
+            </div>
+          </div>
+        ),
+      }),
+      pendingColumn.accessor("created_at", {
+        header: "Posted",
+        cell: ({ getValue }) => new Date(getValue()).toLocaleString(),
+      }),
+      pendingColumn.display({
+        id: "actions",
+        header: "Actions",
+        cell: ({ row }) => (
+          <div className="flex gap-1">
+            <Button
+              size="small"
+              variant="secondary"
+              onClick={() =>
+                moderate.mutate({
+                  kind: "post",
+                  id: row.original.id,
+                  action: "approve",
+                })
+              }
+            >
+              Approve
+            </Button>
+            <Button
+              size="small"
+              variant="secondary"
+              onClick={() =>
+                moderate.mutate({
+                  kind: "post",
+                  id: row.original.id,
+                  action: "hide",
+                })
+              }
+            >
+              Reject
+            </Button>
+          </div>
+        ),
+      }),
+    ],
+    [moderate]
+  )
+  const pendingTable = useDataTable({
+    columns: pendingColumns,
+    data: pending.data?.posts ?? [],
+    getRowId: (row) => row.id,
+    rowCount: pending.data?.count ?? 0,
+    isLoading: pending.isLoading,
+    pagination: { state: pendingPage, onPaginationChange: setPendingPage },
   })
   const auditTable = useDataTable({
     columns: auditColumns,
@@ -258,6 +363,35 @@ const ModerationPage = () => {
           </DataTable.Toolbar>
           <DataTable.Table
             emptyState={{ empty: { heading: "Nothing to review" } }}
+          />
+          <DataTable.Pagination />
+        </DataTable>
+      </Container>
+      <Container className="divide-y p-0">
+        <DataTable instance={pendingTable}>
+          <DataTable.Toolbar className="flex items-center justify-between px-6 py-4">
+            <div>
+              <Heading level="h2">Waiting for approval</Heading>
+              <Text size="small" className="text-ui-fg-subtle">
+                With pre-moderation on, new posts wait here until approved.
+              </Text>
+            </div>
+            <div className="flex items-center gap-2">
+              <Switch
+                id="premoderation"
+                checked={settings.data?.settings.premoderation ?? false}
+                disabled={settings.isLoading || saveSettings.isPending}
+                onCheckedChange={(premoderation) =>
+                  saveSettings.mutate({ premoderation })
+                }
+              />
+              <Text size="small" asChild>
+                <label htmlFor="premoderation">Pre-moderation</label>
+              </Text>
+            </div>
+          </DataTable.Toolbar>
+          <DataTable.Table
+            emptyState={{ empty: { heading: "No posts waiting" } }}
           />
           <DataTable.Pagination />
         </DataTable>

@@ -19,6 +19,6 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     )
   )
   const posts = await presentPosts(req.scope, page.ids, viewer, timings)
-  res.setHeader("Server-Timing", timings.header())
+  timings.send(res)
   res.json({ posts, next_cursor: page.next_cursor })
 }

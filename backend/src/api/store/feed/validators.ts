@@ -91,3 +91,13 @@ export const StoreListParams = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).default(0),
 })
+
+export const StoreAddTags = z
+  .object({ tags: z.array(PostTag).min(1).max(60) })
+  .strict()
+export type StoreAddTagsType = z.infer<typeof StoreAddTags>
+
+export const StoreTagSuggestionsParams = z.object({
+  limit: z.coerce.number().int().min(1).max(12).default(6),
+  region_id: z.string().optional(),
+})

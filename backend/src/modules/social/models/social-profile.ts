@@ -15,4 +15,6 @@ export const SocialProfile = model
   .indexes([
     { on: ["customer_id"], unique: true },
     { on: ["handle"], unique: true },
+    // every feed query reads the banned authors: a few rows, not a scan of every profile
+    { on: ["banned_at"], where: "banned_at IS NOT NULL" },
   ])

@@ -5,6 +5,7 @@ import type { PostTagInput } from "./validate-post-tags"
 
 export type CreatePostInput = {
   customer_id: string
+  status: "visible" | "pending"
   caption: string
   visibility: "public" | "followers"
   occasion?: string | null
@@ -20,6 +21,7 @@ export const createPostStep = createStep(
     const social = container.resolve<SocialModuleService>(SOCIAL_MODULE)
     const post = await social.createSocialPosts({
       customer_id: input.customer_id,
+      status: input.status,
       caption: input.caption,
       hashtags: SocialModuleService.parseHashtags(input.caption),
       visibility: input.visibility,

@@ -6,6 +6,7 @@ import type SocialModuleService from "../../../modules/social/service"
 const POST_STATUS = {
   hide: "hidden",
   restore: "visible",
+  approve: "visible",
   delete: "deleted",
 } as const
 
@@ -37,6 +38,41 @@ export const setPostStatusStep = createStep(
       await container
         .resolve<SocialModuleService>(SOCIAL_MODULE)
         .updateSocialPosts(prev as any)
+  }
+)
+
+const COMMENT_STATUS = {
+  hide: "hidden",
+  restore: "visible",
+  delete: "deleted",
+} as const
+
+/** Sets a comment's status (counted again when visible); closes its reports; undone by setting the previous one back. */
+export const setCommentStatusStep = createStep(
+  "set-social-comment-status",
+  async (
+    input: { comment_id: string; action: keyof typeof COMMENT_STATUS },
+    { container }
+  ) => {
+    const social = container.resolve<SocialModuleService>(SOCIAL_MODULE)
+    const [c] = (await social.listSocialComments({
+      id: input.comment_id,
+    })) as any[]
+    if (!c)
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Comment ${input.comment_id} was not found.`
+      )
+    await social.setCommentStatus(c.id, COMMENT_STATUS[input.action])
+    await social.resolveReports("comment", c.id)
+    const [after] = (await social.listSocialComments({ id: c.id })) as any[]
+    return new StepResponse(after, { id: c.id, status: c.status })
+  },
+  async (prev, { container }) => {
+    if (prev)
+      await container
+        .resolve<SocialModuleService>(SOCIAL_MODULE)
+        .setCommentStatus(prev.id, prev.status)
   }
 )
 
@@ -89,7 +125,7 @@ export const recordModerationStep = createStep(
     input: {
       user_id: string
       action: string
-      target_type: "post" | "customer"
+      target_type: "post" | "comment" | "customer"
       target_id: string
       note?: string | null
     },

@@ -4,10 +4,10 @@ import type {
 } from "@medusajs/framework/http"
 import { moderatePostWorkflow } from "../../../../../workflows/social/moderate"
 
-/** POST /admin/moderation/posts/:id `{ action: hide|restore|delete, note? }` — acts, closes the reports, records the audit row. */
+/** POST /admin/moderation/posts/:id `{ action: hide|restore|approve|delete, note? }` — acts, closes the reports, records the audit row. */
 export const POST = async (
   req: AuthenticatedMedusaRequest<{
-    action: "hide" | "restore" | "delete"
+    action: "hide" | "restore" | "approve" | "delete"
     note?: string
   }>,
   res: MedusaResponse

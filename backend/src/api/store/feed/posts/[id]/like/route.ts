@@ -3,6 +3,7 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { notify, socialOf, visiblePost, writerProfile } from "../../../helpers"
+import { emitReacted } from "../../../../../../lib/social/events"
 
 /** POST /store/feed/posts/:id/like — idempotent: a second like changes nothing. */
 export const POST = async (
@@ -16,6 +17,12 @@ export const POST = async (
     post.id,
     req.auth_context.actor_id
   )
+  if (created)
+    await emitReacted(req.scope, {
+      customer_id: req.auth_context.actor_id,
+      post_id: post.id,
+      kind: "like",
+    })
   if (created)
     await notify(req, {
       recipient_id: post.customer_id,

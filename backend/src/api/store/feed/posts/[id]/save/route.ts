@@ -3,6 +3,7 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { socialOf, visiblePost, writerProfile } from "../../../helpers"
+import { emitReacted } from "../../../../../../lib/social/events"
 
 /** POST /store/feed/posts/:id/save — idempotent: a second save changes nothing. */
 export const POST = async (
@@ -16,6 +17,12 @@ export const POST = async (
     post.id,
     req.auth_context.actor_id
   )
+  if (created)
+    await emitReacted(req.scope, {
+      customer_id: req.auth_context.actor_id,
+      post_id: post.id,
+      kind: "save",
+    })
   const [after] = (await socialOf(req).listSocialPosts({
     id: post.id,
   })) as any[]
