@@ -690,20 +690,26 @@ medusaIntegrationTestRunner({
         { text: "love it" },
         { headers: ben.headers }
       )
-      // a cart line that came from the post, as the add-a-set-to-cart workflow writes it
+      // the post's tagged product goes into a cart through the post's own add-to-cart route
       const region = (await api.get(`/store/regions`, store)).data.regions[0]
       const cart = (
         await api.post(`/store/carts`, { region_id: region.id }, store)
       ).data.cart
-      await api.post(
-        `/store/carts/${cart.id}/line-items`,
+      const added = await api.post(
+        `/store/feed/posts/${id}/add-to-cart`,
         {
-          variant_id: product.variants.find((v) => v.title === "M")!.id,
-          quantity: 2,
-          metadata: { source_type: "post", source_id: id },
+          cart_id: cart.id,
+          items: [
+            {
+              product_id: product.id,
+              variant_id: product.variants.find((v) => v.title === "M")!.id,
+              quantity: 2,
+            },
+          ],
         },
         store
       )
+      expect(added.status).toBe(200)
       expect(
         (await err(api.get(`/admin/social/overview?days=0`, admin))).status
       ).toBe(400)

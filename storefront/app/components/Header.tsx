@@ -42,6 +42,8 @@ export function Header({
             </li>
             <li>
               <NavLink to="/wardrobe">Wardrobe</NavLink>
+            </li>
+            <li>
               <NavLink to="/feed">Feed</NavLink>
             </li>
             {loggedIn && (

@@ -148,6 +148,17 @@ export default function PostPage() {
               Tap a + on the photo to shop the tagged item.
             </p>
           ) : null}
+          {post.tags.length > 0 && (
+            <p>
+              <Link
+                to={`/posts/${post.id}/buy`}
+                className="button button--small"
+                data-testid="shop-post-link"
+              >
+                Add these to cart
+              </Link>
+            </p>
+          )}
           {openTag && !openTag.variants.length && (
             <section className="similar" data-testid="similar-in-stock">
               <h2>Not available here — similar in stock</h2>

@@ -63,11 +63,13 @@ async function judgePairs(container: MedusaContainer, pairs: Pair[]) {
   }
   const buyable = new Set<string>()
   for (const [size, ids] of bySize) {
-    const offers = await tagOffers(container, [...ids], {
-      region_id,
-      sales_channel_ids: [],
-      ...(size ? { size } : {}),
-    })
+    const offers = await tagOffers(
+      container,
+      [...ids],
+      { region_id, sales_channel_ids: [], ...(size ? { size } : {}) },
+      undefined,
+      { display: false }
+    )
     for (const id of ids)
       if (offers.get(id)?.variants.length) buyable.add(`${id}|${size}`)
   }
