@@ -4,6 +4,7 @@ import sharp from "sharp"
 import { ADMIN, createAdmin, seedDemo } from "../helpers/store"
 import { registerShopper } from "../helpers/shopper"
 import { createTestProduct } from "../helpers/products"
+import { forgetLists } from "../../src/lib/recommendations/cache"
 
 process.env.CURATOR_EMBEDDER = "classic"
 jest.setTimeout(300 * 1000)
@@ -113,6 +114,13 @@ medusaIntegrationTestRunner({
       ).toBe(200)
     })
 
+    // the runner restores the database before each test; the in-process cache
+    // would still hold lists whose stored recommendations are gone
+    beforeEach(async () => {
+      for (const who of [ann, bob])
+        await forgetLists(getContainer(), who.customer.id)
+    })
+
     const list = (q: string, who = ann) =>
       fail(
         api.get(`/store/customers/me/recommendations?${q}`, {
@@ -187,6 +195,49 @@ medusaIntegrationTestRunner({
           ]).not.toContain(i.product.id)
           expect(i.variant.in_stock).toBe(true)
         }
+    })
+
+    it("serves a repeated list from the Caching Module and drops it at once on feedback, a profile edit and a new model", async () => {
+      const ids = (d: any) => d.recommendations.map((r: any) => r.id)
+      const q = `region_id=${eur}&limit=50`
+      const first = (await list(q)).data
+      // cached: the very same stored recommendations, not a recomputed list
+      expect(ids((await list(q)).data)).toEqual(ids(first))
+      // another shopper's list is not this one
+      expect(ids((await list(q, bob)).data)).not.toEqual(ids(first))
+      const rec = first.recommendations.find(
+        (r: any) => r.items[0].product.id === p.good
+      )
+      const liked = await fail(
+        api.post(
+          `/store/customers/me/recommendations/${rec.id}/feedback`,
+          { rating: "like" },
+          { headers: ann.headers }
+        )
+      )
+      expect(liked.status).toBe(200)
+      const afterLike = (await list(q)).data
+      expect(ids(afterLike)).not.toEqual(ids(first))
+      expect(ids((await list(q)).data)).toEqual(ids(afterLike))
+      const profile = await api.get("/store/customers/me/style-profile", {
+        headers: ann.headers,
+      })
+      expect(profile.status).toBe(200)
+      await api.post(
+        "/store/customers/me/style-profile",
+        {
+          sizes: { top: "M", bottom: "M", shoes: "42" },
+          budget: { max_item: 60 },
+          gender: "Men",
+          styles: ["Casual"],
+          colours: { liked: ["Navy Blue"] },
+        },
+        { headers: ann.headers }
+      )
+      const afterProfile = (await list(q)).data
+      expect(ids(afterProfile)).not.toEqual(ids(afterLike))
+      await api.post("/admin/recommendations/train", {}, admin)
+      expect(ids((await list(q)).data)).not.toEqual(ids(afterProfile))
     })
 
     it("takes a dislike into account at once: the item is gone from the next list; the recommendation stays readable", async () => {

@@ -142,6 +142,65 @@ const showProduct = (c: Candidate, v: SellableVariant): ShownItem => ({
   wardrobe_item_id: null,
 })
 
+const FIELDS = ["id", "title", "handle", "thumbnail", "metadata"]
+const byPopularity = new Map<string, string[]>()
+
+/**
+ * The products one request ranks: the collaborative neighbours of what the
+ * shopper did (strongest first), the model's most popular products, the
+ * neighbours of an anchor, then the catalogue in order (cold start) up to
+ * CANDIDATES — so a 10,000-product store is never read whole on a request.
+ */
+async function candidateProducts(
+  query: any,
+  model: TrainedModel & { id: string },
+  collab: Map<string, number>,
+  around: (string | undefined)[]
+): Promise<any[]> {
+  if (!byPopularity.has(model.id)) {
+    byPopularity.clear()
+    byPopularity.set(
+      model.id,
+      Object.entries(model.popularity)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 200)
+        .map(([id]) => id)
+    )
+  }
+  const ids = new Set<string>()
+  for (const a of around)
+    if (a) for (const [id] of model.neighbours[a] ?? []) ids.add(id)
+  for (const [id] of [...collab]
+    .filter(([, v]) => v > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 300))
+    ids.add(id)
+  for (const id of byPopularity.get(model.id)!) ids.add(id)
+  const picked = ids.size
+    ? (
+        await query.graph({
+          entity: "product",
+          fields: FIELDS,
+          filters: { id: [...ids], status: "published" } as any,
+        })
+      ).data
+    : []
+  const rest = CANDIDATES - picked.length
+  const { data: catalogue } =
+    rest > 0
+      ? await query.graph({
+          entity: "product",
+          fields: FIELDS,
+          filters: { status: "published" } as any,
+          pagination: { take: rest, order: { created_at: "ASC" } } as any,
+        })
+      : { data: [] }
+  const seen = new Set<string>()
+  return [...catalogue, ...picked].filter(
+    (p: any) => !seen.has(p.id) && !!seen.add(p.id)
+  )
+}
+
 /**
  * Ranks and filters: every item returned is buyable by the shopper (lib/offers
  * via buyable.ts, with their size per family and budget), and the rest is
@@ -199,7 +258,7 @@ export async function recommend(
       ? Math.round(Math.min(...tooExpensive) * 0.9 * 100) / 100
       : null,
   }
-  const model: TrainedModel = await recs.latestModel()
+  const model = await recs.latestModel()
   const owned = await ownedItems(container, cid)
 
   // the anchor
@@ -227,18 +286,16 @@ export async function recommend(
       )
   }
 
-  const { data: products } = await query.graph({
-    entity: "product",
-    fields: ["id", "title", "handle", "thumbnail", "metadata"],
-    filters: { status: "published" } as any,
-    pagination: { take: CANDIDATES, order: { created_at: "ASC" } } as any,
-  })
+  const seeds = new Map([...taste].filter(([, w]) => w !== 0))
+  const collab = scoreFromSeeds(model.neighbours, seeds)
+  const products = await candidateProducts(query, model, collab, [
+    input.together_with,
+    anchorProduct?.id,
+  ])
 
   const titles = new Map<string, string>(
     products.map((p: any) => [p.id, p.title])
   )
-  const seeds = new Map([...taste].filter(([, w]) => w !== 0))
-  const collab = scoreFromSeeds(model.neighbours, seeds)
   const maxPop = Math.max(1, ...Object.values(model.popularity))
   const season =
     input.season ??
