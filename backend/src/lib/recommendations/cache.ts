@@ -10,6 +10,8 @@ const TTL = Number(process.env.CURATOR_RECS_CACHE_TTL ?? 600)
 
 /** The tag every cached list of one shopper carries; feedback and signals clear it. */
 export const shopperTag = (customerId: string) => `recs:customer:${customerId}`
+/** The tag every cached list carries; a merchandising rule change clears it. */
+export const ALL_LISTS = "recs:lists"
 
 function cachingOf(container: MedusaContainer): any | null {
   try {
@@ -93,7 +95,12 @@ export async function cachedList<T extends { took_ms: number }>(
   if (hit) return { ...hit, took_ms: Date.now() - started }
   const fresh = await compute()
   await caching
-    .set({ key, data: fresh, ttl: TTL, tags: [shopperTag(customerId)] })
+    .set({
+      key,
+      data: fresh,
+      ttl: TTL,
+      tags: [shopperTag(customerId), ALL_LISTS],
+    })
     .catch(() => undefined)
   return fresh
 }
@@ -104,6 +111,15 @@ export async function forgetLists(
   customerId: string
 ): Promise<void> {
   await cachingOf(container)
-    ?.clear({ tags: [shopperTag(customerId)] })
+    ?.clear({ tags: [shopperTag(customerId), ALL_LISTS] })
+    .catch(() => undefined)
+}
+
+/** Forgets every cached list (after a merchandising rule changed). */
+export async function forgetAllLists(
+  container: MedusaContainer
+): Promise<void> {
+  await cachingOf(container)
+    ?.clear({ tags: [ALL_LISTS] })
     .catch(() => undefined)
 }

@@ -45,6 +45,8 @@ export type RecommendInput = {
   size?: string
   /** bought-together: the co-occurrence neighbours of this product only */
   together_with?: string
+  /** false: an admin preview — nothing is stored, ids are `preview_<n>` */
+  persist?: boolean
 }
 
 type Candidate = {
@@ -142,7 +144,32 @@ const showProduct = (c: Candidate, v: SellableVariant): ShownItem => ({
   wardrobe_item_id: null,
 })
 
-const FIELDS = ["id", "title", "handle", "thumbnail", "metadata"]
+const FIELDS = [
+  "id",
+  "title",
+  "handle",
+  "thumbnail",
+  "metadata",
+  "collection_id",
+  "categories.id",
+  "tags.id",
+]
+
+type Rule = {
+  action: "boost" | "exclude"
+  target: "collection" | "category" | "tag"
+  target_id: string
+  weight: number
+}
+/** The merchandising rules that apply to a product: its collection, categories and tags. */
+const rulesFor = (rules: Rule[], p: any) =>
+  rules.filter((r) =>
+    r.target === "collection"
+      ? p.collection_id === r.target_id
+      : r.target === "category"
+        ? (p.categories ?? []).some((c: any) => c?.id === r.target_id)
+        : (p.tags ?? []).some((t: any) => t?.id === r.target_id)
+  )
 const byPopularity = new Map<string, string[]>()
 
 /**
@@ -259,6 +286,7 @@ export async function recommend(
       : null,
   }
   const model = await recs.latestModel()
+  const rules = (await recs.listRecRules({}, { take: 1000 })) as Rule[]
   const owned = await ownedItems(container, cid)
 
   // the anchor
@@ -311,6 +339,8 @@ export async function recommend(
   products.forEach((p: any, order: number) => {
     const m = p.metadata ?? {}
     if (disliked.has(p.id) || p.id === anchorProduct?.id) return
+    const applied = rules.length ? rulesFor(rules, p) : []
+    if (applied.some((r) => r.action === "exclude")) return // merchandising: never shown
     if (
       input.kind === "product" &&
       (ownedProducts.has(p.id) ||
@@ -348,6 +378,8 @@ export async function recommend(
       parts.push([0.25, `in ${m.base_colour}, a colour you like`])
     if (profile?.colours_disliked?.includes(m.base_colour))
       parts.push([-0.6, ""])
+    for (const r of applied)
+      if (r.action === "boost") parts.push([r.weight, ""])
     if (season && m.season && m.season === season)
       parts.push([0.1, `for ${season.toLowerCase()}`])
     const pop = (model.popularity[p.id] ?? 0) / maxPop
@@ -594,15 +626,21 @@ export async function recommend(
     }
   }
 
-  const rows = shown.length
-    ? await recs.createRecommendations(
-        shown.map((s) => ({
-          customer_id: cid,
+  const rows = !shown.length
+    ? []
+    : input.persist === false
+      ? shown.map((s, n) => ({
+          id: `preview_${n + 1}`,
           kind: s.kind,
           payload: { ...s, context },
-        })) as any
-      )
-    : []
+        }))
+      : await recs.createRecommendations(
+          shown.map((s) => ({
+            customer_id: cid,
+            kind: s.kind,
+            payload: { ...s, context },
+          })) as any
+        )
   return {
     recommendations: (rows as any[]).map((r) => toShape(r)),
     filtered_out: filtered,

@@ -8,6 +8,7 @@ import { RecSignal } from "./models/signal"
 import { Recommendation } from "./models/recommendation"
 import { RecFeedback } from "./models/feedback"
 import { ItemSimilarity } from "./models/item-similarity"
+import { RecRule } from "./models/rule"
 import { trainCooccurrence, type TrainedModel } from "./algorithm/cooccurrence"
 
 /** Default weight of each signal kind; dislikes are negative. */
@@ -30,6 +31,7 @@ class RecommendationsModuleService extends MedusaService({
   Recommendation,
   RecFeedback,
   ItemSimilarity,
+  RecRule,
 }) {
   /** Records signals with each kind's default weight unless one is given. */
   async record(
@@ -137,6 +139,27 @@ class RecommendationsModuleService extends MedusaService({
       }
     }
     return { id, ...cached!.model }
+  }
+
+  /** Model status for the admin: signals in total, per kind and shoppers with any. */
+  @InjectManager()
+  async signalStats(@MedusaContext() ctx: Context = {}) {
+    const em = ctx.manager as any
+    const rows: { kind: string; n: number; shoppers: number }[] =
+      await em.execute(
+        `SELECT kind, count(*)::int AS n, count(DISTINCT customer_id)::int AS shoppers
+         FROM rec_signal WHERE deleted_at IS NULL GROUP BY kind`
+      )
+    const [all] = await em.execute(
+      `SELECT count(*)::int AS n, count(DISTINCT customer_id)::int AS shoppers, count(DISTINCT product_id)::int AS products
+       FROM rec_signal WHERE deleted_at IS NULL`
+    )
+    return {
+      total: all.n as number,
+      shoppers: all.shoppers as number,
+      products: all.products as number,
+      by_kind: Object.fromEntries(rows.map((r) => [r.kind, r.n])),
+    }
   }
 
   /** A recommendation of this customer, or null (another customer's is not theirs). */
