@@ -13,7 +13,14 @@ import fs from "node:fs"
 import pg from "pg"
 import { step } from "../../scripts/lib/proc.mjs"
 import { catalogueRows } from "./search-lib.mjs"
-import { args, percentile, startStore, table, writeResults } from "./lib.mjs"
+import {
+  args,
+  backendTs,
+  percentile,
+  startStore,
+  table,
+  writeResults,
+} from "./lib.mjs"
 
 const opt = args({
   products: 10000,
@@ -23,8 +30,71 @@ const opt = args({
   clients: 8,
   port: 9203,
   reuse: "",
+  offline: "",
 })
 const reuse = !!opt.reuse && opt.reuse !== "0"
+
+// --offline 1: the training algorithm alone, in this process, on the same
+// synthetic interaction scheme (no store, no HTTP): time and peak memory at
+// full scale in seconds, where seeding a 10,000-product store takes long.
+if (opt.offline && opt.offline !== "0") {
+  const { trainCooccurrence } = backendTs(
+    "src/modules/recommendations/algorithm/cooccurrence.ts"
+  )
+  let seed = 17
+  const rand = () => (seed = (seed * 48271) % 2147483647) / 2147483647
+  const items = Array.from(
+    { length: opt.products },
+    (_, i) => `prod_${String(i).padStart(8, "0")}`
+  )
+  const per = Math.max(1, Math.floor(opt.products / 100))
+  const net = Array.from({ length: opt.shoppers }, () => new Map())
+  const kinds = [0.2, 0.2, 0.2, 0.2, 0.6, 0.6, 1, 1, 0.7, -1]
+  for (let g = 1; g <= opt.interactions; g++) {
+    const s = g % opt.shoppers
+    const n =
+      rand() < 0.7
+        ? (s % 100) * per + Math.floor(rand() * per)
+        : Math.floor(Math.pow(rand(), 3) * opt.products)
+    const id = items[Math.min(n, opt.products - 1)]
+    net[s].set(id, (net[s].get(id) ?? 0) + kinds[Math.floor(rand() * 10)])
+  }
+  const baskets = net.map((m) =>
+    [...m].filter(([, w]) => w > 0).map(([id]) => id)
+  )
+  const rssBefore = process.memoryUsage().rss
+  const t0 = performance.now()
+  const model = trainCooccurrence(baskets, { lambda: 1, topK: 30 })
+  const seconds = (performance.now() - t0) / 1000
+  const figures = {
+    mode: "offline (algorithm only)",
+    products: opt.products,
+    shoppers: opt.shoppers,
+    interactions: opt.interactions,
+    baskets_items: model.stats.items,
+    train_seconds: +seconds.toFixed(1),
+    peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    rss_before_training_mb: Math.round(rssBefore / 1048576),
+    model_json_mb: +(JSON.stringify(model.neighbours).length / 1e6).toFixed(1),
+  }
+  console.log("\nRecommendations training, offline (2 shared cores)")
+  table([
+    [
+      "interactions",
+      `${opt.interactions} of ${opt.shoppers} shoppers over ${opt.products} products (${model.stats.items} with a net-positive signal)`,
+    ],
+    ["training (sparse co-occurrence, top-30)", `${figures.train_seconds} s`],
+    [
+      "peak RSS of this process",
+      `${figures.peak_rss_mb} MB (${figures.rss_before_training_mb} MB before training)`,
+    ],
+    ["model size (neighbours as JSON)", `${figures.model_json_mb} MB`],
+  ])
+  console.log(
+    `\nwrote ${writeResults("bench-recommendations-offline", { options: opt, ...figures })}`
+  )
+  process.exit(0)
+}
 const { rows, dir } = await catalogueRows(opt.products)
 const seedStart = Date.now()
 const store = await startStore({

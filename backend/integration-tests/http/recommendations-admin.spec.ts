@@ -4,6 +4,7 @@ import sharp from "sharp"
 import { ADMIN, createAdmin, seedDemo } from "../helpers/store"
 import { registerShopper } from "../helpers/shopper"
 import { createTestProduct } from "../helpers/products"
+import { ensureRecommendationSignals } from "../../src/scripts/seed/recommendations"
 
 process.env.CURATOR_EMBEDDER = "classic"
 jest.setTimeout(300 * 1000)
@@ -235,6 +236,31 @@ medusaIntegrationTestRunner({
       )
       expect(again.status).toBe(404)
       expect(again.data.message).toContain(created.data.rule.id)
+    })
+
+    it("seeds demo signals once (the demo shopper and the social shoppers) and trains, so the demo shopper's list is personal", async () => {
+      const container = getContainer()
+      const customers = container.resolve(Modules.CUSTOMER)
+      const [demo] = await customers.createCustomers([
+        { email: "demo@curatorai.local" },
+        { email: "ada.lovelace@shoppers.curatorai.local" },
+        { email: "bo.diddley@shoppers.curatorai.local" },
+      ])
+      const lines: string[] = []
+      await ensureRecommendationSignals(container, (m) => lines.push(m))
+      const recs = container.resolve("recommendations") as any
+      const mine = await recs.listRecSignals({ customer_id: demo.id })
+      expect(mine.length).toBeGreaterThan(0)
+      expect(mine.map((s: any) => s.kind)).toEqual(
+        expect.arrayContaining(["view", "cart", "like", "purchase"])
+      )
+      const { data } = await api.get("/admin/recommendations/status", admin)
+      expect(data.model).toMatchObject({ shoppers: expect.any(Number) })
+      expect(data.model.items).toBeGreaterThan(0)
+      const total = (await recs.listRecSignals({})).length
+      await ensureRecommendationSignals(container, (m) => lines.push(m))
+      expect((await recs.listRecSignals({})).length).toBe(total)
+      expect(lines.at(-1)).toBe("recommendations: already seeded")
     })
 
     it("answers a bad rule with 400 and stores nothing", async () => {

@@ -2,7 +2,7 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import { RECOMMENDATIONS_MODULE } from "../../../../modules/recommendations"
 import type RecommendationsModuleService from "../../../../modules/recommendations/service"
 
@@ -18,18 +18,16 @@ export const GET = async (
   const recs = req.scope.resolve<RecommendationsModuleService>(
     RECOMMENDATIONS_MODULE
   )
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const [model, signals, products] = await Promise.all([
+  const [model, signals, [, published]] = await Promise.all([
     recs.latestModel(),
     recs.signalStats(),
-    query.graph({
-      entity: "product",
-      fields: ["id"],
-      filters: { status: "published" } as any,
-      pagination: { take: 1 } as any,
-    }),
+    req.scope
+      .resolve(Modules.PRODUCT)
+      .listAndCountProducts(
+        { status: "published" as any },
+        { select: ["id"], take: 1 }
+      ),
   ])
-  const published = (products as any).metadata?.count ?? 0
   const withNeighbours = Object.keys(model.neighbours).length
   res.json({
     model: model.id
