@@ -11,6 +11,7 @@
 //   5 rounds, outfit validity, intra-list diversity and catalogue coverage.
 // The simulator draws tastes from the catalogue's own labels; nothing in the
 // ranking reads this file.
+import pg from "pg"
 import { DEMO_DIR } from "./search-lib.mjs"
 import { step } from "../../scripts/lib/proc.mjs"
 import { args, backendTs, startStore, table, writeResults } from "./lib.mjs"
@@ -49,6 +50,20 @@ const store = await startStore({
   reuse,
 })
 const { api, backendUrl, pk } = store
+if (reuse) {
+  // a clean slate for the simulated shoppers: no signals, lists, feedback or model of an earlier run
+  const db = new pg.Client({ connectionString: store.url })
+  await db.connect()
+  for (const t of [
+    "rec_signal",
+    "rec_feedback",
+    "recommendation",
+    "rec_item_similarity",
+  ])
+    await db.query(`DELETE FROM ${t}`)
+  await db.end()
+  step("--reuse: cleared the recommendation tables of the earlier run")
+}
 const call = async (method, p, body, headers = {}) => {
   const res = await fetch(`${backendUrl}${p}`, {
     method,

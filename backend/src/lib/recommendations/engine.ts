@@ -228,6 +228,43 @@ async function candidateProducts(
   )
 }
 
+const AFFINITY_KEYS = ["article_type", "base_colour", "usage"] as const
+type Affinity = Record<(typeof AFFINITY_KEYS)[number], Map<string, number>>
+
+/**
+ * The content side of the hybrid: for each label (article type, colour,
+ * occasion) the share of the shopper's positive signal weight on products
+ * carrying it — what they liked, described in catalogue attributes.
+ */
+async function affinityOf(
+  query: any,
+  taste: Map<string, number>,
+  liked: string[]
+): Promise<Affinity> {
+  const out = Object.fromEntries(
+    AFFINITY_KEYS.map((k) => [k, new Map<string, number>()])
+  ) as Affinity
+  if (!liked.length) return out
+  const { data } = await query.graph({
+    entity: "product",
+    fields: ["id", "metadata"],
+    filters: { id: liked.slice(0, 500) },
+  })
+  let total = 0
+  for (const p of data as any[]) {
+    const w = taste.get(p.id) ?? 0
+    total += w
+    for (const k of AFFINITY_KEYS) {
+      const v = p.metadata?.[k]
+      if (v) out[k].set(v, (out[k].get(v) ?? 0) + w)
+    }
+  }
+  if (total > 0)
+    for (const k of AFFINITY_KEYS)
+      for (const [v, w] of out[k]) out[k].set(v, w / total)
+  return out
+}
+
 /**
  * Ranks and filters: every item returned is buyable by the shopper (lib/offers
  * via buyable.ts, with their size per family and budget), and the rest is
@@ -334,6 +371,7 @@ export async function recommend(
   const ownedProducts = new Set(owned.map((w) => w.product_id).filter(Boolean))
   const gender = anchorProduct?.metadata?.gender ?? profile?.gender ?? null
   const liked = [...taste].filter(([, w]) => w > 0).map(([id]) => id)
+  const affinity = await affinityOf(query, taste, liked)
 
   const candidates: Candidate[] = []
   products.forEach((p: any, order: number) => {
@@ -372,6 +410,21 @@ export async function recommend(
         similarity(model.neighbours, input.together_with, p.id),
         "often bought together",
       ])
+    // content: the share of what the shopper liked that has this article type / colour / occasion
+    const byArticle = affinity.article_type.get(m.article_type) ?? 0
+    if (byArticle)
+      parts.push([
+        0.4 * byArticle,
+        `like the ${String(m.article_type).toLowerCase()} you liked`,
+      ])
+    const byColour = affinity.base_colour.get(m.base_colour) ?? 0
+    if (byColour)
+      parts.push([
+        0.2 * byColour,
+        `in ${String(m.base_colour).toLowerCase()}, like things you chose`,
+      ])
+    const byUsage = affinity.usage.get(m.usage) ?? 0
+    if (byUsage) parts.push([0.1 * byUsage, ""])
     if (profile?.styles?.includes(m.usage))
       parts.push([0.3, `matches your ${m.usage} style`])
     if (profile?.colours_liked?.includes(m.base_colour))
