@@ -289,6 +289,71 @@ medusaIntegrationTestRunner({
           expect(i.variant.calculated_price).toBeLessThan(30)
     })
 
+    it("makes outfits of the shopper's own clothes plus one new piece on request (mostly_owned): owned items carry their id and no variant", async () => {
+      const wardrobe = getContainer().resolve("wardrobe") as any
+      const mine = await wardrobe.createWardrobeItems([
+        {
+          customer_id: ann.id,
+          family: "bottom",
+          colour: "Black",
+          article_type: "Chinos",
+        },
+        {
+          customer_id: ann.id,
+          family: "shoes",
+          colour: "White",
+          article_type: "Sneakers",
+        },
+        {
+          customer_id: ann.id,
+          family: "top",
+          colour: "Grey",
+          article_type: "Shirts",
+        },
+      ])
+      await wardrobe.createWardrobeItems([
+        {
+          customer_id: bob.id,
+          family: "bottom",
+          colour: "Black",
+          article_type: "Jeans",
+        },
+      ])
+      const { status, data } = await fail(
+        api.post(
+          "/store/customers/me/recommendations/generate",
+          { region_id: eur, kind: "outfit", mostly_owned: true, limit: 5 },
+          { headers: ann.headers }
+        )
+      )
+      expect(status).toBe(200)
+      expect(data.recommendations.length).toBeGreaterThan(0)
+      const ids = new Set(mine.map((w: any) => w.id))
+      for (const r of data.recommendations) {
+        const bought = r.items.filter((i: any) => !i.owned)
+        expect(bought).toHaveLength(1)
+        expect(bought[0].variant).toMatchObject({ in_stock: true })
+        const own = r.items.filter((i: any) => i.owned)
+        expect(own.length).toBeGreaterThanOrEqual(1)
+        for (const i of own) {
+          expect(ids.has(i.wardrobe_item_id)).toBe(true)
+          expect(i.variant).toBeNull()
+          expect(i.product).toBeNull()
+        }
+        const slots = new Set(r.items.map((i: any) => i.slot))
+        expect(slots.has("shoes")).toBe(true)
+        expect(r.reason).toMatch(/^your .* with a new /)
+      }
+      const bad = await fail(
+        api.post(
+          "/store/customers/me/recommendations/generate",
+          { region_id: eur, kind: "outfit", mostly_owned: "yes" },
+          { headers: ann.headers }
+        )
+      )
+      expect(bad.status).toBe(400)
+    })
+
     it("answers another shopper's recommendation with 404, for reading and for feedback", async () => {
       const { data } = await list(`region_id=${eur}&limit=3`)
       const id = data.recommendations[0].id

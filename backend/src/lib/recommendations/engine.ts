@@ -47,6 +47,8 @@ export type RecommendInput = {
   together_with?: string
   /** false: an admin preview — nothing is stored, ids are `preview_<n>` */
   persist?: boolean
+  /** outfits: the shopper's own clothes plus one new piece */
+  mostly_owned?: boolean
 }
 
 type Candidate = {
@@ -226,6 +228,69 @@ async function candidateProducts(
   return [...catalogue, ...picked].filter(
     (p: any) => !seen.has(p.id) && !!seen.add(p.id)
   )
+}
+
+const OWNED_SLOT: Record<string, Slot> = {
+  top: "top",
+  outerwear: "outerwear",
+  bottom: "bottom",
+  dress: "one_piece",
+  shoes: "shoes",
+  accessory: "accessory",
+  bag: "bag",
+}
+
+/**
+ * "Mostly own clothes plus one new piece": the shop's piece `c` and, for every
+ * other slot an outfit needs, one of the shopper's own wardrobe items whose
+ * colour goes with what is chosen so far; null when the wardrobe cannot fill
+ * the set. Owned items carry `owned: true`, their id and no variant.
+ */
+function aroundOnePiece(
+  c: { slot: Slot | null; m: Record<string, any> },
+  owned: any[]
+): { items: ShownItem[]; names: string[] } | null {
+  const need: Slot[] | undefined = (
+    {
+      one_piece: ["shoes"],
+      top: ["bottom", "shoes"],
+      bottom: ["top", "shoes"],
+      shoes: ["top", "bottom"],
+      outerwear: ["top", "bottom", "shoes"],
+      accessory: ["top", "bottom", "shoes"],
+      bag: ["top", "bottom", "shoes"],
+    } as Record<string, Slot[]>
+  )[c.slot ?? ""]
+  if (!need) return null
+  const colours = [c.m.base_colour]
+  const items: ShownItem[] = []
+  const names: string[] = []
+  for (const slot of need) {
+    const w = owned.find(
+      (o) =>
+        OWNED_SLOT[o.family] === slot &&
+        !items.some((i) => i.wardrobe_item_id === o.id) &&
+        coloursGo(colours, o.colour)
+    )
+    if (!w) return null
+    colours.push(w.colour)
+    names.push(
+      [w.colour, w.article_type ?? w.family]
+        .filter(Boolean)
+        .join(" ")
+        .toLowerCase()
+    )
+    items.push({
+      slot,
+      product: null,
+      variant: null,
+      owned: true,
+      wardrobe_item_id: w.id,
+      article_type: w.article_type ?? null,
+      colour: w.colour ?? null,
+    })
+  }
+  return { items, names }
 }
 
 const AFFINITY_KEYS = ["article_type", "base_colour", "usage"] as const
@@ -613,6 +678,20 @@ export async function recommend(
         })
     }
     const used = new Set<string>()
+    if (input.mostly_owned && !anchorProduct && !anchorOwned) bases.length = 0 // every outfit is built around one new piece below
+    for (const c of input.mostly_owned && !anchorProduct && !anchorOwned
+      ? pool
+      : []) {
+      if (shown.length >= input.limit) break
+      const outfit = aroundOnePiece(c, owned)
+      if (!outfit) continue
+      shown.push({
+        kind: "outfit",
+        score: Math.round(Math.max(0, c.score) * 1000) / 1000,
+        reason: `your ${outfit.names.join(" and ")} with a new ${String(c.m.article_type ?? c.slot).toLowerCase()}`,
+        items: [showProduct(c, ok.get(c.id)!), ...outfit.items],
+      })
+    }
     for (const base of bases) {
       const chosen: { slot: Slot; m: Record<string, any> }[] = [
         { slot: base.slot, m: base.m },

@@ -81,7 +81,11 @@ export async function ensureRecommendationSignals(
         (articles.has(p.metadata?.article_type) ||
           colours.has(p.metadata?.base_colour))
     )
-    const order = [...liked].sort(() => rand() - 0.5).slice(0, 16)
+    // a small catalogue may not have enough that fits: widen to the occasion, then the gender
+    const fitting = mine.filter((p) => usages.includes(p.metadata?.usage))
+    const pool =
+      liked.length >= 4 ? liked : fitting.length >= 4 ? fitting : mine
+    const order = [...pool].sort(() => rand() - 0.5).slice(0, 16)
     order.forEach((p, i) => {
       signals.push({ customer_id: s.id, product_id: p.id, kind: "view" })
       if (i < 6)
