@@ -241,11 +241,13 @@ medusaIntegrationTestRunner({
     it("seeds demo signals once (the demo shopper and the social shoppers) and trains, so the demo shopper's list is personal", async () => {
       const container = getContainer()
       const customers = container.resolve(Modules.CUSTOMER)
-      const [demo] = await customers.createCustomers([
+      const made = await customers.createCustomers([
         { email: "demo@curatorai.local" },
         { email: "ada.lovelace@shoppers.curatorai.local" },
         { email: "bo.diddley@shoppers.curatorai.local" },
       ])
+      // createCustomers does not promise the input order
+      const demo = made.find((c) => c.email === "demo@curatorai.local")!
       const lines: string[] = []
       await ensureRecommendationSignals(container, (m) => lines.push(m))
       const recs = container.resolve("recommendations") as any
