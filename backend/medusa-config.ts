@@ -47,6 +47,25 @@ const redisModules = redisUrl
     ]
   : []
 
+// Medusa's Caching Module (recommendation lists): Redis with REDIS_URL, its
+// in-memory provider otherwise. Core caching stays behind Medusa's own feature
+// flag (MEDUSA_FF_CACHING); registering the module only serves our own keys.
+const cachingModule = {
+  resolve: "@medusajs/medusa/caching",
+  options: redisUrl
+    ? {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/caching-redis",
+            id: "caching-redis",
+            is_default: true,
+            options: { redisUrl },
+          },
+        ],
+      }
+    : { in_memory: { enable: true } },
+}
+
 const stripeModule = process.env.STRIPE_API_KEY
   ? [
       {
@@ -163,6 +182,7 @@ module.exports = defineConfig({
         ),
       },
     },
+    cachingModule,
     ...redisModules,
     ...stripeModule,
     ...authModule,

@@ -4,6 +4,7 @@ import sharp from "sharp"
 import { ADMIN, createAdmin, seedDemo } from "../helpers/store"
 import { registerShopper } from "../helpers/shopper"
 import { createTestProduct } from "../helpers/products"
+import { forgetLists } from "../../src/lib/recommendations/cache"
 
 process.env.CURATOR_EMBEDDER = "classic"
 jest.setTimeout(300 * 1000)
@@ -113,6 +114,13 @@ medusaIntegrationTestRunner({
       ).toBe(200)
     })
 
+    // the runner restores the database before each test; the in-process cache
+    // would still hold lists whose stored recommendations are gone
+    beforeEach(async () => {
+      for (const who of [ann, bob])
+        await forgetLists(getContainer(), who.customer.id)
+    })
+
     const list = (q: string, who = ann) =>
       fail(
         api.get(`/store/customers/me/recommendations?${q}`, {
@@ -189,6 +197,49 @@ medusaIntegrationTestRunner({
         }
     })
 
+    it("serves a repeated list from the Caching Module and drops it at once on feedback, a profile edit and a new model", async () => {
+      const ids = (d: any) => d.recommendations.map((r: any) => r.id)
+      const q = `region_id=${eur}&limit=50`
+      const first = (await list(q)).data
+      // cached: the very same stored recommendations, not a recomputed list
+      expect(ids((await list(q)).data)).toEqual(ids(first))
+      // another shopper's list is not this one
+      expect(ids((await list(q, bob)).data)).not.toEqual(ids(first))
+      const rec = first.recommendations.find(
+        (r: any) => r.items[0].product.id === p.good
+      )
+      const liked = await fail(
+        api.post(
+          `/store/customers/me/recommendations/${rec.id}/feedback`,
+          { rating: "like" },
+          { headers: ann.headers }
+        )
+      )
+      expect(liked.status).toBe(200)
+      const afterLike = (await list(q)).data
+      expect(ids(afterLike)).not.toEqual(ids(first))
+      expect(ids((await list(q)).data)).toEqual(ids(afterLike))
+      const profile = await api.get("/store/customers/me/style-profile", {
+        headers: ann.headers,
+      })
+      expect(profile.status).toBe(200)
+      await api.post(
+        "/store/customers/me/style-profile",
+        {
+          sizes: { top: "M", bottom: "M", shoes: "42" },
+          budget: { max_item: 60 },
+          gender: "Men",
+          styles: ["Casual"],
+          colours: { liked: ["Navy Blue"] },
+        },
+        { headers: ann.headers }
+      )
+      const afterProfile = (await list(q)).data
+      expect(ids(afterProfile)).not.toEqual(ids(afterLike))
+      await api.post("/admin/recommendations/train", {}, admin)
+      expect(ids((await list(q)).data)).not.toEqual(ids(afterProfile))
+    })
+
     it("takes a dislike into account at once: the item is gone from the next list; the recommendation stays readable", async () => {
       const before = (await list(`region_id=${eur}&limit=50`)).data
       const rec = before.recommendations.find(
@@ -236,6 +287,71 @@ medusaIntegrationTestRunner({
       for (const r of after.recommendations)
         for (const i of r.items)
           expect(i.variant.calculated_price).toBeLessThan(30)
+    })
+
+    it("makes outfits of the shopper's own clothes plus one new piece on request (mostly_owned): owned items carry their id and no variant", async () => {
+      const wardrobe = getContainer().resolve("wardrobe") as any
+      const mine = await wardrobe.createWardrobeItems([
+        {
+          customer_id: ann.id,
+          family: "bottom",
+          colour: "Black",
+          article_type: "Chinos",
+        },
+        {
+          customer_id: ann.id,
+          family: "shoes",
+          colour: "White",
+          article_type: "Sneakers",
+        },
+        {
+          customer_id: ann.id,
+          family: "top",
+          colour: "Grey",
+          article_type: "Shirts",
+        },
+      ])
+      await wardrobe.createWardrobeItems([
+        {
+          customer_id: bob.id,
+          family: "bottom",
+          colour: "Black",
+          article_type: "Jeans",
+        },
+      ])
+      const { status, data } = await fail(
+        api.post(
+          "/store/customers/me/recommendations/generate",
+          { region_id: eur, kind: "outfit", mostly_owned: true, limit: 5 },
+          { headers: ann.headers }
+        )
+      )
+      expect(status).toBe(200)
+      expect(data.recommendations.length).toBeGreaterThan(0)
+      const ids = new Set(mine.map((w: any) => w.id))
+      for (const r of data.recommendations) {
+        const bought = r.items.filter((i: any) => !i.owned)
+        expect(bought).toHaveLength(1)
+        expect(bought[0].variant).toMatchObject({ in_stock: true })
+        const own = r.items.filter((i: any) => i.owned)
+        expect(own.length).toBeGreaterThanOrEqual(1)
+        for (const i of own) {
+          expect(ids.has(i.wardrobe_item_id)).toBe(true)
+          expect(i.variant).toBeNull()
+          expect(i.product).toBeNull()
+        }
+        const slots = new Set(r.items.map((i: any) => i.slot))
+        expect(slots.has("shoes")).toBe(true)
+        expect(r.reason).toMatch(/^your .* with a new /)
+      }
+      const bad = await fail(
+        api.post(
+          "/store/customers/me/recommendations/generate",
+          { region_id: eur, kind: "outfit", mostly_owned: "yes" },
+          { headers: ann.headers }
+        )
+      )
+      expect(bad.status).toBe(400)
     })
 
     it("answers another shopper's recommendation with 404, for reading and for feedback", async () => {

@@ -13,6 +13,10 @@ import type {
 import { StoreAvailabilityParams } from "./store/validators"
 import { AdminReindex } from "./admin/visual-search/validators"
 import {
+  AdminCreateRecommendationRule,
+  AdminRecommendationsPreview,
+} from "./admin/recommendations/validators"
+import {
   AdminCreateLookbook,
   AdminReorderLooks,
   AdminSaveLook,
@@ -315,6 +319,17 @@ export default defineMiddlewares({
       matcher: "/store/customers/me/wardrobe",
       methods: ["DELETE"],
       middlewares: [validateAndTransformBody(StoreEraseWardrobe)],
+    },
+    // recommendations admin: /admin/* is admin-only by Medusa's own middleware
+    {
+      matcher: "/admin/recommendations/preview",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminRecommendationsPreview, {})],
+    },
+    {
+      matcher: "/admin/recommendations/rules",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminCreateRecommendationRule)],
     },
     // recommendations: /store/customers/me/* is customer-only by Medusa's own middleware
     {

@@ -9,6 +9,7 @@ import { ensureLookbooks } from "./seed/lookbooks"
 import { ensureDemoStyleProfile } from "./seed/shoppers"
 import { ensureDemoWardrobe } from "./seed/wardrobe"
 import { ensureSocial } from "./seed/social"
+import { ensureRecommendationSignals } from "./seed/recommendations"
 
 const DEMO_DIR = path.resolve(__dirname, "../../data/demo-catalog")
 const SHARED_DIR =
@@ -104,6 +105,8 @@ export default async function seed({ container, args }: ExecArgs) {
     )
   // the feed only for the demo store (no count): tests that seed N products start with an empty feed
   if (count === undefined) await ensureSocial(container, log)
+  // recommendation signals and one training run, likewise only for the demo store
+  if (count === undefined) await ensureRecommendationSignals(container, log)
   log(`done: ${created} products created, ${rows.length} in the catalogue`)
   log(`publishable key: ${setup.publishableKey}`)
 }

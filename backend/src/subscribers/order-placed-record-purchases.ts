@@ -2,6 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { RECOMMENDATIONS_MODULE } from "../modules/recommendations"
 import type RecommendationsModuleService from "../modules/recommendations/service"
+import { forgetLists } from "../lib/recommendations/cache"
 
 /** An order was placed: each product in it is a purchase signal of its customer (training reads these). */
 export default async function orderPlacedRecordPurchases({
@@ -30,6 +31,7 @@ export default async function orderPlacedRecordPurchases({
         kind: "purchase",
       }))
     )
+  await forgetLists(container, order.customer_id)
 }
 
 export const config: SubscriberConfig = { event: "order.placed" }

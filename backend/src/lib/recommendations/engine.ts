@@ -45,6 +45,10 @@ export type RecommendInput = {
   size?: string
   /** bought-together: the co-occurrence neighbours of this product only */
   together_with?: string
+  /** false: an admin preview — nothing is stored, ids are `preview_<n>` */
+  persist?: boolean
+  /** outfits: the shopper's own clothes plus one new piece */
+  mostly_owned?: boolean
 }
 
 type Candidate = {
@@ -142,6 +146,190 @@ const showProduct = (c: Candidate, v: SellableVariant): ShownItem => ({
   wardrobe_item_id: null,
 })
 
+const FIELDS = [
+  "id",
+  "title",
+  "handle",
+  "thumbnail",
+  "metadata",
+  "collection_id",
+  "categories.id",
+  "tags.id",
+]
+
+type Rule = {
+  action: "boost" | "exclude"
+  target: "collection" | "category" | "tag"
+  target_id: string
+  weight: number
+}
+/** The merchandising rules that apply to a product: its collection, categories and tags. */
+const rulesFor = (rules: Rule[], p: any) =>
+  rules.filter((r) =>
+    r.target === "collection"
+      ? p.collection_id === r.target_id
+      : r.target === "category"
+        ? (p.categories ?? []).some((c: any) => c?.id === r.target_id)
+        : (p.tags ?? []).some((t: any) => t?.id === r.target_id)
+  )
+const byPopularity = new Map<string, string[]>()
+
+/**
+ * The products one request ranks: the collaborative neighbours of what the
+ * shopper did (strongest first), the model's most popular products, the
+ * neighbours of an anchor, then the catalogue in order (cold start) up to
+ * CANDIDATES — so a 10,000-product store is never read whole on a request.
+ */
+async function candidateProducts(
+  query: any,
+  model: TrainedModel & { id: string },
+  collab: Map<string, number>,
+  around: (string | undefined)[]
+): Promise<any[]> {
+  if (!byPopularity.has(model.id)) {
+    byPopularity.clear()
+    byPopularity.set(
+      model.id,
+      Object.entries(model.popularity)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 200)
+        .map(([id]) => id)
+    )
+  }
+  const ids = new Set<string>()
+  for (const a of around)
+    if (a) for (const [id] of model.neighbours[a] ?? []) ids.add(id)
+  for (const [id] of [...collab]
+    .filter(([, v]) => v > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 300))
+    ids.add(id)
+  for (const id of byPopularity.get(model.id)!) ids.add(id)
+  const picked = ids.size
+    ? (
+        await query.graph({
+          entity: "product",
+          fields: FIELDS,
+          filters: { id: [...ids], status: "published" } as any,
+        })
+      ).data
+    : []
+  const rest = CANDIDATES - picked.length
+  const { data: catalogue } =
+    rest > 0
+      ? await query.graph({
+          entity: "product",
+          fields: FIELDS,
+          filters: { status: "published" } as any,
+          pagination: { take: rest, order: { created_at: "ASC" } } as any,
+        })
+      : { data: [] }
+  const seen = new Set<string>()
+  return [...catalogue, ...picked].filter(
+    (p: any) => !seen.has(p.id) && !!seen.add(p.id)
+  )
+}
+
+const OWNED_SLOT: Record<string, Slot> = {
+  top: "top",
+  outerwear: "outerwear",
+  bottom: "bottom",
+  dress: "one_piece",
+  shoes: "shoes",
+  accessory: "accessory",
+  bag: "bag",
+}
+
+/**
+ * "Mostly own clothes plus one new piece": the shop's piece `c` and, for every
+ * other slot an outfit needs, one of the shopper's own wardrobe items whose
+ * colour goes with what is chosen so far; null when the wardrobe cannot fill
+ * the set. Owned items carry `owned: true`, their id and no variant.
+ */
+function aroundOnePiece(
+  c: { slot: Slot | null; m: Record<string, any> },
+  owned: any[]
+): { items: ShownItem[]; names: string[] } | null {
+  const need: Slot[] | undefined = (
+    {
+      one_piece: ["shoes"],
+      top: ["bottom", "shoes"],
+      bottom: ["top", "shoes"],
+      shoes: ["top", "bottom"],
+      outerwear: ["top", "bottom", "shoes"],
+      accessory: ["top", "bottom", "shoes"],
+      bag: ["top", "bottom", "shoes"],
+    } as Record<string, Slot[]>
+  )[c.slot ?? ""]
+  if (!need) return null
+  const colours = [c.m.base_colour]
+  const items: ShownItem[] = []
+  const names: string[] = []
+  for (const slot of need) {
+    const w = owned.find(
+      (o) =>
+        OWNED_SLOT[o.family] === slot &&
+        !items.some((i) => i.wardrobe_item_id === o.id) &&
+        coloursGo(colours, o.colour)
+    )
+    if (!w) return null
+    colours.push(w.colour)
+    names.push(
+      [w.colour, w.article_type ?? w.family]
+        .filter(Boolean)
+        .join(" ")
+        .toLowerCase()
+    )
+    items.push({
+      slot,
+      product: null,
+      variant: null,
+      owned: true,
+      wardrobe_item_id: w.id,
+      article_type: w.article_type ?? null,
+      colour: w.colour ?? null,
+    })
+  }
+  return { items, names }
+}
+
+const AFFINITY_KEYS = ["article_type", "base_colour", "usage"] as const
+type Affinity = Record<(typeof AFFINITY_KEYS)[number], Map<string, number>>
+
+/**
+ * The content side of the hybrid: for each label (article type, colour,
+ * occasion) the share of the shopper's positive signal weight on products
+ * carrying it — what they liked, described in catalogue attributes.
+ */
+async function affinityOf(
+  query: any,
+  taste: Map<string, number>,
+  liked: string[]
+): Promise<Affinity> {
+  const out = Object.fromEntries(
+    AFFINITY_KEYS.map((k) => [k, new Map<string, number>()])
+  ) as Affinity
+  if (!liked.length) return out
+  const { data } = await query.graph({
+    entity: "product",
+    fields: ["id", "metadata"],
+    filters: { id: liked.slice(0, 500) },
+  })
+  let total = 0
+  for (const p of data as any[]) {
+    const w = taste.get(p.id) ?? 0
+    total += w
+    for (const k of AFFINITY_KEYS) {
+      const v = p.metadata?.[k]
+      if (v) out[k].set(v, (out[k].get(v) ?? 0) + w)
+    }
+  }
+  if (total > 0)
+    for (const k of AFFINITY_KEYS)
+      for (const [v, w] of out[k]) out[k].set(v, w / total)
+  return out
+}
+
 /**
  * Ranks and filters: every item returned is buyable by the shopper (lib/offers
  * via buyable.ts, with their size per family and budget), and the rest is
@@ -199,7 +387,8 @@ export async function recommend(
       ? Math.round(Math.min(...tooExpensive) * 0.9 * 100) / 100
       : null,
   }
-  const model: TrainedModel = await recs.latestModel()
+  const model = await recs.latestModel()
+  const rules = (await recs.listRecRules({}, { take: 1000 })) as Rule[]
   const owned = await ownedItems(container, cid)
 
   // the anchor
@@ -227,18 +416,16 @@ export async function recommend(
       )
   }
 
-  const { data: products } = await query.graph({
-    entity: "product",
-    fields: ["id", "title", "handle", "thumbnail", "metadata"],
-    filters: { status: "published" } as any,
-    pagination: { take: CANDIDATES, order: { created_at: "ASC" } } as any,
-  })
+  const seeds = new Map([...taste].filter(([, w]) => w !== 0))
+  const collab = scoreFromSeeds(model.neighbours, seeds)
+  const products = await candidateProducts(query, model, collab, [
+    input.together_with,
+    anchorProduct?.id,
+  ])
 
   const titles = new Map<string, string>(
     products.map((p: any) => [p.id, p.title])
   )
-  const seeds = new Map([...taste].filter(([, w]) => w !== 0))
-  const collab = scoreFromSeeds(model.neighbours, seeds)
   const maxPop = Math.max(1, ...Object.values(model.popularity))
   const season =
     input.season ??
@@ -249,11 +436,14 @@ export async function recommend(
   const ownedProducts = new Set(owned.map((w) => w.product_id).filter(Boolean))
   const gender = anchorProduct?.metadata?.gender ?? profile?.gender ?? null
   const liked = [...taste].filter(([, w]) => w > 0).map(([id]) => id)
+  const affinity = await affinityOf(query, taste, liked)
 
   const candidates: Candidate[] = []
   products.forEach((p: any, order: number) => {
     const m = p.metadata ?? {}
     if (disliked.has(p.id) || p.id === anchorProduct?.id) return
+    const applied = rules.length ? rulesFor(rules, p) : []
+    if (applied.some((r) => r.action === "exclude")) return // merchandising: never shown
     if (
       input.kind === "product" &&
       (ownedProducts.has(p.id) ||
@@ -285,12 +475,29 @@ export async function recommend(
         similarity(model.neighbours, input.together_with, p.id),
         "often bought together",
       ])
+    // content: the share of what the shopper liked that has this article type / colour / occasion
+    const byArticle = affinity.article_type.get(m.article_type) ?? 0
+    if (byArticle)
+      parts.push([
+        0.4 * byArticle,
+        `like the ${String(m.article_type).toLowerCase()} you liked`,
+      ])
+    const byColour = affinity.base_colour.get(m.base_colour) ?? 0
+    if (byColour)
+      parts.push([
+        0.2 * byColour,
+        `in ${String(m.base_colour).toLowerCase()}, like things you chose`,
+      ])
+    const byUsage = affinity.usage.get(m.usage) ?? 0
+    if (byUsage) parts.push([0.1 * byUsage, ""])
     if (profile?.styles?.includes(m.usage))
       parts.push([0.3, `matches your ${m.usage} style`])
     if (profile?.colours_liked?.includes(m.base_colour))
       parts.push([0.25, `in ${m.base_colour}, a colour you like`])
     if (profile?.colours_disliked?.includes(m.base_colour))
       parts.push([-0.6, ""])
+    for (const r of applied)
+      if (r.action === "boost") parts.push([r.weight, ""])
     if (season && m.season && m.season === season)
       parts.push([0.1, `for ${season.toLowerCase()}`])
     const pop = (model.popularity[p.id] ?? 0) / maxPop
@@ -471,6 +678,20 @@ export async function recommend(
         })
     }
     const used = new Set<string>()
+    if (input.mostly_owned && !anchorProduct && !anchorOwned) bases.length = 0 // every outfit is built around one new piece below
+    for (const c of input.mostly_owned && !anchorProduct && !anchorOwned
+      ? pool
+      : []) {
+      if (shown.length >= input.limit) break
+      const outfit = aroundOnePiece(c, owned)
+      if (!outfit) continue
+      shown.push({
+        kind: "outfit",
+        score: Math.round(Math.max(0, c.score) * 1000) / 1000,
+        reason: `your ${outfit.names.join(" and ")} with a new ${String(c.m.article_type ?? c.slot).toLowerCase()}`,
+        items: [showProduct(c, ok.get(c.id)!), ...outfit.items],
+      })
+    }
     for (const base of bases) {
       const chosen: { slot: Slot; m: Record<string, any> }[] = [
         { slot: base.slot, m: base.m },
@@ -537,15 +758,21 @@ export async function recommend(
     }
   }
 
-  const rows = shown.length
-    ? await recs.createRecommendations(
-        shown.map((s) => ({
-          customer_id: cid,
+  const rows = !shown.length
+    ? []
+    : input.persist === false
+      ? shown.map((s, n) => ({
+          id: `preview_${n + 1}`,
           kind: s.kind,
           payload: { ...s, context },
-        })) as any
-      )
-    : []
+        }))
+      : await recs.createRecommendations(
+          shown.map((s) => ({
+            customer_id: cid,
+            kind: s.kind,
+            payload: { ...s, context },
+          })) as any
+        )
   return {
     recommendations: (rows as any[]).map((r) => toShape(r)),
     filtered_out: filtered,

@@ -1,8 +1,14 @@
-import { MedusaService } from "@medusajs/framework/utils"
+import {
+  InjectManager,
+  MedusaContext,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import type { Context } from "@medusajs/framework/types"
 import { RecSignal } from "./models/signal"
 import { Recommendation } from "./models/recommendation"
 import { RecFeedback } from "./models/feedback"
 import { ItemSimilarity } from "./models/item-similarity"
+import { RecRule } from "./models/rule"
 import { trainCooccurrence, type TrainedModel } from "./algorithm/cooccurrence"
 
 /** Default weight of each signal kind; dislikes are negative. */
@@ -17,11 +23,15 @@ export const SIGNAL_WEIGHTS = {
 } as const
 export type SignalKind = keyof typeof SIGNAL_WEIGHTS
 
+/** The newest model, parsed once per process and kept until a newer one is stored (a model is megabytes of JSON at 10k products). */
+let cached: { id: string; model: TrainedModel } | null = null
+
 class RecommendationsModuleService extends MedusaService({
   RecSignal,
   Recommendation,
   RecFeedback,
   ItemSimilarity,
+  RecRule,
 }) {
   /** Records signals with each kind's default weight unless one is given. */
   async record(
@@ -59,21 +69,30 @@ class RecommendationsModuleService extends MedusaService({
     return out
   }
 
-  /** Trains the co-occurrence model on every shopper's positive signals and stores it; serving reads the newest. */
-  async train({ lambda = 1, topK = 30 } = {}): Promise<TrainedModel["stats"]> {
-    const rows = await this.listRecSignals(
-      {},
-      { select: ["customer_id", "product_id", "weight"], take: 1_000_000 }
-    )
-    const net = new Map<string, Map<string, number>>()
+  /**
+   * Trains the co-occurrence model on every shopper's net-positive products and
+   * stores it; serving reads the newest. The net per (shopper, product) is summed
+   * in SQL so a million signals never become a million ORM entities.
+   */
+  @InjectManager()
+  async train(
+    { lambda = 1, topK = 30 }: { lambda?: number; topK?: number } = {},
+    @MedusaContext() ctx: Context = {}
+  ): Promise<TrainedModel["stats"]> {
+    const em = ctx.manager as any
+    const rows: { customer_id: string; product_id: string }[] =
+      await em.execute(
+        `SELECT customer_id, product_id FROM rec_signal WHERE deleted_at IS NULL
+         GROUP BY customer_id, product_id HAVING SUM(weight) > 0 ORDER BY customer_id`
+      )
+    const baskets: string[][] = []
+    let last: string | null = null
     for (const r of rows) {
-      const m = net.get(r.customer_id) ?? new Map<string, number>()
-      m.set(r.product_id, (m.get(r.product_id) ?? 0) + r.weight)
-      net.set(r.customer_id, m)
+      if (r.customer_id !== last) baskets.push([])
+      last = r.customer_id
+      baskets[baskets.length - 1].push(r.product_id)
     }
-    const baskets = [...net.values()].map((m) =>
-      [...m].filter(([, w]) => w > 0).map(([id]) => id)
-    )
+    rows.length = 0
     const model = trainCooccurrence(baskets, { lambda, topK })
     await this.createItemSimilarities({
       neighbours: model.neighbours,
@@ -89,22 +108,57 @@ class RecommendationsModuleService extends MedusaService({
     return model.stats
   }
 
-  /** The newest trained model, or an empty one before the first training. */
-  async latestModel(): Promise<TrainedModel> {
+  /** The id of the newest trained model ("" before the first training): cheap, so every request can ask. */
+  async latestModelId(): Promise<string> {
     const [row] = await this.listItemSimilarities(
       {},
-      { order: { created_at: "DESC" }, take: 1 }
+      { select: ["id"], order: { created_at: "DESC" }, take: 1 }
     )
-    if (!row)
+    return row?.id ?? ""
+  }
+
+  /** The newest trained model, or an empty one before the first training. */
+  async latestModel(): Promise<TrainedModel & { id: string }> {
+    const id = await this.latestModelId()
+    if (!id)
       return {
+        id: "",
         neighbours: {},
         popularity: {},
         stats: { shoppers: 0, items: 0, trained_at: "" },
       }
+    if (cached?.id !== id) {
+      const [row] = await this.listItemSimilarities({ id }, { take: 1 })
+      cached = {
+        id,
+        model: {
+          neighbours: row.neighbours as any,
+          popularity: row.popularity as any,
+          stats: row.stats as any,
+        },
+      }
+    }
+    return { id, ...cached!.model }
+  }
+
+  /** Model status for the admin: signals in total, per kind and shoppers with any. */
+  @InjectManager()
+  async signalStats(@MedusaContext() ctx: Context = {}) {
+    const em = ctx.manager as any
+    const rows: { kind: string; n: number; shoppers: number }[] =
+      await em.execute(
+        `SELECT kind, count(*)::int AS n, count(DISTINCT customer_id)::int AS shoppers
+         FROM rec_signal WHERE deleted_at IS NULL GROUP BY kind`
+      )
+    const [all] = await em.execute(
+      `SELECT count(*)::int AS n, count(DISTINCT customer_id)::int AS shoppers, count(DISTINCT product_id)::int AS products
+       FROM rec_signal WHERE deleted_at IS NULL`
+    )
     return {
-      neighbours: row.neighbours as any,
-      popularity: row.popularity as any,
-      stats: row.stats as any,
+      total: all.n as number,
+      shoppers: all.shoppers as number,
+      products: all.products as number,
+      by_kind: Object.fromEntries(rows.map((r) => [r.kind, r.n])),
     }
   }
 

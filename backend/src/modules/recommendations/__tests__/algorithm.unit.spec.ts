@@ -171,3 +171,47 @@ describe("outfit rules", () => {
     expect(seasonOn(new Date("2026-07-01T00:00:00Z"))).toBe("Summer")
   })
 })
+
+describe("sparse co-occurrence counting", () => {
+  // a small random store, reproducible (LCG), with overlapping baskets
+  let seed = 7
+  const rand = () => (seed = (seed * 48271) % 2147483647) / 2147483647
+  const baskets = Array.from({ length: 120 }, () =>
+    Array.from({ length: 1 + Math.floor(rand() * 8) }, () =>
+      String.fromCharCode(97 + Math.floor(rand() * 26))
+    )
+  )
+
+  it("gives exactly the dense (ml-matrix XᵀX) model, top-k and ties included", () => {
+    for (const topK of [3, 30]) {
+      const dense = trainCooccurrence(baskets, { method: "dense", topK })
+      const sparse = trainCooccurrence(baskets, { method: "sparse", topK })
+      expect(sparse.popularity).toEqual(dense.popularity)
+      expect(Object.keys(sparse.neighbours).sort()).toEqual(
+        Object.keys(dense.neighbours).sort()
+      )
+      for (const [id, row] of Object.entries(dense.neighbours)) {
+        expect(sparse.neighbours[id].map(([j]) => j)).toEqual(
+          row.map(([j]) => j)
+        )
+        sparse.neighbours[id].forEach(([, s], k) =>
+          expect(s).toBeCloseTo(row[k][1], 12)
+        )
+      }
+    }
+  })
+
+  it("passes the hand-checked matrix on the sparse path too", () => {
+    const m = trainCooccurrence([["a", "b"], ["a", "b"], ["a", "c"], ["b"]], {
+      lambda: 1,
+      method: "sparse",
+    })
+    expect(similarity(m.neighbours, "a", "b")).toBeCloseTo(0.5, 10)
+    expect(similarity(m.neighbours, "a", "c")).toBeCloseTo(
+      1 / (Math.sqrt(3) + 1),
+      10
+    )
+    expect(similarity(m.neighbours, "b", "c")).toBe(0)
+    expect(m.popularity).toEqual({ a: 3, b: 3, c: 1 })
+  })
+})

@@ -3,21 +3,30 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { recommend } from "../../../../../lib/recommendations/engine"
+import { cachedList } from "../../../../../lib/recommendations/cache"
 import type { StoreRecommendationsParamsType } from "./validators"
 
-/** GET /store/customers/me/recommendations — this shopper's list now; feedback and signals count at once. */
+/** GET /store/customers/me/recommendations — this shopper's list, cached (Caching Module) until feedback, signals, profile, wardrobe or a new model change it. */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, StoreRecommendationsParamsType>,
   res: MedusaResponse
 ) => {
   const { region_id, kind, limit } = req.validatedQuery
+  const customer_id = req.auth_context.actor_id
+  const sales_channel_ids = req.publishable_key_context?.sales_channel_ids ?? []
   res.json(
-    await recommend(req.scope, {
-      customer_id: req.auth_context.actor_id,
-      region_id,
-      kind,
-      limit,
-      sales_channel_ids: req.publishable_key_context?.sales_channel_ids ?? [],
-    })
+    await cachedList(
+      req.scope,
+      customer_id,
+      { region_id, kind, limit, sales_channel_ids },
+      () =>
+        recommend(req.scope, {
+          customer_id,
+          region_id,
+          kind,
+          limit,
+          sales_channel_ids,
+        })
+    )
   )
 }

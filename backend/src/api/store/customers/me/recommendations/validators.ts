@@ -31,6 +31,8 @@ export const StoreGenerateRecommendations = z
       ])
       .optional(),
     limit: limit.default(12),
+    /** outfits made of the shopper's own clothes plus one new piece */
+    mostly_owned: z.boolean().optional(),
   })
   .strict()
 export type StoreGenerateRecommendationsType = z.infer<

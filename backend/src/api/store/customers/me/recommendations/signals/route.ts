@@ -5,6 +5,7 @@ import type {
 import { RECOMMENDATIONS_MODULE } from "../../../../../../modules/recommendations"
 import type RecommendationsModuleService from "../../../../../../modules/recommendations/service"
 import type { StoreRecommendationSignalsType } from "../validators"
+import { forgetLists } from "../../../../../../lib/recommendations/cache"
 
 /** POST /store/customers/me/recommendations/signals — a batch of views, add-to-carts, likes from the storefront. */
 export const POST = async (
@@ -22,5 +23,6 @@ export const POST = async (
       kind: s.kind,
     }))
   )
+  await forgetLists(req.scope, customer_id)
   res.status(201).json({ recorded: rows.length })
 }

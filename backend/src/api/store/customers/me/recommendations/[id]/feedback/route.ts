@@ -4,6 +4,7 @@ import type {
 } from "@medusajs/framework/http"
 import { recordFeedbackWorkflow } from "../../../../../../../workflows/recommendations/record-feedback"
 import type { StoreRecommendationFeedbackType } from "../../validators"
+import { forgetLists } from "../../../../../../../lib/recommendations/cache"
 
 /**
  * POST /store/customers/me/recommendations/:id/feedback — like or dislike.
@@ -21,5 +22,7 @@ export const POST = async (
       ...req.validatedBody,
     },
   })
+  // the next GET must reflect it at once: drop this shopper's cached lists
+  await forgetLists(req.scope, req.auth_context.actor_id)
   res.json({ feedback: result })
 }
