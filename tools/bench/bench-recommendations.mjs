@@ -8,8 +8,10 @@
 // latency (products and outfits; computed and cached) at 1 and 8 clients.
 // --reuse 1: the store an earlier run seeded (kept under .data/bench-postgres,
 // database curatorai_bench_recs) is started again as it was; signals are
-// re-inserted only when their count differs.
+// re-inserted only when their count differs. --data-dir DIR --store DB: a
+// store another benchmark seeded with the same rows (bench:search's 10k store).
 import fs from "node:fs"
+import path from "node:path"
 import pg from "pg"
 import { step } from "../../scripts/lib/proc.mjs"
 import { catalogueRows } from "./search-lib.mjs"
@@ -31,6 +33,11 @@ const opt = args({
   port: 9203,
   reuse: "",
   offline: "",
+  // another benchmark's seeded store of the same products (e.g. bench:search's
+  // --data-dir and its database curatorai_search_bench_10000): seeding 10,000
+  // products takes long here, and the products are the same rows
+  "data-dir": "",
+  store: "curatorai_bench_recs",
 })
 const reuse = !!opt.reuse && opt.reuse !== "0"
 
@@ -98,12 +105,19 @@ if (opt.offline && opt.offline !== "0") {
 const { rows, dir } = await catalogueRows(opt.products)
 const seedStart = Date.now()
 const store = await startStore({
-  name: "curatorai_bench_recs",
+  name: opt.store,
   ids: rows.map((r) => r.id),
   port: opt.port,
   embedder: "classic",
   datasetDir: dir,
   reuse,
+  ...(opt["data-dir"]
+    ? {
+        dataDir: path.resolve(opt["data-dir"], "postgres"),
+        // that store was seeded without photo embedding: do not start it now
+        env: { CURATOR_VISUAL_INDEXING: "false" },
+      }
+    : {}),
 })
 const seedSeconds = (Date.now() - seedStart) / 1000
 const { api, backend, backendUrl, pk } = store
