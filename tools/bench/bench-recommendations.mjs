@@ -247,9 +247,8 @@ try {
     )
     await db.query(
       `INSERT INTO rec_signal (id, customer_id, product_id, kind, weight, created_at, updated_at)
-       SELECT 'rsig_benchv_' || $1 || '_' || g, $1, product_id, 'like', 1, now(), now()
-       FROM (SELECT product_id FROM rec_signal WHERE customer_id = $2 LIMIT 100) s,
-       LATERAL (SELECT gen_random_uuid() AS g) u`,
+       SELECT 'rsig_benchv_' || $1 || '_' || gen_random_uuid(), $1, product_id, 'like', 1, now(), now()
+       FROM (SELECT product_id FROM rec_signal WHERE customer_id = $2 LIMIT 100) s`,
       [id, `cus_bench_${v * 13}`]
     )
     viewers.push({ id, headers })

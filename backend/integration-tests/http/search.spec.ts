@@ -23,7 +23,11 @@ const COUNT = 70
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 medusaIntegrationTestRunner({
-  env: { CURATOR_EMBEDDER: "classic", CURATOR_RATE_LIMIT_SEARCH: "0" },
+  env: {
+    CURATOR_EMBEDDER: "classic",
+    CURATOR_RATE_LIMIT_SEARCH: "0",
+    CURATOR_SERVER_TIMING: "true",
+  },
   testSuite: ({ api, getContainer }) => {
     let pk: string
     let regions: Awaited<ReturnType<typeof seedDemo>>["regions"]
@@ -126,6 +130,22 @@ medusaIntegrationTestRunner({
           in_stock: true,
         })
       )
+    })
+
+    it("answers a query of correctly spelt words that no product matches with nothing, without the slow typo scan", async () => {
+      const none = await search({
+        q: "jeans sandals",
+        region_id: regions.eur.id,
+      })
+      expect(none.status).toBe(200)
+      expect(none.data.count).toBe(0)
+      expect(none.data.matched).toBe("exact")
+      expect(none.headers["server-timing"]).toMatch(/index;/)
+      expect(none.headers["server-timing"]).not.toMatch(/index_typo/)
+      // a word the catalogue does not use is respelt, and may still go on to the scan
+      const typo = await search({ q: "jeens", region_id: regions.eur.id })
+      expect(typo.data.matched).toBe("typo")
+      expect(typo.headers["server-timing"]).toMatch(/spelling;/)
     })
 
     it("finds products through synonyms: 'tee' finds T-shirts and 'trainers' finds sports shoes", async () => {

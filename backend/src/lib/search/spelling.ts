@@ -114,24 +114,35 @@ export function closestWord(
 
 /**
  * The query with every word the catalogue does not use replaced by the closest
- * one it does (in place, the rest of the query untouched), or null when
- * nothing changes. Words of 1–2 letters and words with digits are kept.
+ * one it does (in place, the rest of the query untouched; `text` null when
+ * nothing changes), and whether the query had any word the catalogue does not
+ * use at all (`misspelt`). Words of 1–2 letters and words with digits are kept.
  */
-export async function correctSpelling(
+export async function respell(
   container: MedusaContainer,
   q: string
-): Promise<string | null> {
+): Promise<{ text: string | null; misspelt: boolean }> {
   const { words } = await catalogueVocabulary(container)
   let changed = false
+  let misspelt = false
   const fixed = q.replace(/[A-Za-z]{3,}/g, (token) => {
     const w = token.toLowerCase()
     if (words.has(w)) return token
+    misspelt = true
     const near = closestWord(w, words)
     if (!near || near === w) return token
     changed = true
     return near
   })
-  return changed ? fixed : null
+  return { text: changed ? fixed : null, misspelt }
+}
+
+/** The query spelt as the catalogue spells it, or null when nothing changes (see `respell`). */
+export async function correctSpelling(
+  container: MedusaContainer,
+  q: string
+): Promise<string | null> {
+  return (await respell(container, q)).text
 }
 
 /** For a query that found nothing: the same query spelt as the catalogue spells it, or null. */
