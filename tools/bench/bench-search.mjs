@@ -55,17 +55,27 @@ const searchUrl = () => {
   const region = pick([regions.eur, regions.usd])
   const kind = rand()
   const p = new URLSearchParams({ region_id: region.id, limit: "24" })
-  if (kind < 0.35) p.set("q", `${pick(colours)} ${pick(types)}`.toLowerCase())
-  else if (kind < 0.55) p.set("q", pick(types).toLowerCase())
-  else if (kind < 0.7) p.set("q", typo(pick(types).toLowerCase()))
-  else if (kind < 0.85) {
+  let name
+  if (kind < 0.35) {
+    name = "colour + type"
+    p.set("q", `${pick(colours)} ${pick(types)}`.toLowerCase())
+  } else if (kind < 0.55) {
+    name = "type"
+    p.set("q", pick(types).toLowerCase())
+  } else if (kind < 0.7) {
+    name = "misspelt type"
+    p.set("q", typo(pick(types).toLowerCase()))
+  } else if (kind < 0.85) {
+    name = "type + size"
     p.set("q", pick(types).toLowerCase())
     p.set("size", pick(["S", "M", "L", "XL"]))
   } else {
+    name = "size + budget by price"
     p.set("size", pick(["M", "L"]))
     p.set("max_price", "60")
     p.set("sort", "price_asc")
   }
+  searchUrl.kind = name
   return `/store/search?${p}`
 }
 const suggestUrl = () => {
@@ -73,6 +83,9 @@ const suggestUrl = () => {
   return `/store/search/suggest?q=${encodeURIComponent(word.slice(0, 2 + Math.floor(rand() * 3)))}&region_id=${regions.eur.id}`
 }
 
+// one client's search times by kind of query, with the Server-Timing of each kind's slowest request
+const byKind = {}
+let recordKinds = false
 async function timed(url) {
   const t0 = performance.now()
   const res = await fetch(`${backendUrl}${url}`, {
@@ -80,7 +93,16 @@ async function timed(url) {
   })
   await res.arrayBuffer()
   if (!res.ok) throw new Error(`${url} → ${res.status}`)
-  return performance.now() - t0
+  const ms = performance.now() - t0
+  if (recordKinds && url.startsWith("/store/search?")) {
+    const k = (byKind[searchUrl.kind] ??= { times: [], slowest: 0, timing: "" })
+    k.times.push(ms)
+    if (ms > k.slowest) {
+      k.slowest = ms
+      k.timing = res.headers.get("server-timing") ?? ""
+    }
+  }
+  return ms
 }
 
 async function load(makeUrl, clients, total) {
@@ -115,7 +137,9 @@ try {
     ["suggest", suggestUrl],
   ]) {
     for (const clients of [1, 8]) {
+      recordKinds = clients === 1
       results[`${name}_${clients}`] = await load(make, clients, opt.requests)
+      recordKinds = false
     }
   }
   const fmt = (r) =>
@@ -129,6 +153,25 @@ try {
     ["suggest, 1 client", `${fmt(results.suggest_1)} (must p95 ≤ 50 ms)`],
     ["suggest, 8 clients", fmt(results.suggest_8)],
   ])
+  console.log(
+    "\nsearch at one client, by kind of query (slowest request's Server-Timing)"
+  )
+  table(
+    Object.entries(byKind).map(([kind, k]) => [
+      `${kind} (${k.times.length})`,
+      `p50 ${percentile(k.times, 50).toFixed(1)} ms · p95 ${percentile(k.times, 95).toFixed(1)} ms · slowest ${k.slowest.toFixed(0)} ms: ${k.timing}`,
+    ])
+  )
+  results.search_1_by_kind = Object.fromEntries(
+    Object.entries(byKind).map(([kind, k]) => [
+      kind,
+      {
+        n: k.times.length,
+        p50: percentile(k.times, 50),
+        p95: percentile(k.times, 95),
+      },
+    ])
+  )
   const file = writeResults(`bench-search-${rows.length}`, {
     products: rows.length,
     requests: opt.requests,
