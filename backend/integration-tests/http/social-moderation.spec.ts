@@ -9,6 +9,7 @@ import { VISUAL_SEARCH_MODULE } from "../../src/modules/visual-search"
 process.env.CURATOR_EMBEDDER = "classic"
 process.env.CURATOR_RATE_LIMIT_POSTS = "0"
 process.env.CURATOR_RATE_LIMIT_WRITES = "0"
+process.env.CURATOR_RATE_LIMIT_SEARCH = "0"
 jest.setTimeout(300 * 1000)
 
 const demoDir = path.resolve(__dirname, "../../data/demo-catalog/images")
@@ -33,6 +34,8 @@ medusaIntegrationTestRunner({
     CURATOR_EMBEDDER: "classic",
     CURATOR_RATE_LIMIT_POSTS: "0",
     CURATOR_RATE_LIMIT_WRITES: "0",
+    // the suggestion test asks again until the index has taken the new products in
+    CURATOR_RATE_LIMIT_SEARCH: "0",
   },
   testSuite: ({ api, getContainer }) => {
     let pk: string
@@ -502,7 +505,9 @@ medusaIntegrationTestRunner({
     describe("visual search on posts", () => {
       const img = photo(310)
       let sold: { id: string }, stocked: { id: string }
-      beforeAll(async () => {
+      // in each test, not in a beforeAll: the runner restores the database it
+      // snapshotted before the first test ahead of every later one
+      beforeEach(async () => {
         // the same photo: the sold-out product's look-alike is the stocked one
         sold = await createTestProduct(getContainer(), {
           photo: img,
