@@ -491,6 +491,11 @@ medusaIntegrationTestRunner({
             (p: any) => p.id
           )
         ).not.toContain(id)
+        // bad paging of the pending list is a 400, never a 500
+        for (const q of ["limit=-1", "offset=-5", "limit=abc", "limit=1000"])
+          expect(
+            (await err(api.get(`/admin/moderation/pending?${q}`, admin))).status
+          ).toBe(400)
       } finally {
         await api.post(
           `/admin/social/settings`,
