@@ -277,7 +277,11 @@ export default function Find() {
           <FacetList title="Size" name="size" values={f.size} query={query} />
         </aside>
         <div className="find__results">
-          <p className="result-count" data-testid="result-count">
+          <p
+            className="result-count"
+            data-testid="result-count"
+            data-size={query.size ?? ""}
+          >
             {count} {count === 1 ? "product" : "products"}
           </p>
           {ok && count === 0 ? (

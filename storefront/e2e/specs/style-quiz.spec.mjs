@@ -73,6 +73,8 @@ test("the shopper edits the profile with a plain form; a minimum above the maxim
   await page.getByRole("checkbox", { name: "Pink", exact: true }).last().check()
   await page.getByRole("button", { name: /save profile/i }).click()
   await page.waitForURL(/saved=profile/)
+  // the URL changes a moment before React renders the saved page
+  await page.getByRole("status").filter({ hasText: /saved/i }).waitFor()
   assert.match(await profile.summaryOf("budget"), /10 .* 75/)
   assert.match(await profile.summaryOf("disliked"), /Pink/)
 })
