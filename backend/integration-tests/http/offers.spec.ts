@@ -7,7 +7,10 @@ import fs from "node:fs"
 import path from "node:path"
 import { VISUAL_SEARCH_MODULE } from "../../src/modules/visual-search"
 import {
+  forgetProducts,
+  productsOfInventoryItems,
   sellableProducts,
+  warmStructures,
   type ExclusionReason,
   type ShopperContext,
 } from "../../src/lib/offers"
@@ -177,6 +180,24 @@ medusaIntegrationTestRunner({
           admin
         )
       ).data.lookbook
+    })
+
+    it("keeps the catalogue's product structures warm, so a shopper's page does not read them cold", async () => {
+      const c = getContainer()
+      const { data } = await c.resolve("query").graph({
+        entity: "product",
+        fields: ["id", "variants.inventory_items.inventory_item_id"],
+        filters: { id: products.base.id },
+      })
+      const items = (data[0] as any).variants.flatMap((v: any) =>
+        v.inventory_items.map((i: any) => i.inventory_item_id)
+      )
+      expect(items.length).toBeGreaterThan(0)
+      forgetProducts([products.base.id])
+      // only a cached structure maps an inventory item to its product
+      expect(productsOfInventoryItems(items)).toEqual([])
+      await warmStructures(c)
+      expect(productsOfInventoryItems(items)).toEqual([products.base.id])
     })
 
     /** The rule itself: what every caller below must agree with. */

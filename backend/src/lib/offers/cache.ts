@@ -54,6 +54,7 @@ export function forgetProducts(ids: string[]) {
       )
       .filter(Boolean),
   })
+  generation++
   for (const id of ids) structures.delete(id)
   for (const fn of listeners) fn(ids)
 }
@@ -94,53 +95,142 @@ export async function productStructures(
   container: MedusaContainer,
   ids: string[]
 ): Promise<Map<string, Structure>> {
+  startWarming(container)
   const now = Date.now()
-  const missing = ids.filter(
-    (id) => !((structures.get(id)?.at ?? -Infinity) > now - STRUCTURE_TTL_MS)
-  )
-  if (missing.length) {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({
-      entity: "product",
-      fields: [
-        "id",
-        "title",
-        "handle",
-        "thumbnail",
-        "status",
-        "sales_channels.id",
-        "variants.title",
-        "variants.price_set.id",
-        ...AVAILABILITY_FIELDS.map((f) => `variants.${f}`),
-      ],
-      filters: { id: missing },
-    })
-    if (structures.size > 200_000) structures.clear()
-    for (const p of data as any[]) {
-      structures.set(p.id, {
-        at: now,
-        product: {
-          id: p.id,
-          title: p.title,
-          handle: p.handle,
-          thumbnail: p.thumbnail ?? null,
-        },
-        status: p.status,
-        channels: (p.sales_channels ?? [])
-          .map((s: any) => s?.id)
-          .filter(Boolean),
-        variants: (p.variants ?? [])
-          .filter(Boolean)
-          .map((v: any) => ({ ...v, product_id: p.id })),
-      })
-    }
-  }
   const out = new Map<string, Structure>()
+  const missing: string[] = []
   for (const id of ids) {
     const s = structures.get(id)
-    if (s) out.set(id, s)
+    if (s && s.at > now - STRUCTURE_TTL_MS) out.set(id, s)
+    else missing.push(id)
+  }
+  if (missing.length)
+    for (const [id, s] of await readStructures(container, missing))
+      out.set(id, s)
+  if (!missing.length) return out
+  // in the order asked
+  return new Map(
+    ids.filter((id) => out.has(id)).map((id) => [id, out.get(id)!])
+  )
+}
+
+/** Bumped by every forget: a read that overlapped one does not store what it read. */
+let generation = 0
+
+/** Reads these products' structures now and keeps them (unless a forget overlapped the read). */
+async function readStructures(
+  container: MedusaContainer,
+  ids: string[]
+): Promise<Map<string, Structure>> {
+  const started = generation
+  const now = Date.now()
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "product",
+    fields: [
+      "id",
+      "title",
+      "handle",
+      "thumbnail",
+      "status",
+      "sales_channels.id",
+      "variants.title",
+      "variants.price_set.id",
+      ...AVAILABILITY_FIELDS.map((f) => `variants.${f}`),
+    ],
+    filters: { id: ids },
+  })
+  const out = new Map<string, Structure>()
+  for (const p of data as any[]) {
+    out.set(p.id, {
+      at: now,
+      product: {
+        id: p.id,
+        title: p.title,
+        handle: p.handle,
+        thumbnail: p.thumbnail ?? null,
+      },
+      status: p.status,
+      channels: (p.sales_channels ?? []).map((s: any) => s?.id).filter(Boolean),
+      variants: (p.variants ?? [])
+        .filter(Boolean)
+        .map((v: any) => ({ ...v, product_id: p.id })),
+    })
+  }
+  if (started === generation) {
+    if (structures.size > MAX_STRUCTURES) structures.clear()
+    for (const [id, s] of out) structures.set(id, s)
   }
   return out
+}
+
+const MAX_STRUCTURES = 200_000
+
+/**
+ * Warm-up: a structure read is a cross-module query (product, variants, price
+ * sets, inventory items, sales channels; 35–75 ms for a page of 24 cold
+ * products at 10,000), and a page whose products are not cached pays for all
+ * of them. So the first use in a process starts reading every product's
+ * structure in the background, in batches with pauses between them, and does
+ * it again every half TTL, so the catalogue's structures are kept rather than
+ * read on a shopper's request. Capped at CURATOR_OFFER_WARM_LIMIT products
+ * (default 20,000; 0 turns it off): beyond that the least-read products are
+ * read on demand as before. Forgetting is unchanged (events and the TTL).
+ */
+let warming = false
+let warmedAt = -Infinity
+
+const warmLimit = () => Number(process.env.CURATOR_OFFER_WARM_LIMIT ?? 20_000)
+
+function startWarming(container: MedusaContainer) {
+  if (
+    !(warmLimit() > 0) ||
+    warming ||
+    Date.now() - warmedAt < STRUCTURE_TTL_MS / 2
+  )
+    return
+  warmStructures(container).catch(() => {
+    // a warm-up that fails (a database going away at shutdown) only leaves reads to demand
+  })
+}
+
+/** Reads the structures of the catalogue's products (up to the limit) that are not cached or half way to their TTL. */
+export async function warmStructures(container: MedusaContainer) {
+  warming = true
+  try {
+    await warmCatalogue(container, warmLimit())
+  } finally {
+    warming = false
+    warmedAt = Date.now()
+  }
+}
+
+const WARM_PAGE = 500
+const WARM_BATCH = 100
+
+async function warmCatalogue(container: MedusaContainer, limit: number) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const pause = () => new Promise((r) => setTimeout(r, 25).unref?.())
+  for (let skip = 0; skip < limit; skip += WARM_PAGE) {
+    const { data } = await query.graph({
+      entity: "product",
+      fields: ["id"],
+      pagination: {
+        skip,
+        take: Math.min(WARM_PAGE, limit - skip),
+        order: { id: "ASC" },
+      },
+    })
+    const fresh = Date.now() - STRUCTURE_TTL_MS / 2
+    const stale = (data as any[])
+      .map((p) => p.id as string)
+      .filter((id) => !((structures.get(id)?.at ?? -Infinity) > fresh))
+    for (let i = 0; i < stale.length; i += WARM_BATCH) {
+      await readStructures(container, stale.slice(i, i + WARM_BATCH))
+      await pause()
+    }
+    if (data.length < WARM_PAGE) break
+  }
 }
 
 /** The products (with a cached structure) whose variants draw on these inventory items. */

@@ -28,6 +28,7 @@ export {
   productStructures,
   productsOfInventoryItems,
   productsOfPriceSets,
+  warmStructures,
   STRUCTURE_TTL_MS,
 } from "./cache"
 export { variantSize } from "./region-stock"
