@@ -155,6 +155,39 @@ function order(
   }
 }
 
+type Totals = { metadata: any; facets?: any }
+const totalsByQuery = new Map<string, { at: number; value: Totals }>()
+const MAX_TOTALS = 2000
+
+/**
+ * The count and facets of a query are most of a search's cost (a count and
+ * eight aggregations over every matching document: 90–130 ms for a word-less
+ * listing of thousands at 10,000 products on 2 cores), and they are the same
+ * for every shopper asking the same thing, whatever the page or sort. So they
+ * are kept per words, filters and region for CURATOR_SEARCH_TOTALS_TTL_MS
+ * (default 10 s; 0 turns this off): a count may lag a catalogue change by that
+ * much (the index itself lags the change's event by a second or so). The page
+ * of products is never kept: the buyability rule checks it on every request.
+ */
+function recallTotals(key: string): Totals | undefined {
+  const ttl = Number(process.env.CURATOR_SEARCH_TOTALS_TTL_MS ?? 10_000)
+  const hit = totalsByQuery.get(key)
+  if (!hit) return undefined
+  if (!(ttl > 0) || hit.at <= Date.now() - ttl) {
+    totalsByQuery.delete(key)
+    return undefined
+  }
+  return hit.value
+}
+
+function rememberTotals(key: string, value: Totals) {
+  if (!(Number(process.env.CURATOR_SEARCH_TOTALS_TTL_MS ?? 10_000) > 0)) return
+  // oldest first: drop the oldest entry once full
+  if (totalsByQuery.size >= MAX_TOTALS)
+    totalsByQuery.delete(totalsByQuery.keys().next().value!)
+  totalsByQuery.set(key, { at: Date.now(), value })
+}
+
 /**
  * Text search over the catalogue of one region. `count` and `facets` come
  * from the index (the whole catalogue under the filters); the page of products
@@ -185,6 +218,9 @@ export async function textSearch(
       fields: ["product_id"],
       filters: { ...filters, ...(text ? { q: text } : {}) } as any,
     }
+    const key = JSON.stringify([filters, text ?? null, typo])
+    const known = recallTotals(key)
+    if (known) timings.add("totals_cached", 0)
     const [page, totals] = await Promise.all([
       searchModule.search({
         ...base,
@@ -199,26 +235,28 @@ export async function textSearch(
           count: "none",
         },
       }),
-      searchModule.search({
-        ...base,
-        pagination: { skip: 0, take: 0 },
-        search_options: {
-          typo_tolerance: typo,
-          match_strategy: "all",
-          count: "exact",
-          facets: [
-            ...FACET_FIELDS.map((field) => ({
-              field,
-              type: "value" as const,
-              limit: 100,
-            })),
-            { field: "sizes", type: "value" as const, limit: 100 },
-            { field: "price_min", type: "stats" as const },
-            { field: "price_max", type: "stats" as const },
-          ],
-        },
-      }),
+      known ??
+        searchModule.search({
+          ...base,
+          pagination: { skip: 0, take: 0 },
+          search_options: {
+            typo_tolerance: typo,
+            match_strategy: "all",
+            count: "exact",
+            facets: [
+              ...FACET_FIELDS.map((field) => ({
+                field,
+                type: "value" as const,
+                limit: 100,
+              })),
+              { field: "sizes", type: "value" as const, limit: 100 },
+              { field: "price_min", type: "stats" as const },
+              { field: "price_max", type: "stats" as const },
+            ],
+          },
+        }),
     ])
+    if (!known) rememberTotals(key, totals)
     return { hits: page.hits, metadata: totals.metadata, facets: totals.facets }
   }
   let matched: TextSearchResult["matched"] = q ? "exact" : "all"
