@@ -169,7 +169,8 @@ export async function startStore({
       COOKIE_SECRET: crypto.randomBytes(24).toString("hex"),
       CURATOR_FORWARD_SECRET: crypto.randomBytes(24).toString("hex"),
       CURATOR_SERVER_TIMING: "true",
-      LOG_LEVEL: "warn",
+      // info: the lines the filter below shows (the offer cache's warm-up) are info
+      LOG_LEVEL: "info",
       CURATOR_EMBEDDER: embedder,
       MEDUSA_BACKEND_URL: backendUrl,
       CURATOR_RATE_LIMIT_SEARCH: "0",
@@ -177,7 +178,7 @@ export async function startStore({
       ...env,
     },
     prefix: "[backend]",
-    filter: (l) => /error|embedder/i.test(l),
+    filter: (l) => /error|embedder|product structures/i.test(l),
   })
   // a run that crashes (an uncaught error skips its `finally`) must not leave its server running, busy and on the port
   process.once("exit", () => backend.stopGroup("SIGKILL"))

@@ -197,8 +197,14 @@ function startWarming(container: MedusaContainer) {
 /** Reads the structures of the catalogue's products (up to the limit) that are not cached or half way to their TTL. */
 export async function warmStructures(container: MedusaContainer) {
   warming = true
+  const t0 = Date.now()
   try {
-    await warmCatalogue(container, warmLimit())
+    const n = await warmCatalogue(container, warmLimit())
+    // the first warm-up of a process is worth a line; the refreshes are not
+    const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+    logger[warmedAt === -Infinity ? "info" : "debug"](
+      `offers: read ${n} product structures in ${Date.now() - t0} ms`
+    )
   } finally {
     warming = false
     warmedAt = Date.now()
@@ -206,9 +212,13 @@ export async function warmStructures(container: MedusaContainer) {
 }
 
 const WARM_PAGE = 500
-const WARM_BATCH = 100
+const WARM_BATCH = 50
 
-async function warmCatalogue(container: MedusaContainer, limit: number) {
+async function warmCatalogue(
+  container: MedusaContainer,
+  limit: number
+): Promise<number> {
+  let read = 0
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const pause = () => new Promise((r) => setTimeout(r, 25).unref?.())
   for (let skip = 0; skip < limit; skip += WARM_PAGE) {
@@ -226,11 +236,13 @@ async function warmCatalogue(container: MedusaContainer, limit: number) {
       .map((p) => p.id as string)
       .filter((id) => !((structures.get(id)?.at ?? -Infinity) > fresh))
     for (let i = 0; i < stale.length; i += WARM_BATCH) {
-      await readStructures(container, stale.slice(i, i + WARM_BATCH))
+      read += (await readStructures(container, stale.slice(i, i + WARM_BATCH)))
+        .size
       await pause()
     }
     if (data.length < WARM_PAGE) break
   }
+  return read
 }
 
 /** The products (with a cached structure) whose variants draw on these inventory items. */
