@@ -21,6 +21,8 @@ const opt = args({
   port: 9202,
   products: 60,
   reuse: "",
+  // posts created (each with a photo) and ×10 likes, for the write figures
+  writes: 30,
 })
 const reuse = !!opt.reuse && opt.reuse !== "0"
 const scale = {
@@ -255,8 +257,111 @@ try {
       `p50 ${v.p50.toFixed(1)} ms  p95 ${v.p95.toFixed(1)} ms  (${v.n} requests)`,
     ])
   )
+  // ---- writes: posting an outfit (a real photo through the upload rules) and liking
+  const auth = {
+    "x-publishable-api-key": pk,
+    authorization: `Bearer ${token}`,
+  }
+  const profile = await fetch(
+    `${backendUrl}/store/customers/me/social-profile`,
+    {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json" },
+      body: JSON.stringify({ handle: `benchviewer`, display_name: "Bench" }),
+    }
+  )
+  if (!profile.ok && profile.status !== 409)
+    throw new Error(`social profile: ${profile.status}`)
+  const photos = fs
+    .readdirSync(path.join(demo, "images"))
+    .filter((f) => f.endsWith(".jpg"))
+    .slice(0, 20)
+    .map((f) => fs.readFileSync(path.join(demo, "images", f)))
+  const created = []
+  const postMs = []
+  for (let i = 0; i < opt.writes; i++) {
+    const form = new FormData()
+    form.append(
+      "images",
+      new Blob([photos[i % photos.length]], { type: "image/jpeg" }),
+      "outfit.jpg"
+    )
+    form.append("caption", `bench outfit ${i} #bench`)
+    form.append("visibility", "public")
+    const t0 = performance.now()
+    const res = await fetch(`${backendUrl}/store/feed/posts`, {
+      method: "POST",
+      headers: auth,
+      body: form,
+    })
+    const body = await res.json()
+    postMs.push(performance.now() - t0)
+    if (res.status !== 201 && res.status !== 200)
+      throw new Error(`create post: ${res.status} ${body.message}`)
+    created.push(body.post.id)
+  }
+  results["create post (photo)@1"] = {
+    p50: percentile(postMs, 50),
+    p95: percentile(postMs, 95),
+    n: postMs.length,
+  }
+  // likes by 8 clients at once on distinct seeded posts the viewer has not liked (theirs are g·1999)
+  const targets = Array.from(
+    { length: opt.writes * 10 },
+    (_, k) => `spost_b${String(k * 97 + 11).padStart(9, "0")}`
+  )
+  const likeMs = []
+  let nextLike = 0
+  const likeStart = performance.now()
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (nextLike < targets.length) {
+        const id = targets[nextLike++]
+        const t0 = performance.now()
+        const res = await fetch(`${backendUrl}/store/feed/posts/${id}/like`, {
+          method: "POST",
+          headers: auth,
+        })
+        await res.arrayBuffer()
+        likeMs.push(performance.now() - t0)
+        // followers-only posts of authors the viewer does not follow are 404 to them
+        if (!res.ok && res.status !== 404)
+          throw new Error(`like: ${res.status}`)
+      }
+    })
+  )
+  const likeS = (performance.now() - likeStart) / 1000
+  results["like@8"] = {
+    p50: percentile(likeMs, 50),
+    p95: percentile(likeMs, 95),
+    n: likeMs.length,
+  }
+  figures.likes_per_s = targets.length / likeS
+  // counters equal the rows, for every post liked just now
+  const { rows: off } = await db.query(
+    `SELECT p.id FROM social_post p WHERE p.id = ANY($1) AND p.likes_count <> (SELECT count(*) FROM social_like l WHERE l.post_id = p.id AND l.deleted_at IS NULL)`,
+    [targets]
+  )
+  figures.like_counters_off = off.length
+  // leave the store as it was for the next --reuse run: unlike, delete the posts
+  for (const id of targets)
+    await fetch(`${backendUrl}/store/feed/posts/${id}/like`, {
+      method: "DELETE",
+      headers: auth,
+    }).then((r) => r.arrayBuffer())
+  for (const id of created)
+    await fetch(`${backendUrl}/store/feed/posts/${id}`, {
+      method: "DELETE",
+      headers: auth,
+    }).then((r) => r.arrayBuffer())
+
   const phaseP50 = Object.fromEntries(
     Object.entries(phases).map(([k, v]) => [k, percentile(v, 50)])
+  )
+  const w = (k) =>
+    `p50 ${results[k].p50.toFixed(1)} ms  p95 ${results[k].p95.toFixed(1)} ms  (${results[k].n} requests)`
+  console.log(
+    `\nwrites\n  post with a photo, 1 client  ${w("create post (photo)@1")}\n  like, 8 clients              ${w("like@8")}, ${figures.likes_per_s.toFixed(0)} likes/s\n  posts whose likes_count differs from their like rows: ${figures.like_counters_off}`
   )
   table(
     Object.entries(phaseP50).map(([k, v]) => [

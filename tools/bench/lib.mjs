@@ -175,6 +175,7 @@ export async function startStore({
       MEDUSA_BACKEND_URL: backendUrl,
       CURATOR_RATE_LIMIT_SEARCH: "0",
       CURATOR_RATE_LIMIT_WRITES: "0",
+      CURATOR_RATE_LIMIT_POSTS: "0",
       ...env,
     },
     prefix: "[backend]",
