@@ -4,6 +4,7 @@ import path from "node:path"
 import { ADMIN, createAdmin, seedDemo } from "../helpers/store"
 import { createTestProduct } from "../helpers/products"
 import { SOCIAL_MODULE } from "../../src/modules/social"
+import { shoppersSizes } from "../../src/lib/social/back-in-stock"
 import { VISUAL_SEARCH_MODULE } from "../../src/modules/visual-search"
 
 process.env.CURATOR_EMBEDDER = "classic"
@@ -163,6 +164,39 @@ medusaIntegrationTestRunner({
       ann = await shopper()
       ben = await shopper()
       cat = await shopper()
+    })
+
+    it("judges a waiting shopper's stock in the region of their profile's country, else the store's first region", async () => {
+      const { data } = await api.get(
+        `/admin/regions?fields=id,created_at,countries.iso_2`,
+        admin
+      )
+      const us = data.regions.find((r: any) =>
+        r.countries.some((c: any) => c.iso_2 === "us")
+      )
+      const first = [...data.regions].sort(
+        (a: any, b: any) =>
+          +new Date(a.created_at) - +new Date(b.created_at) ||
+          a.id.localeCompare(b.id)
+      )[0]
+      expect(us.id).not.toBe(first.id)
+      expect(
+        (
+          await api.post(
+            "/store/customers/me/style-profile",
+            { country_code: "us", sizes: { top: "M" } },
+            { headers: cat.headers }
+          )
+        ).status
+      ).toBe(200)
+      const { regionOf, sizeOf } = await shoppersSizes(getContainer(), [
+        { product_id: product.id, customer_id: cat.id },
+        { product_id: product.id, customer_id: ben.id },
+      ])
+      expect(regionOf(cat.id)).toBe(us.id)
+      expect(regionOf(ben.id)).toBe(first.id)
+      expect(sizeOf({ product_id: product.id, customer_id: cat.id })).toBe("M")
+      expect(sizeOf({ product_id: product.id, customer_id: ben.id })).toBe(null)
     })
 
     it("notifies a shopper once when a product on a post they liked or saved is back in stock in their size", async () => {
@@ -681,6 +715,63 @@ medusaIntegrationTestRunner({
         // a buyable tag carries no look-alikes
         expect(stockedTag.variants.length).toBeGreaterThan(0)
         expect(stockedTag.similar_in_stock).toBeUndefined()
+      })
+
+      it("offers look-alikes in the viewer's size when the tagged product is sold out in it, though other sizes are in stock", async () => {
+        // S in stock, M sold out; a T-shirt, so a shopper's top size is their size for it
+        const mixed = await createTestProduct(getContainer(), {
+          photo: img,
+          sizes: { S: { eu: 3, us: 3 }, M: { eu: 0, us: 0 } },
+          prices: { eur: 29, usd: 32 },
+        })
+        await api.post(
+          `/admin/products/${mixed.id}`,
+          {
+            metadata: { master_category: "Apparel", article_type: "Tshirts" },
+          },
+          admin
+        )
+        const vs = getContainer().resolve(VISUAL_SEARCH_MODULE) as any
+        await until(
+          async () => (await vs.indexedImagesOf(mixed.id)).length > 0,
+          "the product indexed",
+          120000
+        )
+        await vs.syncIndex({ force: true })
+        const { data } = await post(ann, [
+          { image: 0, x: 0.5, y: 0.5, product_id: mixed.id },
+        ])
+        const region = (await api.get(`/store/regions`, store)).data.regions[0]
+        const url = `/store/feed/posts/${data.post.id}?region_id=${region.id}`
+        expect(
+          (
+            await api.post(
+              "/store/customers/me/style-profile",
+              { sizes: { top: "M" } },
+              { headers: cat.headers }
+            )
+          ).status
+        ).toBe(200)
+        // cat wears M: the S on offer is not theirs, so look-alikes in M come with the tag
+        const asCat = (await api.get(url, { headers: cat.headers })).data.post
+          .tags[0]
+        expect(asCat.variants.map((v: any) => v.size)).toEqual(["S"])
+        const similar = asCat.similar_in_stock.map((p: any) => p.product.id)
+        expect(similar.length).toBeGreaterThan(0)
+        // what visual search's similar route gives for that size (the same photo's products are
+        // near copies of this one, left out there too)
+        const { data: same } = await api.get(
+          `/store/products/${mixed.id}/similar?region_id=${region.id}&size=M&limit=4`,
+          store
+        )
+        expect(similar).toEqual(same.results.map((r: any) => r.product.id))
+        expect(similar).not.toContain(mixed.id)
+        for (const p of asCat.similar_in_stock)
+          expect(p.variants.some((v: any) => v.size === "M")).toBe(true)
+        // a viewer without a size can buy the S: no look-alikes
+        const anonymous = (await api.get(url, store)).data.post.tags[0]
+        expect(anonymous.variants.length).toBe(1)
+        expect(anonymous.similar_in_stock).toBeUndefined()
       })
     })
 

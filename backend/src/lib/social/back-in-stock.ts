@@ -11,58 +11,76 @@ import { viewerRegion } from "./present"
 type Pair = { product_id: string; customer_id: string }
 
 /**
- * Each shopper's size for each product: the style profile's size for the
- * product's garment family, or none (any size will do) when they gave none
- * or the product is an accessory.
+ * Each shopper's size for each product (the style profile's size for the
+ * product's garment family, or none — any size will do — when they gave none
+ * or the product is an accessory), and the region they shop in (the region
+ * serving their profile's country, else the store's first region).
  */
-async function sizesFor(container: MedusaContainer, pairs: Pair[]) {
+export async function shoppersSizes(container: MedusaContainer, pairs: Pair[]) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const productIds = [...new Set(pairs.map((p) => p.product_id))]
   const customerIds = [...new Set(pairs.map((p) => p.customer_id))]
-  const [{ data: products }, profiles] = await Promise.all([
-    query.graph({
-      entity: "product",
-      fields: ["id", "metadata"],
-      filters: { id: productIds },
-    }),
-    container
-      .resolve<StyleProfileModuleService>(STYLE_PROFILE_MODULE)
-      .listStyleProfiles(
-        { customer_id: customerIds },
-        { select: ["customer_id", "sizes"], take: null }
-      ) as Promise<any[]>,
-  ])
+  const [{ data: products }, profiles, { data: regions }, fallback] =
+    await Promise.all([
+      query.graph({
+        entity: "product",
+        fields: ["id", "metadata"],
+        filters: { id: productIds },
+      }),
+      container
+        .resolve<StyleProfileModuleService>(STYLE_PROFILE_MODULE)
+        .listStyleProfiles(
+          { customer_id: customerIds },
+          { select: ["customer_id", "sizes", "country_code"], take: null }
+        ) as Promise<any[]>,
+      query.graph({ entity: "region", fields: ["id", "countries.iso_2"] }),
+      viewerRegion(container),
+    ])
   const family = new Map(
     (products as any[]).map((p) => [p.id, familyOf(p.metadata ?? {})])
   )
-  const sizes = new Map(
-    profiles.map((p) => [
-      p.customer_id,
-      (p.sizes ?? {}) as Record<string, string>,
-    ])
-  )
-  return (pair: Pair): string | null => {
-    const f = family.get(pair.product_id)
-    if (!f || f === "accessories") return null
-    return sizes.get(pair.customer_id)?.[f] || null
+  const regionOfCountry = new Map<string, string>()
+  for (const r of regions as any[])
+    for (const c of r.countries ?? [])
+      if (c?.iso_2) regionOfCountry.set(c.iso_2.toLowerCase(), r.id)
+  const byCustomer = new Map(profiles.map((p) => [p.customer_id, p]))
+  return {
+    sizeOf(pair: Pair): string | null {
+      const f = family.get(pair.product_id)
+      if (!f || f === "accessories") return null
+      return byCustomer.get(pair.customer_id)?.sizes?.[f] || null
+    },
+    regionOf(customerId: string): string {
+      const country = byCustomer.get(customerId)?.country_code
+      return (country && regionOfCountry.get(country.toLowerCase())) || fallback
+    },
   }
 }
 
 /**
  * Which of these (shopper, product) pairs can buy the product now in the
- * shopper's size, asked of the buyability rule once per (product, size), in
- * the store's first region and every sales channel.
+ * shopper's size and region, asked of the buyability rule once per (region,
+ * size), through every sales channel.
  */
 async function judgePairs(container: MedusaContainer, pairs: Pair[]) {
-  const sizeOf = await sizesFor(container, pairs)
-  const region_id = await viewerRegion(container)
-  const bySize = new Map<string, Set<string>>()
+  const { sizeOf, regionOf } = await shoppersSizes(container, pairs)
+  const groups = new Map<
+    string,
+    { region_id: string; size: string; ids: Set<string> }
+  >()
+  const keyOf = (p: Pair) => `${regionOf(p.customer_id)}|${sizeOf(p) ?? ""}`
   for (const p of pairs) {
-    const key = sizeOf(p) ?? ""
-    bySize.set(key, (bySize.get(key) ?? new Set()).add(p.product_id))
+    const key = keyOf(p)
+    const g = groups.get(key) ?? {
+      region_id: regionOf(p.customer_id),
+      size: sizeOf(p) ?? "",
+      ids: new Set<string>(),
+    }
+    g.ids.add(p.product_id)
+    groups.set(key, g)
   }
   const buyable = new Set<string>()
-  for (const [size, ids] of bySize) {
+  for (const [key, { region_id, size, ids }] of groups) {
     const offers = await tagOffers(
       container,
       [...ids],
@@ -71,12 +89,13 @@ async function judgePairs(container: MedusaContainer, pairs: Pair[]) {
       { display: false }
     )
     for (const id of ids)
-      if (offers.get(id)?.variants.length) buyable.add(`${id}|${size}`)
+      if (offers.get(id)?.variants.length) buyable.add(`${id}|${key}`)
   }
-  return pairs.map((p) => {
-    const size = sizeOf(p)
-    return { ...p, size, buyable: buyable.has(`${p.product_id}|${size ?? ""}`) }
-  })
+  return pairs.map((p) => ({
+    ...p,
+    size: sizeOf(p),
+    buyable: buyable.has(`${p.product_id}|${keyOf(p)}`),
+  }))
 }
 
 /**
