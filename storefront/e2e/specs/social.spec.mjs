@@ -173,6 +173,23 @@ test("a shopper posts a photo without tags, confirms a product visual search sug
   assert.equal(await b.page.getByTestId("tag-suggestions").count(), 0)
   assert.equal(await b.page.getByText("Is this in your photo?").count(), 0)
 
+  // a shopper who is not the author posting the form by hand: the API's 404
+  // becomes a message on the page, not an error page
+  const forged = await b.page.request.post(`/posts/${id}?suggest=1`, {
+    form: { suggested: `0:${offered[0].id}` },
+    maxRedirects: 0,
+  })
+  assert.equal(forged.status(), 200, "a 4xx from the API is not a 500")
+  assert.match(
+    await forged.text(),
+    /Only the post(’|'|&#x27;)s author can tag it/
+  )
+
+  // "Tag these" with nothing ticked says so, and the suggestions stay
+  await a.page.getByTestId("tag-these").click()
+  await a.page.getByText("Tick the products that are in your photo.").waitFor()
+  assert.equal(await a.page.getByTestId("tag-dot").count(), 0)
+
   const pick = offered[offered.length > 1 ? 1 : 0]
   await author.confirmSuggestion(pick.id)
   const dots = await author.tagDots()
