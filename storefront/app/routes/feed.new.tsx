@@ -99,7 +99,9 @@ export async function action({ request }: ActionFunctionArgs) {
         message:
           "Thanks! Your post waits for a moderator's approval before others see it.",
       }
-    return redirect(`/posts/${post.id}`)
+    // a post without tags: the post page offers what visual search finds in
+    // the photos (for its author only) to tag with one click
+    return redirect(`/posts/${post.id}${tagged.length ? "" : "?suggest=1"}`)
   } catch (e) {
     if (e instanceof SocialError) return { message: e.message }
     throw e

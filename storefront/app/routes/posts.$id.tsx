@@ -1,9 +1,21 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type {
+  ActionFunctionArgs,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node"
+import { redirect } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { HotspotProductCard } from "~/components/HotspotProductCard"
+import { Price } from "~/components/Price"
 import { ReportDialog } from "~/components/ReportDialog"
 import { getRegion } from "~/lib/data/regions.server"
-import { getComments, getPost } from "~/lib/data/social.server"
+import {
+  addPostTags,
+  getComments,
+  getPost,
+  getTagSuggestions,
+  SocialError,
+} from "~/lib/data/social.server"
 import { getCustomerToken } from "~/lib/session.server"
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -24,22 +36,87 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     throw new Response("This post does not exist or is not visible to you.", {
       status: 404,
     })
-  const comments = await getComments(post.id, token).catch(() => [])
   const url = new URL(request.url)
+  // Visual search is costly: it runs only when the composer sent the author
+  // here (?suggest=1, a post made without tags) and a photo is still untagged.
+  // Anyone else with the marker gets a 404 from the API and sees nothing.
+  const untagged = post.images.some(
+    (_, i) => !post.tags.some((t) => t.image === i)
+  )
+  const [comments, suggestions] = await Promise.all([
+    getComments(post.id, token).catch(() => []),
+    token && untagged && url.searchParams.get("suggest") === "1"
+      ? getTagSuggestions(post.id, { token, regionId: region.id })
+      : null,
+  ])
   const open = Number(url.searchParams.get("tag") ?? -1)
   return {
     post,
     comments,
+    suggestions: (suggestions ?? []).filter((s) => s.products.length > 0),
     open,
     loggedIn: !!token,
     here: `${url.pathname}${url.search}`,
   }
 }
 
+/**
+ * The author confirms suggested products ("Tag these"): each ticked box is
+ * "<photo index>:<product id>". Works without JavaScript; the API's 4xx
+ * message comes back as `tagError` for the page to show.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const token = await getCustomerToken(request)
+  const id = params.id!
+  if (!token) return redirect(`/account/login?redirect_to=/posts/${id}`)
+  const form = await request.formData()
+  const byImage = new Map<number, string[]>()
+  for (const v of new Set(form.getAll("suggested").map(String))) {
+    const m = v.match(/^(\d{1,2}):([\w-]{1,100})$/)
+    if (!m) continue
+    const image = Number(m[1])
+    byImage.set(image, [...(byImage.get(image) ?? []), m[2]])
+  }
+  if (!byImage.size)
+    return { tagError: "Tick the products that are in your photo." }
+  // Suggestions carry no position on the photo, so the confirmed tags go down
+  // its centre line (x 0.5, y from 0.2 in steps of at most 0.12, within 0.2–0.8)
+  // rather than all on one spot, where their dots would cover each other and
+  // only the top one could be opened.
+  const tags = [...byImage].flatMap(([image, ids]) =>
+    ids.map((product_id, k) => ({
+      image,
+      x: 0.5,
+      y:
+        Math.round(
+          (0.2 +
+            k * (ids.length > 1 ? Math.min(0.12, 0.6 / (ids.length - 1)) : 0)) *
+            1000
+        ) / 1000,
+      product_id,
+    }))
+  )
+  try {
+    await addPostTags(token, id, tags)
+  } catch (e) {
+    if (e instanceof SocialError)
+      return {
+        tagError:
+          e.status === 404 ? "Only the post's author can tag it." : e.message,
+      }
+    return { tagError: "We could not save the tags. Please try again." }
+  }
+  return redirect(`/posts/${id}`)
+}
+
 export default function PostPage() {
-  const { post, comments, open, loggedIn, here } =
+  const { post, comments, suggestions, open, loggedIn, here } =
     useLoaderData<typeof loader>()
-  const errors = useActionData<{ errors?: Record<string, string[]> }>()?.errors
+  const actionData = useActionData<{
+    errors?: Record<string, string[]>
+    tagError?: string
+  }>()
+  const errors = actionData?.errors
   const openTag = post.tags[open]
   const top = comments.filter((c) => !c.parent_id)
   return (
@@ -126,6 +203,77 @@ export default function PostPage() {
               </button>
             </Form>
           </div>
+          {(suggestions.length > 0 || actionData?.tagError) && (
+            <section className="similar" data-testid="tag-suggestions">
+              <h2>Is this in your photo?</h2>
+              {actionData?.tagError && (
+                <p className="field-error" role="alert">
+                  {actionData.tagError}
+                </p>
+              )}
+              {suggestions.length > 0 && (
+                <Form method="post">
+                  {suggestions.map((s) => (
+                    <fieldset key={s.image}>
+                      <legend>Photo {s.image + 1}</legend>
+                      <ul className="tag-picker">
+                        {s.products.map(({ product, variants }) => {
+                          const cheapest = variants.reduce<
+                            (typeof variants)[number] | null
+                          >(
+                            (best, v) =>
+                              !best ||
+                              v.calculated_price < best.calculated_price
+                                ? v
+                                : best,
+                            null
+                          )
+                          return (
+                            <li key={product.id}>
+                              <label>
+                                <input
+                                  type="checkbox"
+                                  name="suggested"
+                                  value={`${s.image}:${product.id}`}
+                                  data-testid="suggested-product"
+                                  data-product-id={product.id}
+                                />
+                                {product.thumbnail && (
+                                  <img
+                                    src={product.thumbnail}
+                                    alt=""
+                                    width={48}
+                                    height={48}
+                                    loading="lazy"
+                                  />
+                                )}
+                                <span data-testid="suggested-title">
+                                  {product.title}
+                                </span>
+                                <Price
+                                  amount={cheapest?.calculated_price}
+                                  currencyCode={cheapest?.currency_code}
+                                  className="tag-picker__price"
+                                />
+                              </label>
+                            </li>
+                          )
+                        })}
+                      </ul>
+                    </fieldset>
+                  ))}
+                  <button
+                    type="submit"
+                    className="button button--small"
+                    data-testid="tag-these"
+                  >
+                    Tag these
+                  </button>{" "}
+                  <Link to={`/posts/${post.id}`}>Not now</Link>
+                </Form>
+              )}
+            </section>
+          )}
           {openTag ? (
             <HotspotProductCard
               id={`tag-card-${open}`}

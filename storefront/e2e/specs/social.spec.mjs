@@ -138,3 +138,84 @@ test("a shopper reports a post, an admin sees it in the moderation queue and hid
   const res = await b.page.goto(`/posts/${id}`)
   assert.equal(res.status(), 404, "and from its own page")
 })
+
+test("a shopper posts a photo without tags, confirms a product visual search suggests, and it becomes a tag dot; another shopper sees no suggestions", async () => {
+  assert.ok(author && viewer, "the first journey registered both shoppers")
+  const id = await author.postPhotoUntagged({
+    photo: PHOTO,
+    caption: `Untagged look ${Date.now()}`,
+  })
+  assert.match(
+    a.page.url(),
+    /[?&]suggest=1/,
+    "the composer asks for suggestions"
+  )
+  await a.page.getByText("Is this in your photo?").waitFor()
+  assert.equal(await a.page.getByTestId("tag-dot").count(), 0, "no tag yet")
+  const offered = await author.suggestedProducts()
+  assert.ok(offered.length > 0, "visual search suggests products")
+  assert.ok(
+    offered.every((p) => p.id?.startsWith("prod_") && p.title.trim()),
+    `each suggestion names a product (${JSON.stringify(offered)})`
+  )
+  assert.ok(
+    (await a.page.getByTestId("tag-suggestions").getByTestId("price").count()) >
+      0,
+    "suggestions show a price in the region"
+  )
+  await screenshot(a.page, "social-tag-suggestions.png")
+
+  // another shopper, even with the marker in the address, gets no suggestions
+  // (the API answers 404 to anyone but the author) and the page still works
+  const res = await b.page.goto(`/posts/${id}?suggest=1`)
+  assert.equal(res.status(), 200)
+  await b.page.getByTestId("post").waitFor()
+  assert.equal(await b.page.getByTestId("tag-suggestions").count(), 0)
+  assert.equal(await b.page.getByText("Is this in your photo?").count(), 0)
+
+  // a shopper who is not the author posting the form by hand: the API's 404
+  // becomes a message on the page, not an error page
+  const forged = await b.page.request.post(`/posts/${id}?suggest=1`, {
+    form: { suggested: `0:${offered[0].id}` },
+    maxRedirects: 0,
+  })
+  assert.equal(forged.status(), 200, "a 4xx from the API is not a 500")
+  assert.match(
+    await forged.text(),
+    /Only the post(’|'|&#x27;)s author can tag it/
+  )
+
+  // "Tag these" with nothing ticked says so, and the suggestions stay
+  await a.page.getByTestId("tag-these").click()
+  await a.page.getByText("Tick the products that are in your photo.").waitFor()
+  assert.equal(await a.page.getByTestId("tag-dot").count(), 0)
+
+  const pick = offered[offered.length > 1 ? 1 : 0]
+  await author.confirmSuggestion(pick.id)
+  const dots = await author.tagDots()
+  assert.deepEqual(
+    dots.map((d) => d.label),
+    [pick.title],
+    "the confirmed product, and only it, is a tag dot"
+  )
+  assert.deepEqual([dots[0].left, dots[0].top], ["50%", "20%"])
+  assert.equal(
+    await a.page.getByTestId("tag-suggestions").count(),
+    0,
+    "the suggestions are gone once confirmed"
+  )
+
+  // the tag is the post's for everyone: the other shopper sees the dot and its card
+  await b.page.goto(`/posts/${id}`)
+  assert.deepEqual(
+    (await viewer.tagDots()).map((d) => d.label),
+    [pick.title]
+  )
+  await b.page.getByTestId("tag-dot").first().click()
+  await b.page.getByTestId("hotspot-card").waitFor()
+
+  // the photo is tagged now: the marker no longer offers anything to its author
+  await a.page.goto(`/posts/${id}?suggest=1`)
+  await a.page.getByTestId("post").waitFor()
+  assert.equal(await a.page.getByTestId("tag-suggestions").count(), 0)
+})

@@ -293,3 +293,61 @@ export async function searchProducts(
     return []
   }
 }
+
+export type TagSuggestion = {
+  /** the photo's index in the post */
+  image: number
+  products: {
+    product: {
+      id: string
+      title: string
+      handle: string
+      thumbnail: string | null
+    }
+    variants: TagVariant[]
+    score: number
+  }[]
+}
+/**
+ * What visual search finds in the post's untagged photos, for its author to
+ * confirm; null when the viewer is not the author (the API answers 404) or on
+ * any failure (the suggestions are an offer: the page must not break on them).
+ */
+export async function getTagSuggestions(
+  id: string,
+  opts: { token: string; regionId: string }
+): Promise<TagSuggestion[] | null> {
+  try {
+    const r = await storeRequest<{ suggestions: TagSuggestion[] }>(
+      `/store/feed/posts/${encodeURIComponent(id)}/tag-suggestions`,
+      {
+        query: { region_id: opts.regionId, limit: 6 },
+        token: opts.token,
+        timeoutMs: 20_000,
+      }
+    )
+    return r.status === 200 ? r.body.suggestions : null
+  } catch {
+    return null
+  }
+}
+
+/** The author tags products on the post's photos; the API's 4xx message is thrown as SocialError. */
+export async function addPostTags(
+  token: string,
+  id: string,
+  tags: {
+    image: number
+    x: number
+    y: number
+    product_id: string
+    variant_id?: string
+  }[]
+) {
+  return ok(
+    await storeRequest<{ post: Post }>(
+      `/store/feed/posts/${encodeURIComponent(id)}/tags`,
+      { method: "POST", json: { tags }, token }
+    )
+  ).post
+}
