@@ -307,9 +307,13 @@ export default function PostPage() {
               </Link>
             </p>
           )}
-          {openTag && !openTag.variants.length && (
+          {openTag && openTag.similar_in_stock && (
             <section className="similar" data-testid="similar-in-stock">
-              <h2>Not available here — similar in stock</h2>
+              <h2>
+                {openTag.variants.length
+                  ? "Not in your size — similar in stock"
+                  : "Not available here — similar in stock"}
+              </h2>
               {openTag.similar_in_stock?.length ? (
                 <ul className="tag-picker">
                   {openTag.similar_in_stock.map((s) => (
