@@ -77,19 +77,27 @@ export async function buyableVariants(
     groups.set(key, g)
   }
   const out = new Map<string, SellableVariant>()
-  for (const g of groups.values()) {
-    const offers = await sellableProducts(
-      container,
-      g.ids,
-      {
-        region_id: c.region_id,
-        sales_channel_ids: c.sales_channel_ids,
-        size: g.size,
-        max_price: g.max,
-        min_price: g.min,
-      },
-      { region }
-    )
+  // a list is for display: prices and stock read in the last few seconds may
+  // serve (lib/offers read cache, dropped at once on price and stock events);
+  // adding a recommendation to the cart checks it fresh (add-set-to-cart)
+  const answers = await Promise.all(
+    [...groups.values()].map(async (g) => ({
+      g,
+      offers: await sellableProducts(
+        container,
+        g.ids,
+        {
+          region_id: c.region_id,
+          sales_channel_ids: c.sales_channel_ids,
+          size: g.size,
+          max_price: g.max,
+          min_price: g.min,
+        },
+        { region, fresh: false }
+      ),
+    }))
+  )
+  for (const { g, offers } of answers) {
     for (const id of g.ids) {
       const o = offers.get(id)
       if (o?.variants.length) out.set(id, o.variants[0])

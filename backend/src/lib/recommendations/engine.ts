@@ -3,7 +3,12 @@ import {
   ContainerRegistrationKeys,
   MedusaError,
 } from "@medusajs/framework/utils"
-import { regionContext, type SellableVariant } from "../offers"
+import {
+  onForget,
+  regionContext,
+  STRUCTURE_TTL_MS,
+  type SellableVariant,
+} from "../offers"
 import { familyOf, type Family } from "../style-vocabulary"
 import { RECOMMENDATIONS_MODULE } from "../../modules/recommendations"
 import type RecommendationsModuleService from "../../modules/recommendations/service"
@@ -29,6 +34,7 @@ import {
   type Constraints,
   type FilteredOut,
 } from "./buyable"
+import { Timings } from "../timings"
 
 export type Kind = "product" | "outfit"
 export type Anchor = { product_id: string } | { wardrobe_item_id: string }
@@ -180,6 +186,54 @@ const byPopularity = new Map<string, string[]>()
  * neighbours of an anchor, then the catalogue in order (cold start) up to
  * CANDIDATES — so a 10,000-product store is never read whole on a request.
  */
+/**
+ * Candidates' attributes (title, metadata, categories, tags) change only when
+ * the product is edited, and reading ~500 of them with their relations was
+ * most of a computed list's time. So they are kept per process, like the
+ * buyability rule's product structures, for the same TTL, and forgotten with
+ * them (lib/offers `onForget`: product, price and stock events). A product
+ * asked for but not published is remembered as absent until it changes.
+ */
+const attributes = new Map<string, { at: number; product: any | null }>()
+/** The catalogue's first published products by creation, for the cold start. */
+let head: { at: number; products: any[] } | null = null
+onForget((ids) => {
+  for (const id of ids) attributes.delete(id)
+  head = null
+})
+
+async function productsByIds(query: any, ids: string[]): Promise<any[]> {
+  const fresh = Date.now() - STRUCTURE_TTL_MS
+  const missing = ids.filter((id) => !((attributes.get(id)?.at ?? 0) > fresh))
+  if (missing.length) {
+    const { data } = await query.graph({
+      entity: "product",
+      fields: FIELDS,
+      filters: { id: missing, status: "published" } as any,
+    })
+    const at = Date.now()
+    if (attributes.size > 100_000) attributes.clear()
+    const found = new Map((data as any[]).map((p) => [p.id, p]))
+    for (const id of missing)
+      attributes.set(id, { at, product: found.get(id) ?? null })
+  }
+  return ids.map((id) => attributes.get(id)?.product).filter(Boolean)
+}
+
+/** The cold start's fill: the catalogue's first published products by creation (a minute, or until a product changes). */
+async function catalogueHead(query: any, take: number): Promise<any[]> {
+  if (!head || head.at <= Date.now() - Math.min(STRUCTURE_TTL_MS, 60_000)) {
+    const { data } = await query.graph({
+      entity: "product",
+      fields: FIELDS,
+      filters: { status: "published" } as any,
+      pagination: { take: CANDIDATES, order: { created_at: "ASC" } } as any,
+    })
+    head = { at: Date.now(), products: data as any[] }
+  }
+  return head.products.slice(0, take)
+}
+
 async function candidateProducts(
   query: any,
   model: TrainedModel & { id: string },
@@ -205,25 +259,9 @@ async function candidateProducts(
     .slice(0, 300))
     ids.add(id)
   for (const id of byPopularity.get(model.id)!) ids.add(id)
-  const picked = ids.size
-    ? (
-        await query.graph({
-          entity: "product",
-          fields: FIELDS,
-          filters: { id: [...ids], status: "published" } as any,
-        })
-      ).data
-    : []
+  const picked = ids.size ? await productsByIds(query, [...ids]) : []
   const rest = CANDIDATES - picked.length
-  const { data: catalogue } =
-    rest > 0
-      ? await query.graph({
-          entity: "product",
-          fields: FIELDS,
-          filters: { status: "published" } as any,
-          pagination: { take: rest, order: { created_at: "ASC" } } as any,
-        })
-      : { data: [] }
+  const catalogue = rest > 0 ? await catalogueHead(query, rest) : []
   const seen = new Set<string>()
   return [...catalogue, ...picked].filter(
     (p: any) => !seen.has(p.id) && !!seen.add(p.id)
@@ -337,7 +375,8 @@ async function affinityOf(
  */
 export async function recommend(
   container: MedusaContainer,
-  input: RecommendInput
+  input: RecommendInput,
+  timings = new Timings()
 ) {
   const started = Date.now()
   const region = await regionContext(
@@ -353,13 +392,19 @@ export async function recommend(
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const cid = input.customer_id
 
-  const profile: any = cid ? await profiles.profileOf(cid) : null
-  const likes: any[] = cid ? await profiles.likesOf(cid) : []
-  const taste = cid ? await recs.tasteOf(cid) : new Map<string, number>()
+  const [profile, likes, taste] = (await timings.time("shopper", () =>
+    Promise.all([
+      cid ? profiles.profileOf(cid) : null,
+      cid ? profiles.likesOf(cid) : [],
+      cid ? recs.tasteOf(cid) : new Map<string, number>(),
+    ] as const)
+  )) as [any, any[], Map<string, number>]
   for (const l of likes)
     taste.set(l.product_id, (taste.get(l.product_id) ?? 0) + 1) // quiz likes count as likes
   const feedback: any[] = cid
-    ? await recs.listRecFeedbacks({ customer_id: cid }, { take: 1000 })
+    ? await timings.time("shopper", () =>
+        recs.listRecFeedbacks({ customer_id: cid }, { take: 1000 })
+      )
     : []
   const disliked = new Set<string>(
     [...taste].filter(([, w]) => w < 0).map(([id]) => id)
@@ -387,9 +432,13 @@ export async function recommend(
       ? Math.round(Math.min(...tooExpensive) * 0.9 * 100) / 100
       : null,
   }
-  const model = await recs.latestModel()
-  const rules = (await recs.listRecRules({}, { take: 1000 })) as Rule[]
-  const owned = await ownedItems(container, cid)
+  const [model, rules, owned] = await timings.time("model", () =>
+    Promise.all([
+      recs.latestModel(),
+      recs.listRecRules({}, { take: 1000 }) as Promise<Rule[]>,
+      ownedItems(container, cid),
+    ])
+  )
 
   // the anchor
   let anchorProduct: any = null
@@ -418,10 +467,12 @@ export async function recommend(
 
   const seeds = new Map([...taste].filter(([, w]) => w !== 0))
   const collab = scoreFromSeeds(model.neighbours, seeds)
-  const products = await candidateProducts(query, model, collab, [
-    input.together_with,
-    anchorProduct?.id,
-  ])
+  const products = await timings.time("candidates", () =>
+    candidateProducts(query, model, collab, [
+      input.together_with,
+      anchorProduct?.id,
+    ])
+  )
 
   const titles = new Map<string, string>(
     products.map((p: any) => [p.id, p.title])
@@ -436,7 +487,9 @@ export async function recommend(
   const ownedProducts = new Set(owned.map((w) => w.product_id).filter(Boolean))
   const gender = anchorProduct?.metadata?.gender ?? profile?.gender ?? null
   const liked = [...taste].filter(([, w]) => w > 0).map(([id]) => id)
-  const affinity = await affinityOf(query, taste, liked)
+  const affinity = await timings.time("affinity", () =>
+    affinityOf(query, taste, liked)
+  )
 
   const candidates: Candidate[] = []
   products.forEach((p: any, order: number) => {
@@ -551,12 +604,8 @@ export async function recommend(
       i += want * 2
     ) {
       const chunk = candidates.slice(i, i + want * 2)
-      const ok = await buyableVariants(
-        container,
-        chunk,
-        constraints,
-        filtered,
-        region
+      const ok = await timings.time("buyable", () =>
+        buyableVariants(container, chunk, constraints, filtered, region)
       )
       for (const c of chunk)
         if (ok.has(c.id) && picked.length < want)
@@ -592,12 +641,8 @@ export async function recommend(
     const wearable = candidates
       .filter((c) => c.slot)
       .slice(0, Math.max(60, input.limit * 20))
-    const ok = await buyableVariants(
-      container,
-      wearable,
-      constraints,
-      filtered,
-      region
+    const ok = await timings.time("buyable", () =>
+      buyableVariants(container, wearable, constraints, filtered, region)
     )
     const pool = wearable.filter((c) => ok.has(c.id))
     const bases: {
@@ -611,12 +656,14 @@ export async function recommend(
       const m = anchorProduct.metadata ?? {}
       const slot = slotOf(m) ?? "top"
       const [v] = (
-        await buyableVariants(
-          container,
-          [{ id: anchorProduct.id, family: familyOf(m) }],
-          constraints,
-          noneFiltered(),
-          region
+        await timings.time("buyable", () =>
+          buyableVariants(
+            container,
+            [{ id: anchorProduct.id, family: familyOf(m) }],
+            constraints,
+            noneFiltered(),
+            region
+          )
         )
       ).values()
       const c = {
@@ -766,12 +813,14 @@ export async function recommend(
           kind: s.kind,
           payload: { ...s, context },
         }))
-      : await recs.createRecommendations(
-          shown.map((s) => ({
-            customer_id: cid,
-            kind: s.kind,
-            payload: { ...s, context },
-          })) as any
+      : await timings.time("store", () =>
+          recs.createRecommendations(
+            shown.map((s) => ({
+              customer_id: cid,
+              kind: s.kind,
+              payload: { ...s, context },
+            })) as any
+          )
         )
   return {
     recommendations: (rows as any[]).map((r) => toShape(r)),
