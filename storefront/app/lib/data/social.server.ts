@@ -9,6 +9,16 @@ export type TagVariant = {
   currency_code: string
   in_stock: boolean
 }
+/** A product with the variants this viewer can buy (look-alikes, suggestions). */
+export type ProductOffer = {
+  product: {
+    id: string
+    title: string
+    handle: string
+    thumbnail: string | null
+  }
+  variants: TagVariant[]
+}
 export type PostTag = {
   image: number
   x: number
@@ -22,15 +32,7 @@ export type PostTag = {
   variant_id: string | null
   variants: TagVariant[]
   /** on the post page, for a tagged product this viewer cannot buy: look-alikes they can */
-  similar_in_stock?: {
-    product: {
-      id: string
-      title: string
-      handle: string
-      thumbnail: string | null
-    }
-    variants: TagVariant[]
-  }[]
+  similar_in_stock?: ProductOffer[]
 }
 export type Post = {
   id: string
@@ -297,16 +299,7 @@ export async function searchProducts(
 export type TagSuggestion = {
   /** the photo's index in the post */
   image: number
-  products: {
-    product: {
-      id: string
-      title: string
-      handle: string
-      thumbnail: string | null
-    }
-    variants: TagVariant[]
-    score: number
-  }[]
+  products: (ProductOffer & { score: number })[]
 }
 /**
  * What visual search finds in the post's untagged photos, for its author to
