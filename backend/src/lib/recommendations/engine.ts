@@ -154,6 +154,7 @@ const showProduct = (c: Candidate, v: SellableVariant): ShownItem => ({
 
 const FIELDS = [
   "id",
+  "status",
   "title",
   "handle",
   "thumbnail",
@@ -192,7 +193,7 @@ const byPopularity = new Map<string, string[]>()
  * most of a computed list's time. So they are kept per process, like the
  * buyability rule's product structures, for the same TTL, and forgotten with
  * them (lib/offers `onForget`: product, price and stock events). A product
- * asked for but not published is remembered as absent until it changes.
+ * asked for that does not exist is remembered as absent until it changes.
  */
 const attributes = new Map<string, { at: number; product: any | null }>()
 /** The catalogue's first published products by creation, for the cold start. */
@@ -202,14 +203,18 @@ onForget((ids) => {
   head = null
 })
 
-async function productsByIds(query: any, ids: string[]): Promise<any[]> {
+async function productsByIds(
+  query: any,
+  ids: string[],
+  { published = true }: { published?: boolean } = {}
+): Promise<any[]> {
   const fresh = Date.now() - STRUCTURE_TTL_MS
   const missing = ids.filter((id) => !((attributes.get(id)?.at ?? 0) > fresh))
   if (missing.length) {
     const { data } = await query.graph({
       entity: "product",
       fields: FIELDS,
-      filters: { id: missing, status: "published" } as any,
+      filters: { id: missing },
     })
     const at = Date.now()
     if (attributes.size > 100_000) attributes.clear()
@@ -217,7 +222,9 @@ async function productsByIds(query: any, ids: string[]): Promise<any[]> {
     for (const id of missing)
       attributes.set(id, { at, product: found.get(id) ?? null })
   }
-  return ids.map((id) => attributes.get(id)?.product).filter(Boolean)
+  return ids
+    .map((id) => attributes.get(id)?.product)
+    .filter((p) => p && (!published || p.status === "published"))
 }
 
 /** The cold start's fill: the catalogue's first published products by creation (a minute, or until a product changes). */
@@ -348,13 +355,12 @@ async function affinityOf(
     AFFINITY_KEYS.map((k) => [k, new Map<string, number>()])
   ) as Affinity
   if (!liked.length) return out
-  const { data } = await query.graph({
-    entity: "product",
-    fields: ["id", "metadata"],
-    filters: { id: liked.slice(0, 500) },
+  // what they liked counts whether or not it is still on sale
+  const data = await productsByIds(query, liked.slice(0, 500), {
+    published: false,
   })
   let total = 0
-  for (const p of data as any[]) {
+  for (const p of data) {
     const w = taste.get(p.id) ?? 0
     total += w
     for (const k of AFFINITY_KEYS) {
@@ -392,20 +398,16 @@ export async function recommend(
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const cid = input.customer_id
 
-  const [profile, likes, taste] = (await timings.time("shopper", () =>
+  const [profile, likes, taste, feedback] = (await timings.time("shopper", () =>
     Promise.all([
       cid ? profiles.profileOf(cid) : null,
       cid ? profiles.likesOf(cid) : [],
       cid ? recs.tasteOf(cid) : new Map<string, number>(),
+      cid ? recs.listRecFeedbacks({ customer_id: cid }, { take: 1000 }) : [],
     ] as const)
-  )) as [any, any[], Map<string, number>]
+  )) as [any, any[], Map<string, number>, any[]]
   for (const l of likes)
     taste.set(l.product_id, (taste.get(l.product_id) ?? 0) + 1) // quiz likes count as likes
-  const feedback: any[] = cid
-    ? await timings.time("shopper", () =>
-        recs.listRecFeedbacks({ customer_id: cid }, { take: 1000 })
-      )
-    : []
   const disliked = new Set<string>(
     [...taste].filter(([, w]) => w < 0).map(([id]) => id)
   )
