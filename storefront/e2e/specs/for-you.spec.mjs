@@ -1,6 +1,10 @@
 import assert from "node:assert/strict"
 import { after, before, test } from "node:test"
-import { openBrowser, screenshot } from "../fixtures/browser.mjs"
+import {
+  openBrowser,
+  screenshot,
+  visibleOrExplain,
+} from "../fixtures/browser.mjs"
 import { RegisterPage, StyleQuizPage } from "../fixtures/account-pages.mjs"
 import { CartPage } from "../fixtures/cart-page.mjs"
 import {
@@ -41,7 +45,7 @@ test("after the quiz, For you shows outfits in the shopper's sizes and budget; a
   await page.getByTestId("nav-for-you").click()
   await page.waitForURL(/\/for-you$/)
   const forYou = new ForYouPage(page)
-  await forYou.outfits.first().waitFor()
+  await visibleOrExplain(page, forYou.outfits, "an outfit card")
   const outfitCount = await forYou.outfits.count()
   assert.ok(outfitCount >= 1, "at least one outfit is shown")
 

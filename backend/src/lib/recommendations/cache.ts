@@ -105,13 +105,14 @@ export async function cachedList<T extends { took_ms: number }>(
   return fresh
 }
 
-/** Forgets a shopper's cached lists (after feedback or new signals). */
+/** Forgets one shopper's cached lists (after their feedback or new signals); other shoppers' lists stay. */
 export async function forgetLists(
   container: MedusaContainer,
   customerId: string
 ): Promise<void> {
+  // tags are a union: naming ALL_LISTS here too would empty every shopper's cache
   await cachingOf(container)
-    ?.clear({ tags: [shopperTag(customerId), ALL_LISTS] })
+    ?.clear({ tags: [shopperTag(customerId)] })
     .catch(() => undefined)
 }
 

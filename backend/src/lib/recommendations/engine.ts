@@ -640,13 +640,37 @@ export async function recommend(
       items: [showProduct(c, v)],
     }))
   } else {
-    const wearable = candidates
-      .filter((c) => c.slot)
-      .slice(0, Math.max(60, input.limit * 20))
-    const ok = await timings.time("buyable", () =>
-      buyableVariants(container, wearable, constraints, filtered, region)
-    )
-    const pool = wearable.filter((c) => ok.has(c.id))
+    // each slot's best-ranked pieces, checked in rounds until every slot has
+    // enough buyable ones or runs out: a taste that ranks (say) accessories
+    // first must not leave the outfit without a top or shoes
+    const perSlot = Math.max(8, input.limit * 3)
+    const bySlot = new Map<Slot, Candidate[]>()
+    for (const c of candidates)
+      if (c.slot) bySlot.set(c.slot, [...(bySlot.get(c.slot) ?? []), c])
+    const ok = new Map<string, SellableVariant>()
+    const checked = new Map<Slot, number>()
+    const buyableIn = (slot: Slot) =>
+      bySlot
+        .get(slot)!
+        .slice(0, checked.get(slot) ?? 0)
+        .filter((c) => ok.has(c.id)).length
+    for (let round = 0; round < 4; round++) {
+      const batch: Candidate[] = []
+      for (const [slot, list] of bySlot) {
+        const from = checked.get(slot) ?? 0
+        const short = perSlot - buyableIn(slot)
+        if (short <= 0 || from >= list.length) continue
+        const take = round === 0 ? perSlot : Math.max(perSlot, short * 3)
+        batch.push(...list.slice(from, from + take))
+        checked.set(slot, from + take)
+      }
+      if (!batch.length) break
+      const found = await timings.time("buyable", () =>
+        buyableVariants(container, batch, constraints, filtered, region)
+      )
+      for (const [id, v] of found) ok.set(id, v)
+    }
+    const pool = candidates.filter((c) => c.slot && ok.has(c.id))
     const bases: {
       item: ShownItem
       slot: Slot
