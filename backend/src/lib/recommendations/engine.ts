@@ -94,6 +94,14 @@ export type ShownItem = {
 
 /** How many catalogue products one request ranks (newest first beyond this are not considered). */
 const CANDIDATES = Number(process.env.CURATOR_RECS_CANDIDATES ?? 500)
+/**
+ * The hybrid's blend: the best content match (labels of what the shopper
+ * liked) and the best collaborative match (co-occurrence with it) each score
+ * this much; profile answers, merchandising rules, season and popularity add
+ * smaller fixed amounts.
+ */
+const W_CONTENT = 1
+const W_COLLAB = 0.6
 const SOUTHERN = new Set(["au", "nz", "za", "ar", "br", "cl", "uy"])
 
 const money = (amount: number, currency: string) => {
@@ -398,14 +406,24 @@ export async function recommend(
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const cid = input.customer_id
 
-  const [profile, likes, taste, feedback] = (await timings.time("shopper", () =>
-    Promise.all([
-      cid ? profiles.profileOf(cid) : null,
-      cid ? profiles.likesOf(cid) : [],
-      cid ? recs.tasteOf(cid) : new Map<string, number>(),
-      cid ? recs.listRecFeedbacks({ customer_id: cid }, { take: 1000 }) : [],
-    ] as const)
-  )) as [any, any[], Map<string, number>, any[]]
+  const [profile, likes, signals, feedback] = (await timings.time(
+    "shopper",
+    () =>
+      Promise.all([
+        cid ? profiles.profileOf(cid) : null,
+        cid ? profiles.likesOf(cid) : [],
+        cid
+          ? recs.signalsOf(cid)
+          : { taste: new Map<string, number>(), committed: new Set<string>() },
+        cid ? recs.listRecFeedbacks({ customer_id: cid }, { take: 1000 }) : [],
+      ] as const)
+  )) as [
+    any,
+    any[],
+    { taste: Map<string, number>; committed: Set<string> },
+    any[],
+  ]
+  const { taste, committed } = signals
   for (const l of likes)
     taste.set(l.product_id, (taste.get(l.product_id) ?? 0) + 1) // quiz likes count as likes
   const disliked = new Set<string>(
@@ -493,6 +511,20 @@ export async function recommend(
     affinityOf(query, taste, liked)
   )
 
+  // the two sides of the hybrid on one scale: each divided by its largest
+  // value among this request's products, so the collaborative sum (which grows
+  // with the number and weight of signals) cannot drown the content side
+  const contentOf = (m: Record<string, any>) =>
+    (affinity.article_type.get(m.article_type) ?? 0) +
+    0.5 * (affinity.base_colour.get(m.base_colour) ?? 0) +
+    0.25 * (affinity.usage.get(m.usage) ?? 0)
+  let cfScale = 0
+  let contentScale = 0
+  for (const p of products) {
+    cfScale = Math.max(cfScale, Math.abs(collab.get(p.id) ?? 0))
+    contentScale = Math.max(contentScale, contentOf(p.metadata ?? {}))
+  }
+
   const candidates: Candidate[] = []
   products.forEach((p: any, order: number) => {
     const m = p.metadata ?? {}
@@ -505,6 +537,7 @@ export async function recommend(
         ownedKeys.has(`${m.article_type}|${m.base_colour}`))
     )
       return // owns the same or a near-copy
+    if (input.kind === "product" && committed.has(p.id)) return // already in a cart or bought: a list is for discovery (liked ones may return)
     if (gender && !gendersGo(gender, m.gender)) return
     if (input.occasion && !usagesGo(input.occasion, m.usage)) return
     if (
@@ -513,7 +546,7 @@ export async function recommend(
     )
       return
     const parts: [number, string][] = []
-    const cf = collab.get(p.id) ?? 0
+    const cf = cfScale ? (W_COLLAB * (collab.get(p.id) ?? 0)) / cfScale : 0
     if (cf) {
       const because = liked
         .map((l) => [l, similarity(model.neighbours, l, p.id)] as const)
@@ -531,20 +564,21 @@ export async function recommend(
         "often bought together",
       ])
     // content: the share of what the shopper liked that has this article type / colour / occasion
+    const c = contentScale ? W_CONTENT / contentScale : 0
     const byArticle = affinity.article_type.get(m.article_type) ?? 0
     if (byArticle)
       parts.push([
-        0.4 * byArticle,
+        c * byArticle,
         `like the ${String(m.article_type).toLowerCase()} you liked`,
       ])
     const byColour = affinity.base_colour.get(m.base_colour) ?? 0
     if (byColour)
       parts.push([
-        0.2 * byColour,
+        c * 0.5 * byColour,
         `in ${String(m.base_colour).toLowerCase()}, like things you chose`,
       ])
     const byUsage = affinity.usage.get(m.usage) ?? 0
-    if (byUsage) parts.push([0.1 * byUsage, ""])
+    if (byUsage) parts.push([c * 0.25 * byUsage, ""])
     if (profile?.styles?.includes(m.usage))
       parts.push([0.3, `matches your ${m.usage} style`])
     if (profile?.colours_liked?.includes(m.base_colour))

@@ -55,18 +55,32 @@ class RecommendationsModuleService extends MedusaService({
 
   /** Net weight per product of one shopper's signals (likes minus dislikes…). */
   async tasteOf(customerId: string): Promise<Map<string, number>> {
+    return (await this.signalsOf(customerId)).taste
+  }
+
+  /**
+   * A shopper's taste (net signal weight per product, newest 5,000 signals)
+   * and the products they have put in a cart or bought.
+   */
+  async signalsOf(
+    customerId: string
+  ): Promise<{ taste: Map<string, number>; committed: Set<string> }> {
     const rows = await this.listRecSignals(
       { customer_id: customerId },
       {
-        select: ["product_id", "weight"],
+        select: ["product_id", "kind", "weight"],
         take: 5000,
         order: { created_at: "DESC" },
       }
     )
-    const out = new Map<string, number>()
-    for (const r of rows)
-      out.set(r.product_id, (out.get(r.product_id) ?? 0) + r.weight)
-    return out
+    const taste = new Map<string, number>()
+    const committed = new Set<string>()
+    for (const r of rows) {
+      taste.set(r.product_id, (taste.get(r.product_id) ?? 0) + r.weight)
+      if (r.kind === "cart" || r.kind === "purchase")
+        committed.add(r.product_id)
+    }
+    return { taste, committed }
   }
 
   /**
