@@ -354,6 +354,50 @@ medusaIntegrationTestRunner({
       expect(bad.status).toBe(400)
     })
 
+    it("leaves out pieces of the same type and colour as something the shopper owns, and products already in a cart, unless asked for look-alikes (include_owned_similar)", async () => {
+      const before = await list(`region_id=${eur}&limit=50`)
+      expect(productIds(before.data)).toContain(p.good)
+      expect(productIds(before.data)).toContain(p.jeans)
+      // Ann owns a navy T-shirt (like p.good) and has blue jeans (p.jeans) in her cart
+      const wardrobe = getContainer().resolve("wardrobe") as any
+      await wardrobe.createWardrobeItems([
+        {
+          customer_id: ann.id,
+          family: "top",
+          colour: "Navy Blue",
+          article_type: "Tshirts",
+        },
+      ])
+      expect(
+        (
+          await api.post(
+            "/store/customers/me/recommendations/signals",
+            { signals: [{ product_id: p.jeans, kind: "cart" }] },
+            { headers: ann.headers }
+          )
+        ).status
+      ).toBeLessThan(300)
+      const after = await list(`region_id=${eur}&limit=50`)
+      expect(after.status).toBe(200)
+      expect(productIds(after.data)).not.toContain(p.good)
+      expect(productIds(after.data)).not.toContain(p.jeans)
+      const asked = await fail(
+        api.post(
+          "/store/customers/me/recommendations/generate",
+          {
+            region_id: eur,
+            kind: "product",
+            limit: 50,
+            include_owned_similar: true,
+          },
+          { headers: ann.headers }
+        )
+      )
+      expect(asked.status).toBe(200)
+      expect(productIds(asked.data)).toContain(p.good)
+      expect(productIds(asked.data)).not.toContain(p.jeans)
+    })
+
     it("answers another shopper's recommendation with 404, for reading and for feedback", async () => {
       const { data } = await list(`region_id=${eur}&limit=3`)
       const id = data.recommendations[0].id

@@ -182,7 +182,8 @@ let warmedAt = -Infinity
 
 const warmLimit = () => Number(process.env.CURATOR_OFFER_WARM_LIMIT ?? 20_000)
 
-function startWarming(container: MedusaContainer) {
+/** Starts the warm-up unless it runs or ran less than half a TTL ago (the first use of the cache, and the warm-offers job at boot). */
+export function startWarming(container: MedusaContainer) {
   if (
     !(warmLimit() > 0) ||
     warming ||

@@ -28,6 +28,7 @@ export {
   productStructures,
   productsOfInventoryItems,
   productsOfPriceSets,
+  startWarming,
   warmStructures,
   STRUCTURE_TTL_MS,
 } from "./cache"

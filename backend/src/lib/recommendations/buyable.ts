@@ -6,6 +6,7 @@ import {
   type SellableVariant,
 } from "../offers"
 import type { Family } from "../style-vocabulary"
+import type { Timings } from "../timings"
 
 export type FilteredOut = {
   out_of_stock: number
@@ -60,7 +61,8 @@ export async function buyableVariants(
   products: { id: string; family: Family | null }[],
   c: Constraints,
   filtered: FilteredOut,
-  region?: RegionContext
+  region?: RegionContext,
+  timings?: Timings
 ): Promise<Map<string, SellableVariant>> {
   const groups = new Map<
     string,
@@ -93,7 +95,7 @@ export async function buyableVariants(
           max_price: g.max,
           min_price: g.min,
         },
-        { region, fresh: false }
+        { region, fresh: false, timings }
       ),
     }))
   )

@@ -55,6 +55,8 @@ export type RecommendInput = {
   persist?: boolean
   /** outfits: the shopper's own clothes plus one new piece */
   mostly_owned?: boolean
+  /** pieces: also the same article type and colour as something the shopper owns ("more of what I wear") */
+  include_owned_similar?: boolean
 }
 
 type Candidate = {
@@ -534,9 +536,10 @@ export async function recommend(
     if (
       input.kind === "product" &&
       (ownedProducts.has(p.id) ||
-        ownedKeys.has(`${m.article_type}|${m.base_colour}`))
+        (!input.include_owned_similar &&
+          ownedKeys.has(`${m.article_type}|${m.base_colour}`)))
     )
-      return // owns the same or a near-copy
+      return // owns it, or (unless asked for) one of the same type and colour
     if (input.kind === "product" && committed.has(p.id)) return // already in a cart or bought: a list is for discovery (liked ones may return)
     if (gender && !gendersGo(gender, m.gender)) return
     if (input.occasion && !usagesGo(input.occasion, m.usage)) return
@@ -641,7 +644,14 @@ export async function recommend(
     ) {
       const chunk = candidates.slice(i, i + want * 2)
       const ok = await timings.time("buyable", () =>
-        buyableVariants(container, chunk, constraints, filtered, region)
+        buyableVariants(
+          container,
+          chunk,
+          constraints,
+          filtered,
+          region,
+          timings
+        )
       )
       for (const c of chunk)
         if (ok.has(c.id) && picked.length < want)
@@ -677,7 +687,9 @@ export async function recommend(
     // each slot's best-ranked pieces, checked in rounds until every slot has
     // enough buyable ones or runs out: a taste that ranks (say) accessories
     // first must not leave the outfit without a top or shoes
-    const perSlot = Math.max(8, input.limit * 3)
+    // enough buyable pieces per slot: a base for every outfit, and a few more
+    // than that for the slots that must go with it (colour, occasion, season)
+    const perSlot = Math.max(6, input.limit + 3)
     const bySlot = new Map<Slot, Candidate[]>()
     for (const c of candidates)
       if (c.slot) bySlot.set(c.slot, [...(bySlot.get(c.slot) ?? []), c])
@@ -694,13 +706,20 @@ export async function recommend(
         const from = checked.get(slot) ?? 0
         const short = perSlot - buyableIn(slot)
         if (short <= 0 || from >= list.length) continue
-        const take = round === 0 ? perSlot : Math.max(perSlot, short * 3)
+        const take = round === 0 ? 2 * perSlot : short * 3
         batch.push(...list.slice(from, from + take))
         checked.set(slot, from + take)
       }
       if (!batch.length) break
       const found = await timings.time("buyable", () =>
-        buyableVariants(container, batch, constraints, filtered, region)
+        buyableVariants(
+          container,
+          batch,
+          constraints,
+          filtered,
+          region,
+          timings
+        )
       )
       for (const [id, v] of found) ok.set(id, v)
     }
@@ -874,12 +893,12 @@ export async function recommend(
           payload: { ...s, context },
         }))
       : await timings.time("store", () =>
-          recs.createRecommendations(
+          recs.storeShown(
             shown.map((s) => ({
-              customer_id: cid,
+              customer_id: cid ?? null,
               kind: s.kind,
               payload: { ...s, context },
-            })) as any
+            }))
           )
         )
   return {

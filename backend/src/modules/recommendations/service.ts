@@ -1,4 +1,5 @@
 import {
+  generateEntityId,
   InjectManager,
   MedusaContext,
   MedusaService,
@@ -51,6 +52,44 @@ class RecommendationsModuleService extends MedusaService({
         reason: s.reason ?? null,
       })) as any
     )) as any
+  }
+
+  /**
+   * Stores a list as it is shown, in one INSERT: a list is written on every
+   * computed GET, and the ORM's per-entity create cost a computed list
+   * 30–45 ms at 10,000 products. Same rows as createRecommendations.
+   */
+  @InjectManager()
+  async storeShown(
+    rows: {
+      customer_id: string | null
+      kind: "product" | "outfit"
+      payload: unknown
+    }[],
+    @MedusaContext() ctx: Context = {}
+  ): Promise<
+    { id: string; customer_id: string | null; kind: string; payload: any }[]
+  > {
+    if (!rows.length) return []
+    const em = ctx.manager as any
+    const out = rows.map((r) => ({
+      id: generateEntityId(undefined, "rec"),
+      customer_id: r.customer_id,
+      kind: r.kind,
+      payload: r.payload as any,
+    }))
+    await em.execute(
+      `INSERT INTO recommendation (id, customer_id, kind, payload) VALUES ${out
+        .map(() => "(?, ?, ?, ?::jsonb)")
+        .join(", ")}`,
+      out.flatMap((r) => [
+        r.id,
+        r.customer_id,
+        r.kind,
+        JSON.stringify(r.payload),
+      ])
+    )
+    return out
   }
 
   /** Net weight per product of one shopper's signals (likes minus dislikes…). */

@@ -33,6 +33,8 @@ export const StoreGenerateRecommendations = z
     limit: limit.default(12),
     /** outfits made of the shopper's own clothes plus one new piece */
     mostly_owned: z.boolean().optional(),
+    /** pieces: also ones of the same type and colour as something the shopper owns */
+    include_owned_similar: z.boolean().optional(),
   })
   .strict()
 export type StoreGenerateRecommendationsType = z.infer<
