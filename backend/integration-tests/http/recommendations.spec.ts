@@ -354,6 +354,44 @@ medusaIntegrationTestRunner({
       expect(bad.status).toBe(400)
     })
 
+    it("gives every piece one of the contract's slots, also products outfits do not use (innerwear)", async () => {
+      const container = getContainer()
+      const briefs = await createTestProduct(container, {
+        photo: await sharp({
+          create: { width: 64, height: 64, channels: 3, background: "#102040" },
+        })
+          .jpeg()
+          .toBuffer(),
+        sizes: { M: { eu: 5, us: 5 } },
+        prices: { eur: 20, usd: 20 },
+      })
+      await container.resolve(Modules.PRODUCT).updateProducts(briefs.id, {
+        metadata: {
+          master_category: "Apparel",
+          sub_category: "Innerwear",
+          article_type: "Briefs",
+          base_colour: "Navy Blue",
+          gender: "Men",
+          usage: "Casual",
+          season: "Winter",
+        },
+      })
+      const slots = new Set([
+        "top",
+        "bottom",
+        "one_piece",
+        "outerwear",
+        "shoes",
+        "accessory",
+        "bag",
+      ])
+      const { status, data } = await list(`region_id=${eur}&limit=50`)
+      expect(status).toBe(200)
+      const items = data.recommendations.flatMap((r: any) => r.items)
+      expect(items.map((i: any) => i.product?.id)).toContain(briefs.id)
+      for (const i of items) expect(slots.has(i.slot)).toBe(true)
+    })
+
     it("leaves out pieces of the same type and colour as something the shopper owns, and products already in a cart, unless asked for look-alikes (include_owned_similar)", async () => {
       const before = await list(`region_id=${eur}&limit=50`)
       expect(productIds(before.data)).toContain(p.good)

@@ -73,7 +73,7 @@ type Candidate = {
 }
 
 export type ShownItem = {
-  slot: Slot | null
+  slot: Slot
   product: {
     id: string
     title: string
@@ -143,8 +143,25 @@ async function ownedItems(
   }
 }
 
+/** Size families as the API's slots, for the pieces outfits do not use. */
+const SLOT_OF_FAMILY: Record<string, Slot> = {
+  top: "top",
+  bottom: "bottom",
+  dress: "one_piece",
+  shoes: "shoes",
+  accessories: "accessory",
+}
+
+/**
+ * A shown piece's slot is always one of the API's: its outfit slot, or for
+ * what outfits leave out (innerwear, nightwear, personal care) the slot of its
+ * size family, else `accessory`. (A null slot broke the For you page.)
+ */
+const pieceSlot = (c: Candidate): Slot =>
+  c.slot ?? SLOT_OF_FAMILY[c.family ?? ""] ?? "accessory"
+
 const showProduct = (c: Candidate, v: SellableVariant): ShownItem => ({
-  slot: c.slot,
+  slot: pieceSlot(c),
   product: {
     id: c.id,
     title: c.title,
@@ -244,7 +261,11 @@ async function catalogueHead(query: any, take: number): Promise<any[]> {
       entity: "product",
       fields: FIELDS,
       filters: { status: "published" } as any,
-      pagination: { take: CANDIDATES, order: { created_at: "ASC" } } as any,
+      // id breaks ties: products seeded together share created_at, and Postgres orders ties as it likes
+      pagination: {
+        take: CANDIDATES,
+        order: { created_at: "ASC", id: "ASC" },
+      } as any,
     })
     head = { at: Date.now(), products: data as any[] }
   }
