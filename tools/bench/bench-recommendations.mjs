@@ -128,17 +128,19 @@ await db.connect()
 
 let peakRss = 0
 const sampleRss = () => {
-  try {
-    // the medusa CLI forks the server: the largest resident high-water mark in the process group
-    for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+  // the medusa CLI forks the server: the largest resident high-water mark in the process group
+  for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(" ")
       if (Number(stat[4]) !== backend.pid) continue
       const hwm = fs
         .readFileSync(`/proc/${pid}/status`, "utf8")
         .match(/VmHWM:\s+(\d+)/)
       if (hwm) peakRss = Math.max(peakRss, Number(hwm[1]) * 1024)
+    } catch {
+      // a process that ended between the listing and the read (one per pid, not the whole sample)
     }
-  } catch {}
+  }
 }
 const sampler = setInterval(sampleRss, 500)
 
