@@ -266,9 +266,7 @@ function Piece({ item }: { item: Recommendation["items"][number] }) {
         )}
       </Link>
       <div className="rec-piece__text">
-        <span className="rec-piece__slot">
-          {(item.slot ?? "piece").replace("_", " ")}
-        </span>
+        <span className="rec-piece__slot">{item.slot.replace("_", " ")}</span>
         <Link to={`/products/${item.product.handle}`}>
           {item.product.title}
         </Link>

@@ -104,6 +104,8 @@ const CANDIDATES = Number(process.env.CURATOR_RECS_CANDIDATES ?? 500)
  */
 const W_CONTENT = 1
 const W_COLLAB = 0.6
+/** Within the content side: how much each label of what the shopper liked counts. */
+const LABEL_WEIGHT = { article_type: 1, base_colour: 0.5, usage: 0.25 } as const
 const SOUTHERN = new Set(["au", "nz", "za", "ar", "br", "cl", "uy"])
 
 const money = (amount: number, currency: string) => {
@@ -538,9 +540,10 @@ export async function recommend(
   // value among this request's products, so the collaborative sum (which grows
   // with the number and weight of signals) cannot drown the content side
   const contentOf = (m: Record<string, any>) =>
-    (affinity.article_type.get(m.article_type) ?? 0) +
-    0.5 * (affinity.base_colour.get(m.base_colour) ?? 0) +
-    0.25 * (affinity.usage.get(m.usage) ?? 0)
+    AFFINITY_KEYS.reduce(
+      (sum, k) => sum + LABEL_WEIGHT[k] * (affinity[k].get(m[k]) ?? 0),
+      0
+    )
   let cfScale = 0
   let contentScale = 0
   for (const p of products) {
@@ -592,17 +595,17 @@ export async function recommend(
     const byArticle = affinity.article_type.get(m.article_type) ?? 0
     if (byArticle)
       parts.push([
-        c * byArticle,
+        c * LABEL_WEIGHT.article_type * byArticle,
         `like the ${String(m.article_type).toLowerCase()} you liked`,
       ])
     const byColour = affinity.base_colour.get(m.base_colour) ?? 0
     if (byColour)
       parts.push([
-        c * 0.5 * byColour,
+        c * LABEL_WEIGHT.base_colour * byColour,
         `in ${String(m.base_colour).toLowerCase()}, like things you chose`,
       ])
     const byUsage = affinity.usage.get(m.usage) ?? 0
-    if (byUsage) parts.push([c * 0.25 * byUsage, ""])
+    if (byUsage) parts.push([c * LABEL_WEIGHT.usage * byUsage, ""])
     if (profile?.styles?.includes(m.usage))
       parts.push([0.3, `matches your ${m.usage} style`])
     if (profile?.colours_liked?.includes(m.base_colour))
@@ -706,14 +709,16 @@ export async function recommend(
     }))
   } else {
     // each slot's best-ranked pieces, checked in rounds until every slot has
-    // enough buyable ones or runs out: a taste that ranks (say) accessories
-    // first must not leave the outfit without a top or shoes
-    // enough buyable pieces per slot: a base for every outfit, and a few more
-    // than that for the slots that must go with it (colour, occasion, season)
+    // enough buyable ones (a base for every outfit and a few more, for the
+    // slots that must go with it) or runs out: a taste that ranks (say)
+    // accessories first must not leave the outfit without a top or shoes
     const perSlot = Math.max(6, input.limit + 3)
     const bySlot = new Map<Slot, Candidate[]>()
     for (const c of candidates)
-      if (c.slot) bySlot.set(c.slot, [...(bySlot.get(c.slot) ?? []), c])
+      if (c.slot) {
+        if (!bySlot.has(c.slot)) bySlot.set(c.slot, [])
+        bySlot.get(c.slot)!.push(c)
+      }
     const ok = new Map<string, SellableVariant>()
     const checked = new Map<Slot, number>()
     const buyableIn = (slot: Slot) =>
