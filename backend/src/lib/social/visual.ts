@@ -3,6 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { VISUAL_SEARCH_MODULE } from "../../modules/visual-search"
 import type VisualSearchModuleService from "../../modules/visual-search/service"
 import { normalizeUpload } from "../uploads"
+import { embedPhotos } from "../../modules/visual-search/embedders/types"
 import { searchPurchasable } from "../visual-search/search"
 import { productQueryVector } from "../visual-search/product-vector"
 
@@ -36,7 +37,7 @@ export async function suggestTags(
     container.resolve<VisualSearchModuleService>(VISUAL_SEARCH_MODULE)
   const embedder = await service.getEmbedder()
   const { jpeg } = await normalizeUpload(await photoBytes(container, image))
-  const [vector] = await embedder.embedImages([jpeg])
+  const [vector] = await embedPhotos(embedder, [jpeg])
   const { results } = await searchPurchasable(container, {
     region_id: where.region_id,
     vector,

@@ -5,6 +5,7 @@ import type {
 import { MedusaError } from "@medusajs/framework/utils"
 import { VISUAL_SEARCH_MODULE } from "../../../modules/visual-search"
 import type VisualSearchModuleService from "../../../modules/visual-search/service"
+import { embedPhotos } from "../../../modules/visual-search/embedders/types"
 import { normalizeUpload } from "../../../lib/uploads"
 import { searchPurchasable } from "../../../lib/visual-search/search"
 import { productQueryVector } from "../../../lib/visual-search/product-vector"
@@ -48,7 +49,7 @@ export const POST = async (
     const { jpeg } = await timings.time("decode", () =>
       normalizeUpload(file.buffer)
     )
-    ;[vector] = await timings.time("embed", () => embedder.embedImages([jpeg]))
+    ;[vector] = await timings.time("embed", () => embedPhotos(embedder, [jpeg]))
   } else {
     const q = parseJsonQuery((req.body ?? {}) as any)
     if ("text" in q) {

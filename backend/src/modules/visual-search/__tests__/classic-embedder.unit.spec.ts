@@ -1,8 +1,16 @@
 import fs from "fs"
 import path from "path"
 import sharp from "sharp"
-import { ClassicEmbedder, describeImage } from "../embedders/classic"
-import { RAW_DIM, BLOCK_RANGES } from "../embedders/classic-features"
+import {
+  ClassicEmbedder,
+  PHOTO_VIEWS,
+  describeImage,
+} from "../embedders/classic"
+import {
+  RAW_DIM,
+  BLOCK_RANGES,
+  describeViews,
+} from "../embedders/classic-features"
 import { cosineIn } from "../embedders/types"
 import {
   shopperPhoto,
@@ -166,6 +174,43 @@ describe("ClassicEmbedder", () => {
     const [a] = await emb.embedImages([photo(CAP)])
     const [b] = await new ClassicEmbedder().embedImages([photo(CAP)])
     expect(Array.from(a)).toEqual(Array.from(b))
+  })
+
+  it("describes the whole photo as a catalogue photo is described, and central views of it as crops of it", async () => {
+    const shot = await shopperPhoto(photo(SHOES), mulberry32(3))
+    const [whole, part] = await describeViews(shot, [1, 0.7])
+    expect(Array.from(whole)).toEqual(Array.from(await describeImage(shot)))
+    const meta = await sharp(shot).metadata()
+    const w = Math.round(meta.width! * 0.7),
+      h = Math.round(meta.height! * 0.7)
+    const crop = await sharp(shot)
+      .extract({
+        left: Math.floor((meta.width! - w) / 2),
+        top: Math.floor((meta.height! - h) / 2),
+        width: w,
+        height: h,
+      })
+      .png()
+      .toBuffer()
+    const [a, b] = [emb.project(part), emb.project(await describeImage(crop))]
+    expect(cos(a, b)).toBeGreaterThan(0.95)
+    expect(cos(a, emb.project(whole))).toBeLessThan(cos(a, b))
+  })
+
+  it("embeds a shopper's photo in the catalogue's space: several views, one unit vector, nearest its own product", async () => {
+    const ids = [TSHIRT, SHOES, WATCH, HANDBAG, CAP, SHORTS]
+    const catalogue = await emb.embedImages(ids.map(photo))
+    const shots = await Promise.all(
+      ids.map((id, i) => shopperPhoto(photo(id), mulberry32(11 + i)))
+    )
+    const vectors = await emb.embedPhotos(shots)
+    vectors.forEach((v, i) => {
+      expect(v).toHaveLength(emb.dimensions)
+      expect(cos(v, v)).toBeCloseTo(1, 5)
+      const sims = catalogue.map((c) => cos(v, c))
+      expect(sims.indexOf(Math.max(...sims))).toBe(i)
+    })
+    expect(PHOTO_VIEWS[0]).toBe(1) // the whole photo is always one of the views
   })
 
   it("keeps a shopper photo of a product nearer to its catalogue photo than to other article types", async () => {

@@ -43,6 +43,17 @@ describe("classic embedder on a worker thread", () => {
     expect(warnings).toEqual([])
   })
 
+  it("makes the main thread's vectors for shoppers' photos too (the several-view path)", async () => {
+    const [fromWorker, expected] = await Promise.all([
+      worker.embedPhotos(photos.slice(0, 3)),
+      inline.embedPhotos(photos.slice(0, 3)),
+    ])
+    fromWorker.forEach((v, i) => expect([...v]).toEqual([...expected[i]]))
+    // and not the catalogue path's: the job says which one it is
+    const [single] = await worker.embedImages([photos[0]])
+    expect([...single]).not.toEqual([...fromWorker[0]])
+  })
+
   it("rejects an undecodable image with the decoder's message, and goes on working", async () => {
     const bad = Buffer.from("definitely not a picture")
     const inlineError = await inline.embedImages([bad]).then(

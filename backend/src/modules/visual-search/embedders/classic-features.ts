@@ -918,6 +918,51 @@ export async function describeImage(buf: Buffer): Promise<Float32Array> {
   return describeRaw(data, info.width, info.height)
 }
 
+/**
+ * Descriptors of several views of one photo: `1` is the whole photo (exactly
+ * describeImage), `f < 1` the central f × f part of it. The photo is decoded
+ * once, at the size the smallest view needs to fill WORK pixels.
+ */
+export async function describeViews(
+  buf: Buffer,
+  views: number[]
+): Promise<Float32Array[]> {
+  const crops = views.filter((f) => f < 1)
+  let src: { data: Buffer; width: number; height: number } | null = null
+  if (crops.length) {
+    const side = Math.ceil(WORK / Math.min(...crops))
+    const { data, info } = await sharp(buf, { failOn: "none" })
+      .rotate()
+      .flatten({ background: { r: 255, g: 255, b: 255 } })
+      .resize(side, side, { fit: "inside", kernel: "linear" })
+      .toColourspace("srgb")
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true })
+    src = { data, width: info.width, height: info.height }
+  }
+  return Promise.all(
+    views.map(async (f) => {
+      if (f >= 1 || !src) return describeImage(buf)
+      const width = Math.max(8, Math.round(src.width * f)),
+        height = Math.max(8, Math.round(src.height * f))
+      const { data, info } = await sharp(src.data, {
+        raw: { width: src.width, height: src.height, channels: 3 },
+      })
+        .extract({
+          left: Math.floor((src.width - width) / 2),
+          top: Math.floor((src.height - height) / 2),
+          width,
+          height,
+        })
+        .resize(WORK, WORK, { fit: "inside", kernel: "linear" })
+        .raw()
+        .toBuffer({ resolveWithObject: true })
+      return describeRaw(data, info.width, info.height)
+    })
+  )
+}
+
 export function describeRaw(
   px: Buffer | Uint8Array,
   w: number,

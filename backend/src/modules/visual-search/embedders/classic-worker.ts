@@ -15,16 +15,20 @@ import { WorkerClient } from "../workers/worker-client"
  * or dies, embedding goes on in the main thread, and the log says so once.
  */
 
-type Job = { id: number; images: Uint8Array[] }
+/** `photos`: shopper's photos (embedPhotos), else catalogue images (embedImages) */
+type Job = { id: number; images: Uint8Array[]; photos?: boolean }
 type Reply = { id: number; vectors?: Float32Array[]; error?: string }
 
 if (!isMainThread && workerData?.classicEmbedderWorker) {
   const embedder = new ClassicEmbedder()
   parentPort!.on("message", async (job: Job) => {
     try {
-      const vectors = await embedder.embedImages(
-        job.images.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength))
+      const images = job.images.map((b) =>
+        Buffer.from(b.buffer, b.byteOffset, b.byteLength)
       )
+      const vectors = job.photos
+        ? await embedder.embedPhotos(images)
+        : await embedder.embedImages(images)
       parentPort!.postMessage(
         { id: job.id, vectors } satisfies Reply,
         vectors.map((v) => v.buffer as ArrayBuffer)
@@ -69,14 +73,29 @@ export class ClassicWorkerEmbedder implements ImageEmbedder {
       : "worker thread"
   }
 
-  async embedImages(images: Buffer[]): Promise<Float32Array[]> {
+  embedImages(images: Buffer[]): Promise<Float32Array[]> {
+    return this.embed(images, false)
+  }
+
+  embedPhotos(images: Buffer[]): Promise<Float32Array[]> {
+    return this.embed(images, true)
+  }
+
+  private async embed(
+    images: Buffer[],
+    photos: boolean
+  ): Promise<Float32Array[]> {
     // copies: the caller keeps its buffers (a Buffer may be a slice of a shared pool)
     const m = await this.worker.ask((id) => ({
       id,
       images: images.map((b) => new Uint8Array(b)),
+      photos,
     }))
     // no worker (it could not start, or died owing this job): the same embedder, here
-    if (!m) return this.inline.embedImages(images)
+    if (!m)
+      return photos
+        ? this.inline.embedPhotos(images)
+        : this.inline.embedImages(images)
     if (m.error !== undefined) throw new Error(m.error)
     // rebuilt with this realm's Float32Array: under Jest's VM context a transferred one fails `instanceof` checks (usearch's)
     return m.vectors!.map((v) => new Float32Array(v))

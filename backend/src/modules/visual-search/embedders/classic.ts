@@ -1,6 +1,10 @@
 import type { ImageEmbedder } from "./types"
 import { l2normalize } from "./types"
-import { describeImage as describeRaw, RAW_DIM } from "./classic-features"
+import {
+  describeImage as describeRaw,
+  describeViews,
+  RAW_DIM,
+} from "./classic-features"
 import shippedParams from "./classic-params.json"
 
 /**
@@ -58,6 +62,9 @@ export interface ClassicParams {
 }
 
 export const describeImage = describeRaw
+
+/** The views of a shopper's photo embedPhotos averages: the whole photo, then central parts (side fractions). */
+export const PHOTO_VIEWS = [1, 0.85, 0.7]
 
 export class ClassicEmbedder implements ImageEmbedder {
   readonly id = "classic:v5"
@@ -170,6 +177,25 @@ export class ClassicEmbedder implements ImageEmbedder {
   async embedImages(images: Buffer[]): Promise<Float32Array[]> {
     const out: Float32Array[] = []
     for (const img of images) out.push(this.project(await describeRaw(img)))
+    return out
+  }
+
+  /**
+   * A shopper's photo: the mean embedding of PHOTO_VIEWS (the whole photo and
+   * central parts of it). The descriptor's background separation misjudges
+   * some photos (a second surface, a frame, a hand); other views of the same
+   * photo misjudge differently, and the mean ranks as the views agree.
+   */
+  async embedPhotos(images: Buffer[]): Promise<Float32Array[]> {
+    const out: Float32Array[] = []
+    for (const img of images) {
+      const views = (await describeViews(img, PHOTO_VIEWS)).map((d) =>
+        this.project(d)
+      )
+      const m = new Float32Array(this.dimensions)
+      for (const v of views) for (let i = 0; i < m.length; i++) m[i] += v[i]
+      out.push(l2normalize(m))
+    }
     return out
   }
 }

@@ -14,6 +14,12 @@ export interface ImageEmbedder {
    */
   embedImages(images: Buffer[]): Promise<Float32Array[]>
   /**
+   * A shopper's photos (searches, wardrobe items, posts), in the same space as
+   * embedImages: an embedder may look at several views of each and fuse them.
+   * Absent: embedImages. Call it through embedPhotos() below.
+   */
+  embedPhotos?(images: Buffer[]): Promise<Float32Array[]>
+  /**
    * The dimensions [start, end) that say what kind of item a photo shows (the
    * classic embedder's article-type heads), without its colour; the category
    * consensus votes by similarity there. Absent: the whole vector.
@@ -23,6 +29,16 @@ export interface ImageEmbedder {
   embedText?(texts: string[]): Promise<Float32Array[]>
   /** Releases worker threads / sessions. */
   close?(): Promise<void>
+}
+
+/** A shopper's photos through the embedder's photo path (several views fused) where it has one. */
+export function embedPhotos(
+  embedder: ImageEmbedder,
+  images: Buffer[]
+): Promise<Float32Array[]> {
+  return embedder.embedPhotos
+    ? embedder.embedPhotos(images)
+    : embedder.embedImages(images)
 }
 
 export function l2normalize(v: Float32Array): Float32Array {
