@@ -16,6 +16,8 @@ export interface Job {
   file: string
   /** undefined = the photo itself; a number = shopperPhoto(photo, mulberry32(seed)) */
   shopperSeed?: number
+  /** with shopperSeed: hardPhoto(photo, mulberry32(seed), other) of train-augment.ts instead */
+  hardOther?: string
 }
 
 const CACHE_DIR = process.env.CLASSIC_CACHE_DIR ?? "/tmp/classic-cache"
@@ -25,6 +27,7 @@ function codeHash(): string {
   for (const f of [
     "../../backend/src/modules/visual-search/embedders/classic-features",
     "../../backend/test-fixtures/shopper-photo",
+    "./train-augment",
   ]) {
     h.update(fs.readFileSync(require.resolve(f)))
   }
@@ -97,9 +100,17 @@ if (!isMainThread && workerData?.jobs) {
       require("../../backend/src/modules/visual-search/embedders/classic-features") as typeof import("../../backend/src/modules/visual-search/embedders/classic-features")
     const { shopperPhoto, mulberry32 } =
       require("../../backend/test-fixtures/shopper-photo") as typeof import("../../backend/test-fixtures/shopper-photo")
+    const { hardPhoto } =
+      require("./train-augment") as typeof import("./train-augment")
     for (const j of workerData.jobs as (Job & { i: number })[]) {
       let buf: Buffer = fs.readFileSync(j.file)
-      if (j.shopperSeed !== undefined)
+      if (j.shopperSeed !== undefined && j.hardOther)
+        buf = await hardPhoto(
+          buf,
+          mulberry32(j.shopperSeed),
+          fs.readFileSync(j.hardOther)
+        )
+      else if (j.shopperSeed !== undefined)
         buf = await shopperPhoto(buf, mulberry32(j.shopperSeed))
       parentPort!.postMessage({ i: j.i, v: await describeImage(buf) })
     }

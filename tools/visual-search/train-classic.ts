@@ -52,6 +52,7 @@ const arg = (name: string, def: number) => {
 }
 
 export const TRAIN_SEED = 0xa11ce
+const HARD_SEED = 0x5eed5
 
 export interface LdaOpts {
   pcaDims: number
@@ -173,7 +174,10 @@ export function trainLda(
 const r5 = (v: number) => Number(v.toPrecision(5))
 
 export interface TrainConfig {
+  /** variants per photo from shopper-photo.ts (one new backdrop) */
   aug: number
+  /** variants per photo from train-augment.ts (mixed backdrops, pictures, covers, light) */
+  hard: number
   /** linear article-type head (PCA-whitened LDA); null = none */
   type: LdaOpts | null
   typeWeight?: number
@@ -205,6 +209,7 @@ export const DEFAULT_MLP: MlpOpts = {
 // chosen with tune-classic.ts (validation inside the catalog part)
 export const DEFAULT_CONFIG: TrainConfig = {
   aug: 6,
+  hard: 0,
   type: {
     pcaDims: 300,
     pcaReg: 0.05,
@@ -236,7 +241,7 @@ export function catalogJobs(catalog: { id: string }[]): Job[] {
   return catalog.map((r) => ({ file: imagePath(r.id) }))
 }
 
-export async function loadTrainingSet(aug: number) {
+export async function loadTrainingSet(aug: number, hard = 0) {
   const { catalog } = bySplit(loadStyles())
   // clean photos: same job list (and cache) as the offline evaluation's catalogue
   let raw = await describeMany(catalogJobs(catalog), "catalog-clean")
@@ -247,6 +252,17 @@ export async function loadTrainingSet(aug: number) {
       shopperSeed: (idHash(r.id) ^ (TRAIN_SEED + a * 7919)) >>> 0,
     }))
     raw = raw.concat(await describeMany(jobs, `catalog-aug${a}`))
+    rows = rows.concat(catalog)
+  }
+  for (let a = 0; a < hard; a++) {
+    // another catalogue photo that may lie over this one: a fixed stride away
+    const stride = 97 + 31 * a
+    const jobs = catalog.map((r, i) => ({
+      file: imagePath(r.id),
+      shopperSeed: (idHash(r.id) ^ (HARD_SEED + a * 104729)) >>> 0,
+      hardOther: imagePath(catalog[(i + stride) % catalog.length].id),
+    }))
+    raw = raw.concat(await describeMany(jobs, `catalog-hard${a}`))
     rows = rows.concat(catalog)
   }
   return { raw, rows }
@@ -287,6 +303,7 @@ const trainMember = (
  */
 async function trainMembers(
   aug: number,
+  hard: number,
   opts: MlpOpts,
   k: number
 ): Promise<MlpModel[]> {
@@ -298,7 +315,7 @@ async function trainMembers(
     models[i] = await new Promise<MlpModel>((resolve, reject) => {
       const w = new Worker(workerBoot(__filename), {
         eval: true,
-        workerData: { member: { aug, opts, i } },
+        workerData: { member: { aug, hard, opts, i } },
       })
       w.once("message", resolve)
       w.once("error", reject)
@@ -316,12 +333,13 @@ async function trainMembers(
 }
 
 if (!isMainThread && workerData?.member) {
-  const { aug, opts, i } = workerData.member as {
+  const { aug, hard, opts, i } = workerData.member as {
     aug: number
+    hard: number
     opts: MlpOpts
     i: number
   }
-  loadTrainingSet(aug).then(({ raw, rows }) => {
+  loadTrainingSet(aug, hard).then(({ raw, rows }) => {
     const Zf = standardise(raw).Z.map((z) => Float32Array.from(z))
     parentPort!.postMessage(trainMember(Zf, rows, opts, i))
   })
@@ -441,21 +459,29 @@ export function fitParams(
     mean: Array.from(mean, r5),
     scale: Array.from(sd, r5),
     heads,
-    trainedOn: `fashion-products catalog split (${raw.length} samples incl. ${cfg.aug} shopper-photo variants each); heads ${heads.map((h) => `${h.name}×${h.weight}`).join(", ")}${cfg.mlp?.ensemble ? `; type-mlp = mean of ${cfg.mlp.ensemble} perceptrons` : ""}`,
+    trainedOn: `fashion-products catalog split (${raw.length} samples incl. ${cfg.aug} shopper-photo and ${cfg.hard} train-augment variants each); heads ${heads.map((h) => `${h.name}×${h.weight}`).join(", ")}${cfg.mlp?.ensemble ? `; type-mlp = mean of ${cfg.mlp.ensemble} perceptrons` : ""}`,
   }
 }
 
 if (require.main === module) {
   ;(async () => {
-    const cfg = { ...DEFAULT_CONFIG, aug: arg("aug", DEFAULT_CONFIG.aug) }
+    const cfg = {
+      ...DEFAULT_CONFIG,
+      aug: arg("aug", DEFAULT_CONFIG.aug),
+      hard: arg("hard", DEFAULT_CONFIG.hard),
+      mlp: DEFAULT_CONFIG.mlp && {
+        ...DEFAULT_CONFIG.mlp,
+        ensemble: arg("ensemble", DEFAULT_CONFIG.mlp.ensemble ?? 1),
+      },
+    }
     const t0 = Date.now()
-    const { raw, rows } = await loadTrainingSet(cfg.aug)
+    const { raw, rows } = await loadTrainingSet(cfg.aug, cfg.hard)
     console.error(
       `descriptors: ${raw.length} in ${((Date.now() - t0) / 1000).toFixed(0)} s`
     )
     const members =
       cfg.mlp && (cfg.mlp.ensemble ?? 1) > 1
-        ? await trainMembers(cfg.aug, cfg.mlp.opts, cfg.mlp.ensemble!)
+        ? await trainMembers(cfg.aug, cfg.hard, cfg.mlp.opts, cfg.mlp.ensemble!)
         : undefined
     const params = fitParams(raw, rows, cfg, members)
     const file = path.join(
