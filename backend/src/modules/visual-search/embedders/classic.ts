@@ -67,7 +67,7 @@ export const describeImage = describeRaw
 export const PHOTO_VIEWS = [1, 0.85, 0.7]
 
 export class ClassicEmbedder implements ImageEmbedder {
-  readonly id = "classic:v5"
+  readonly id = "classic:v6"
   readonly dimensions: number
   readonly kind?: [number, number]
   private readonly params: ClassicParams
