@@ -11,13 +11,16 @@ import shippedParams from "./classic-params.json"
  * Weight-free ("classic") image embedder: a hand-made descriptor of the
  * product's pixels (background separated; colour, silhouette, edge/texture
  * blocks — see classic-features.ts) followed by small projections learned on
- * the catalogue labels (eval/train-classic.ts) and shipped as
+ * the catalogue labels (tools/visual-search/train-classic.ts) and shipped as
  * classic-params.json. No pretrained network, no downloads, ~10 ms per image.
  *
  * Output = concat of L2-normalised "heads" (centred article-type logits of
- * three one-hidden-layer perceptrons, averaged; article-type LDA over the whole descriptor,
+ * one-hidden-layer perceptrons; article-type LDA over the whole descriptor,
  * colour LDA over the colour blocks), each scaled by its weight, then
- * L2-normalised as a whole.
+ * L2-normalised as a whole. v6 ships two sets of such heads side by side
+ * (merge-classic.ts): one trained on catalogue photos and one-backdrop
+ * variants, one also on harder variants (train-augment.ts); the article-type
+ * heads of both come first (the `kind` range), then both colour heads.
  */
 
 export interface ClassicLayer {
