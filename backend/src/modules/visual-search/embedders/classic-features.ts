@@ -907,15 +907,21 @@ function normBlock(v: Float32Array, s: number, e: number, sqrt: boolean) {
  * individually normalised) of an encoded image (JPEG, PNG, WebP, …).
  */
 export async function describeImage(buf: Buffer): Promise<Float32Array> {
+  const { data, width, height } = await decodeWithin(buf, WORK)
+  return describeRaw(data, width, height)
+}
+
+/** The photo as sRGB pixels, upright, transparency on white, fitted inside side × side. */
+async function decodeWithin(buf: Buffer, side: number) {
   const { data, info } = await sharp(buf, { failOn: "none" })
     .rotate() // honour EXIF orientation of phone photos
     .flatten({ background: { r: 255, g: 255, b: 255 } }) // transparent → white, like the catalogue
-    .resize(WORK, WORK, { fit: "inside", kernel: "linear" })
+    .resize(side, side, { fit: "inside", kernel: "linear" })
     .toColourspace("srgb")
     .removeAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true })
-  return describeRaw(data, info.width, info.height)
+  return { data, width: info.width, height: info.height }
 }
 
 /**
@@ -928,19 +934,9 @@ export async function describeViews(
   views: number[]
 ): Promise<Float32Array[]> {
   const crops = views.filter((f) => f < 1)
-  let src: { data: Buffer; width: number; height: number } | null = null
-  if (crops.length) {
-    const side = Math.ceil(WORK / Math.min(...crops))
-    const { data, info } = await sharp(buf, { failOn: "none" })
-      .rotate()
-      .flatten({ background: { r: 255, g: 255, b: 255 } })
-      .resize(side, side, { fit: "inside", kernel: "linear" })
-      .toColourspace("srgb")
-      .removeAlpha()
-      .raw()
-      .toBuffer({ resolveWithObject: true })
-    src = { data, width: info.width, height: info.height }
-  }
+  const src = crops.length
+    ? await decodeWithin(buf, Math.ceil(WORK / Math.min(...crops)))
+    : null
   return Promise.all(
     views.map(async (f) => {
       if (f >= 1 || !src) return describeImage(buf)

@@ -188,15 +188,17 @@ export class ClassicEmbedder implements ImageEmbedder {
    * central parts of it). The descriptor's background separation misjudges
    * some photos (a second surface, a frame, a hand); other views of the same
    * photo misjudge differently, and the mean ranks as the views agree.
+   * `views` other than PHOTO_VIEWS: for the offline evaluation only.
    */
-  async embedPhotos(images: Buffer[]): Promise<Float32Array[]> {
+  async embedPhotos(
+    images: Buffer[],
+    views = PHOTO_VIEWS
+  ): Promise<Float32Array[]> {
     const out: Float32Array[] = []
     for (const img of images) {
-      const views = (await describeViews(img, PHOTO_VIEWS)).map((d) =>
-        this.project(d)
-      )
+      const vs = (await describeViews(img, views)).map((d) => this.project(d))
       const m = new Float32Array(this.dimensions)
-      for (const v of views) for (let i = 0; i < m.length; i++) m[i] += v[i]
+      for (const v of vs) for (let i = 0; i < m.length; i++) m[i] += v[i]
       out.push(l2normalize(m))
     }
     return out

@@ -14,7 +14,7 @@ export interface ImageEmbedder {
    */
   embedImages(images: Buffer[]): Promise<Float32Array[]>
   /**
-   * A shopper's photos (searches, wardrobe items, posts), in the same space as
+   * A shopper's photos (searches, post tag suggestions), in the same space as
    * embedImages: an embedder may look at several views of each and fuse them.
    * Absent: embedImages. Call it through embedPhotos() below.
    */
