@@ -9,21 +9,22 @@
  * Catalogue = an even spread of the catalog part of the split (clean photos);
  * queries = an even spread of the query part, each turned into a shopper
  * photo by every generator (backend/test-fixtures/shopper-photos), embedded
- * as the store embeds a shopper's photo (embedPhotos; `--views full,c80`
- * tries other views, `--views full` the whole photo alone). Prints
+ * as the store embeds a shopper's photo (embedPhotos; `--views 1,0.8`
+ * tries other views, `--views 1` the whole photo alone). Prints
  * precision@5 (article type), "an item of the right type in the first ten"
  * and the mean describe time per query photo on this thread.
  */
 import fs from "fs"
-import sharp from "sharp"
-import { l2normalize } from "../../backend/src/modules/visual-search/embedders/types"
 import { loadStyles, bySplit, imagePath } from "./data"
 import { score } from "./offline-eval"
 import {
   GENERATORS,
   mulberry32,
 } from "../../backend/test-fixtures/shopper-photos"
-import { ClassicEmbedder } from "../../backend/src/modules/visual-search/embedders/classic"
+import {
+  ClassicEmbedder,
+  PHOTO_VIEWS,
+} from "../../backend/src/modules/visual-search/embedders/classic"
 
 const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -34,48 +35,13 @@ const spread = <T>(xs: T[], n: number) =>
     ? xs
     : Array.from({ length: n }, (_, i) => xs[Math.floor((i * xs.length) / n)])
 
-async function embedViews(
-  emb: ClassicEmbedder,
-  photos: Buffer[],
-  views: string[]
-): Promise<Float32Array[]> {
-  const out: Float32Array[] = []
-  for (const p of photos) {
-    const meta = await sharp(p).metadata()
-    const W = meta.width!,
-      H = meta.height!
-    const bufs = await Promise.all(
-      views.map((v) => {
-        if (v === "full") return p
-        const f = Number(v.slice(1)) / 100
-        const w = Math.round(W * f),
-          h = Math.round(H * f)
-        return sharp(p)
-          .extract({
-            left: Math.round((W - w) / 2),
-            top: Math.round((H - h) / 2),
-            width: w,
-            height: h,
-          })
-          .jpeg({ quality: 92 })
-          .toBuffer()
-      })
-    )
-    const es = await emb.embedImages(bufs)
-    const m = new Float32Array(es[0].length)
-    for (const e of es) for (let i = 0; i < m.length; i++) m[i] += e[i]
-    out.push(l2normalize(m))
-  }
-  return out
-}
-
 async function main() {
   const nc = Number(arg("catalog", "1000"))
   const nq = Number(arg("queries", "60"))
   const gens = arg("generators", Object.keys(GENERATORS).join(",")).split(",")
-  // query views fused by their mean embedding: "full" or "cNN" (the central NN % of the photo);
-  // "photo" (default) = the embedder's own photo path (embedPhotos), as the store runs it
-  const views = arg("views", "photo").split(",")
+  // query views fused by their mean embedding, as side fractions ("1,0.8,0.6": the whole photo and its
+  // central 80 % and 60 %); default: the embedder's own PHOTO_VIEWS, as the store runs it
+  const views = arg("views", PHOTO_VIEWS.join(",")).split(",").map(Number)
   const emb = new ClassicEmbedder()
   const { catalog, query } = bySplit(loadStyles())
   const cat = spread(catalog, nc)
@@ -98,10 +64,7 @@ async function main() {
       )
     )
     const t0 = performance.now()
-    const qe =
-      views[0] === "photo"
-        ? await emb.embedPhotos(photos)
-        : await embedViews(emb, photos, views)
+    const qe = await emb.embedPhotos(photos, views)
     const ms = (performance.now() - t0) / photos.length
     const s = score(catEmb, cat, qe, qs, { rerank: true, kind: emb.kind })
     console.log(

@@ -159,7 +159,7 @@ async function tilt(
   const sh = uni(r, -maxShear, maxShear),
     sv = uni(r, -maxShear, maxShear) * 0.5
   const m: [number, number, number, number] = [
-    Math.cos(t) + sh * 0,
+    Math.cos(t),
     -Math.sin(t) + sh,
     Math.sin(t) + sv,
     Math.cos(t),
