@@ -10,7 +10,8 @@
  * queries = an even spread of the query part, each turned into a shopper
  * photo by every generator (backend/test-fixtures/shopper-photos), embedded
  * as the store embeds a shopper's photo (embedPhotos; `--views 1,0.8`
- * tries other views, `--views 1` the whole photo alone). Prints
+ * tries other views, `--views 1` the whole photo alone, `--cutout 0` leaves
+ * out the GrabCut cut-out). Prints
  * precision@5 (article type), "an item of the right type in the first ten"
  * and the mean describe time per query photo on this thread.
  */
@@ -42,6 +43,8 @@ async function main() {
   // query views fused by their mean embedding, as side fractions ("1,0.8,0.6": the whole photo and its
   // central 80 % and 60 %); default: the embedder's own PHOTO_VIEWS, as the store runs it
   const views = arg("views", PHOTO_VIEWS.join(",")).split(",").map(Number)
+  // --cutout 0: without the GrabCut cut-out the store adds to the views
+  const cutOut = arg("cutout", "1") !== "0"
   const emb = new ClassicEmbedder()
   const { catalog, query } = bySplit(loadStyles())
   const cat = spread(catalog, nc)
@@ -64,7 +67,7 @@ async function main() {
       )
     )
     const t0 = performance.now()
-    const qe = await emb.embedPhotos(photos, views)
+    const qe = await emb.embedPhotos(photos, views, cutOut)
     const ms = (performance.now() - t0) / photos.length
     const s = score(catEmb, cat, qe, qs, { rerank: true, kind: emb.kind })
     console.log(

@@ -2,6 +2,7 @@ import fs from "fs"
 import path from "path"
 import sharp from "sharp"
 import { segmentRGB, WORK } from "../embedders/classic-features"
+import { cutOutOnWhite, openCv } from "../embedders/grabcut"
 import { productAlpha } from "../../../../test-fixtures/shopper-photo"
 
 // Real product photos shipped with the repo (data/demo-catalog).
@@ -180,5 +181,73 @@ describe("foreground extraction on backgrounds of several regions", () => {
     const scene = await composite(TSHIRT, () => [90, 120, 160])
     const { mask } = segmentRGB(scene.data, scene.w, scene.h)
     expect(iou(mask, scene.truth)).toBeGreaterThan(0.85)
+  })
+})
+
+// OpenCV loads lazily, on the first cut-out: these are the listeners before it ever loaded
+const errorListeners = () =>
+  ["uncaughtException", "unhandledRejection"].map((e) =>
+    (process as NodeJS.EventEmitter).listenerCount(e)
+  )
+const listenersBeforeOpenCv = errorListeners()
+
+describe("GrabCut cut-out (the shopper's photo path)", () => {
+  /** the pixels the cut-out kept (everything it did not paint white) */
+  const kept = (cut: Buffer) => {
+    const m = new Uint8Array(cut.length / 3)
+    for (let i = 0; i < m.length; i++)
+      m[i] =
+        cut[3 * i] === 255 && cut[3 * i + 1] === 255 && cut[3 * i + 2] === 255
+          ? 0
+          : 1
+    return m
+  }
+  // a plain wall above a strip of floor: a second surface on too little of the border for the flood's
+  // several-surface model, which then cuts the product badly
+  const floor = (x: number, y: number) => y > WORK * 0.85
+  const paint = (x: number, y: number): [number, number, number] =>
+    floor(x, y) ? [70, 90, 60] : [205, 200, 190]
+
+  it("cuts a product the flood cuts badly off a wall above a strip of floor", async () => {
+    const scene = await composite(TSHIRT, paint, 0.6)
+    const seg = segmentRGB(scene.data, scene.w, scene.h)
+    const floorPx = (i: number) => floor(i % WORK, Math.floor(i / WORK))
+    // the premise: the flood alone gets this scene wrong
+    expect(iou(seg.mask, scene.truth)).toBeLessThan(0.6)
+    const cut = await cutOutOnWhite(scene.data, scene.w, scene.h, seg)
+    expect(cut).not.toBeNull()
+    const mask = kept(cut!)
+    expect(claimed(mask, scene.truth, floorPx)).toBeLessThan(0.05)
+    expect(iou(mask, scene.truth)).toBeGreaterThan(0.9)
+  })
+
+  it("is deterministic, and keeps the product's own pixels as they were", async () => {
+    const scene = await composite(HANDBAG, paint, 0.6)
+    const seg = segmentRGB(scene.data, scene.w, scene.h)
+    const a = await cutOutOnWhite(scene.data, scene.w, scene.h, seg)
+    const b = await cutOutOnWhite(scene.data, scene.w, scene.h, seg)
+    expect(a).not.toBeNull()
+    expect(Buffer.compare(a!, b!)).toBe(0)
+    const mask = kept(a!)
+    for (let i = 0; i < mask.length; i++)
+      if (mask[i])
+        expect([a![3 * i], a![3 * i + 1], a![3 * i + 2]]).toEqual([
+          scene.data[3 * i],
+          scene.data[3 * i + 1],
+          scene.data[3 * i + 2],
+        ])
+  })
+
+  it("loads OpenCV without leaving its process-wide error listeners behind", async () => {
+    const { cv } = await openCv()
+    expect(typeof cv.grabCut).toBe("function")
+    expect(errorListeners()).toEqual(listenersBeforeOpenCv)
+  })
+
+  it("finds nothing in a photo of a plain wall", async () => {
+    const W = 96
+    const data = Buffer.alloc(W * W * 3, 200)
+    const seg = segmentRGB(data, W, W)
+    expect(await cutOutOnWhite(data, W, W, seg)).toBeNull()
   })
 })

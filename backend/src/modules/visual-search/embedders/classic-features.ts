@@ -1,5 +1,6 @@
 import sharp from "sharp"
 import { linearRgbToLab, SRGB_TO_LINEAR } from "../images/colour"
+import { cutOutOnWhite } from "./grabcut"
 
 /**
  * Raw, hand-made image descriptor of the "classic" (weight-free) embedder.
@@ -957,6 +958,23 @@ export async function describeViews(
       return describeRaw(data, info.width, info.height)
     })
   )
+}
+
+/**
+ * Descriptor of the product GrabCut cuts out of the photo (seeded by
+ * `segment()`, see grabcut.ts), on white; null when the cut keeps nothing.
+ */
+export async function describeCutOut(
+  buf: Buffer
+): Promise<Float32Array | null> {
+  const { data, width, height } = await decodeWithin(buf, WORK)
+  const cut = await cutOutOnWhite(
+    data,
+    width,
+    height,
+    segmentRGB(data, width, height)
+  )
+  return cut ? describeRaw(cut, width, height) : null
 }
 
 export function describeRaw(

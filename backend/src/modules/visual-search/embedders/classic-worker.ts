@@ -1,6 +1,7 @@
 import { isMainThread, parentPort, workerData } from "worker_threads"
 import type { ImageEmbedder } from "./types"
 import { ClassicEmbedder } from "./classic"
+import { openCv } from "./grabcut"
 import { WorkerClient } from "../workers/worker-client"
 
 /**
@@ -21,6 +22,9 @@ type Reply = { id: number; vectors?: Float32Array[]; error?: string }
 
 if (!isMainThread && workerData?.classicEmbedderWorker) {
   const embedder = new ClassicEmbedder()
+  // OpenCV (the photo path's cut-out) loads once the thread is up, not in the first search; a failure
+  // to load shows when a photo needs it
+  openCv().catch(() => {})
   parentPort!.on("message", async (job: Job) => {
     try {
       const images = job.images.map((b) =>

@@ -2,6 +2,7 @@ import type { ImageEmbedder } from "./types"
 import { l2normalize } from "./types"
 import {
   describeImage as describeRaw,
+  describeCutOut,
   describeViews,
   RAW_DIM,
 } from "./classic-features"
@@ -185,20 +186,29 @@ export class ClassicEmbedder implements ImageEmbedder {
 
   /**
    * A shopper's photo: the mean embedding of PHOTO_VIEWS (the whole photo and
-   * central parts of it). The descriptor's background separation misjudges
-   * some photos (a second surface, a frame, a hand); other views of the same
-   * photo misjudge differently, and the mean ranks as the views agree.
-   * `views` other than PHOTO_VIEWS: for the offline evaluation only.
+   * central parts of it), averaged again with the embedding of the product
+   * GrabCut cuts out of it (describeCutOut), so the cut-out weighs as much as
+   * the views together. The descriptor's own background separation misjudges
+   * some photos (a second surface, a frame, a hand); the views and the cut-out
+   * misjudge differently, and the mean ranks as they agree.
+   * `views` other than PHOTO_VIEWS, `cutOut: false`: for the offline evaluation only.
    */
   async embedPhotos(
     images: Buffer[],
-    views = PHOTO_VIEWS
+    views = PHOTO_VIEWS,
+    cutOut = true
   ): Promise<Float32Array[]> {
     const out: Float32Array[] = []
     for (const img of images) {
       const vs = (await describeViews(img, views)).map((d) => this.project(d))
       const m = new Float32Array(this.dimensions)
-      for (const v of vs) for (let i = 0; i < m.length; i++) m[i] += v[i]
+      for (const v of vs)
+        for (let i = 0; i < m.length; i++) m[i] += v[i] / vs.length
+      const cut = cutOut ? await describeCutOut(img) : null
+      if (cut) {
+        const c = this.project(cut)
+        for (let i = 0; i < m.length; i++) m[i] += c[i]
+      }
       out.push(l2normalize(m))
     }
     return out
