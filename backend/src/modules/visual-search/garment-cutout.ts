@@ -1,5 +1,6 @@
 import sharp from "sharp"
 import { segmentRGB } from "./embedders/classic-features"
+import { grabCutMask } from "./embedders/grabcut"
 
 /** Side of the picture the garment is segmented at (the classic embedder works at 128). */
 const WORK = 192
@@ -42,8 +43,9 @@ export async function garmentCutout(
     .toBuffer({ resolveWithObject: true })
   const w = small.info.width,
     h = small.info.height
-  const mask =
+  const seed =
     borderClusterMask(small.data, w, h) ?? segmentRGB(small.data, w, h).mask
+  const mask = (await grabCutMask(small.data, w, h, seed)) ?? seed
   const pixels: [number, number, number][] = []
   const inner: number[] = []
   for (let y = 1; y < h - 1; y++)

@@ -55,16 +55,17 @@ export function openCv(): Promise<{ cv: any }> {
 }
 
 /**
- * `px` (w × h sRGB) with everything GrabCut, seeded by `seg`, calls backdrop
- * painted white, as the catalogue's photos are; null when the cut keeps
- * (almost) nothing. Deterministic: OpenCV's random generator is reseeded.
+ * The product's pixels (1) as GrabCut cuts them out of `px` (w × h sRGB),
+ * seeded with `seed` (1 = probably product) and the border ring as certain
+ * backdrop; null when the cut keeps (almost) nothing. Deterministic: OpenCV's
+ * random generator is reseeded.
  */
-export async function cutOutOnWhite(
+export async function grabCutMask(
   px: Buffer | Uint8Array,
   w: number,
   h: number,
-  seg: Segmentation
-): Promise<Buffer | null> {
+  seed: Uint8Array
+): Promise<Uint8Array | null> {
   const { cv } = await openCv()
   const m = Math.max(2, Math.round(RING * Math.min(w, h)))
   if (w <= 2 * m + 2 || h <= 2 * m + 2) return null
@@ -81,7 +82,7 @@ export async function cutOutOnWhite(
         md[i] =
           x < m || y < m || x >= w - m || y >= h - m
             ? cv.GC_BGD
-            : seg.mask[i]
+            : seed[i]
               ? cv.GC_PR_FGD
               : cv.GC_PR_BGD
       }
@@ -95,12 +96,13 @@ export async function cutOutOnWhite(
       ROUNDS,
       cv.GC_INIT_WITH_MASK
     )
-    const out = Buffer.from(px.subarray(0, w * h * 3))
+    const out = new Uint8Array(w * h)
     let kept = 0
-    for (let i = 0; i < w * h; i++) {
-      if (md[i] === cv.GC_FGD || md[i] === cv.GC_PR_FGD) kept++
-      else out[3 * i] = out[3 * i + 1] = out[3 * i + 2] = 255
-    }
+    for (let i = 0; i < w * h; i++)
+      if (md[i] === cv.GC_FGD || md[i] === cv.GC_PR_FGD) {
+        out[i] = 1
+        kept++
+      }
     return kept >= MIN_KEPT * w * h ? out : null
   } finally {
     img.delete()
@@ -108,4 +110,19 @@ export async function cutOutOnWhite(
     bgd.delete()
     fgd.delete()
   }
+}
+
+/** `px` with everything grabCutMask, seeded by `seg`, calls backdrop painted white, as the catalogue's photos are. */
+export async function cutOutOnWhite(
+  px: Buffer | Uint8Array,
+  w: number,
+  h: number,
+  seg: Segmentation
+): Promise<Buffer | null> {
+  const mask = await grabCutMask(px, w, h, seg.mask)
+  if (!mask) return null
+  const out = Buffer.from(px.subarray(0, w * h * 3))
+  for (let i = 0; i < w * h; i++)
+    if (!mask[i]) out[3 * i] = out[3 * i + 1] = out[3 * i + 2] = 255
+  return out
 }
