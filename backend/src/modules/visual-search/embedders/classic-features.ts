@@ -928,19 +928,27 @@ async function decodeWithin(buf: Buffer, side: number) {
 /**
  * Descriptors of several views of one photo: `1` is the whole photo (exactly
  * describeImage), `f < 1` the central f × f part of it. The photo is decoded
- * once, at the size the smallest view needs to fill WORK pixels.
+ * once at WORK and, for the crops, once at the size the smallest view needs
+ * to fill WORK pixels. With `cutOut`, also the descriptor of the product
+ * GrabCut cuts out of the whole photo (seeded by the whole view's own
+ * `segment()`, see grabcut.ts), on white; null when the cut keeps nothing.
  */
-export async function describeViews(
+export async function describePhoto(
   buf: Buffer,
-  views: number[]
-): Promise<Float32Array[]> {
+  views: number[],
+  cutOut: boolean
+): Promise<{ views: Float32Array[]; cutOut: Float32Array | null }> {
   const crops = views.filter((f) => f < 1)
-  const src = crops.length
-    ? await decodeWithin(buf, Math.ceil(WORK / Math.min(...crops)))
-    : null
-  return Promise.all(
+  const [whole, src] = await Promise.all([
+    decodeWithin(buf, WORK),
+    crops.length
+      ? decodeWithin(buf, Math.ceil(WORK / Math.min(...crops)))
+      : null,
+  ])
+  const described = describeSegmented(whole.data, whole.width, whole.height)
+  const out = await Promise.all(
     views.map(async (f) => {
-      if (f >= 1 || !src) return describeImage(buf)
+      if (f >= 1 || !src) return described.descriptor
       const width = Math.max(8, Math.round(src.width * f)),
         height = Math.max(8, Math.round(src.height * f))
       const { data, info } = await sharp(src.data, {
@@ -958,23 +966,21 @@ export async function describeViews(
       return describeRaw(data, info.width, info.height)
     })
   )
+  const cut = cutOut
+    ? await cutOutOnWhite(whole.data, whole.width, whole.height, described.seg)
+    : null
+  return {
+    views: out,
+    cutOut: cut ? describeRaw(cut, whole.width, whole.height) : null,
+  }
 }
 
-/**
- * Descriptor of the product GrabCut cuts out of the photo (seeded by
- * `segment()`, see grabcut.ts), on white; null when the cut keeps nothing.
- */
-export async function describeCutOut(
-  buf: Buffer
-): Promise<Float32Array | null> {
-  const { data, width, height } = await decodeWithin(buf, WORK)
-  const cut = await cutOutOnWhite(
-    data,
-    width,
-    height,
-    segmentRGB(data, width, height)
-  )
-  return cut ? describeRaw(cut, width, height) : null
+/** describePhoto's views alone. */
+export async function describeViews(
+  buf: Buffer,
+  views: number[]
+): Promise<Float32Array[]> {
+  return (await describePhoto(buf, views, false)).views
 }
 
 export function describeRaw(
@@ -982,6 +988,15 @@ export function describeRaw(
   w: number,
   h: number
 ): Float32Array {
+  return describeSegmented(px, w, h).descriptor
+}
+
+/** describeRaw, with the segmentation it described the product by. */
+function describeSegmented(
+  px: Buffer | Uint8Array,
+  w: number,
+  h: number
+): { descriptor: Float32Array; seg: Segmentation } {
   const n = w * h
   const L = new Float32Array(n),
     A = new Float32Array(n),
@@ -996,7 +1011,7 @@ export function describeRaw(
   fabricFeatures(canvas, out)
   colourLayoutFeatures(canvas, out)
   textureFeatures(canvas, out)
-  return out
+  return { descriptor: out, seg: photo.seg }
 }
 
 /** A decoded photo in Lab with its segmentation. */

@@ -2,8 +2,7 @@ import type { ImageEmbedder } from "./types"
 import { l2normalize } from "./types"
 import {
   describeImage as describeRaw,
-  describeCutOut,
-  describeViews,
+  describePhoto,
   RAW_DIM,
 } from "./classic-features"
 import shippedParams from "./classic-params.json"
@@ -187,7 +186,7 @@ export class ClassicEmbedder implements ImageEmbedder {
   /**
    * A shopper's photo: the mean embedding of PHOTO_VIEWS (the whole photo and
    * central parts of it), averaged again with the embedding of the product
-   * GrabCut cuts out of it (describeCutOut), so the cut-out weighs as much as
+   * GrabCut cuts out of it (describePhoto), so the cut-out weighs as much as
    * the views together. The descriptor's own background separation misjudges
    * some photos (a second surface, a frame, a hand); the views and the cut-out
    * misjudge differently, and the mean ranks as they agree.
@@ -200,13 +199,13 @@ export class ClassicEmbedder implements ImageEmbedder {
   ): Promise<Float32Array[]> {
     const out: Float32Array[] = []
     for (const img of images) {
-      const vs = (await describeViews(img, views)).map((d) => this.project(d))
+      const d = await describePhoto(img, views, cutOut)
+      const vs = d.views.map((v) => this.project(v))
       const m = new Float32Array(this.dimensions)
       for (const v of vs)
         for (let i = 0; i < m.length; i++) m[i] += v[i] / vs.length
-      const cut = cutOut ? await describeCutOut(img) : null
-      if (cut) {
-        const c = this.project(cut)
+      if (d.cutOut) {
+        const c = this.project(d.cutOut)
         for (let i = 0; i < m.length; i++) m[i] += c[i]
       }
       out.push(l2normalize(m))
