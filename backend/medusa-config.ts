@@ -158,6 +158,7 @@ module.exports = defineConfig({
         clipModel:
           process.env.CURATOR_CLIP_MODEL || "Xenova/clip-vit-base-patch32",
         modelDir: process.env.CURATOR_MODEL_DIR || undefined,
+        clipPhotoCutOut: process.env.CURATOR_CLIP_PHOTO_CUTOUT === "true",
         hnswThreshold: process.env.CURATOR_HNSW_THRESHOLD
           ? Number(process.env.CURATOR_HNSW_THRESHOLD)
           : undefined,

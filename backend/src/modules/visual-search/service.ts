@@ -90,6 +90,7 @@ class VisualSearchModuleService extends MedusaService({ ImageVector }) {
         {
           clipModel: this.options_.clipModel,
           modelDir: this.options_.modelDir,
+          clipPhotoCutOut: this.options_.clipPhotoCutOut,
         },
         this.logger_
       )

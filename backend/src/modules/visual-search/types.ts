@@ -4,6 +4,8 @@ export type VisualSearchOptions = {
   embedder?: "clip" | "classic" | "auto"
   clipModel?: string
   modelDir?: string
+  /** CLIP: shoppers' photos fused with their GrabCut cut-out (off by default; see ClipLoadOptions.photoCutOut) */
+  clipPhotoCutOut?: boolean
   /** above this many vectors the in-memory index switches from exact search to HNSW */
   hnswThreshold?: number
 }

@@ -18,6 +18,7 @@ import {
   makeTinyClip,
   DEFAULT_CONFIG_DIR,
 } from "../../../../test-fixtures/make-tiny-clip"
+import { photoCutOut } from "../embedders/photo-cutout"
 
 const P = 32
 const PHOTOS = path.resolve(__dirname, "../../../../data/demo-catalog/images")
@@ -235,6 +236,74 @@ describe("ClipEmbedder (tiny generated model, local folder)", () => {
     await expect(loadClipEmbedder({ modelDir: broken })).rejects.toThrow(
       /Could not load CLIP from ".*broken"/
     )
+  })
+
+  it("fuses a shopper's photo with the product cut out of it on white only when photoCutOut is on", async () => {
+    // a catalogue photo (product on white) shrunk onto a wall above a floor
+    const product = await sharp(path.join(PHOTOS, "10065.jpg"))
+      .resize(150, 150, { fit: "inside" })
+      .png()
+      .toBuffer()
+    const W = 224
+    const px = Buffer.alloc(W * W * 3)
+    for (let i = 0; i < W * W; i++)
+      px.set(Math.floor(i / W) > 180 ? [70, 90, 60] : [150, 120, 170], 3 * i)
+    const scene = await sharp(px, { raw: { width: W, height: W, channels: 3 } })
+      .composite([{ input: product, left: 37, top: 25 }])
+      .png()
+      .toBuffer()
+    // the product alone on white, where the scene has it
+    const onWhite = await sharp({
+      create: { width: W, height: W, channels: 3, background: "#ffffff" },
+    })
+      .composite([{ input: product, left: 37, top: 25 }])
+      .png()
+      .toBuffer()
+    const wall = await sharp({
+      create: { width: W, height: W, channels: 3, background: "#968aa0" },
+    })
+      .png()
+      .toBuffer()
+
+    const cut = await photoCutOut(scene, W)
+    expect(cut).not.toBeNull()
+    const { data } = await sharp(cut!)
+      .raw()
+      .toBuffer({ resolveWithObject: true })
+    // the wall and the floor are painted white
+    for (const [x, y] of [
+      [5, 5],
+      [200, 100],
+      [20, 210],
+      [200, 215],
+    ])
+      expect([...data.subarray(3 * (y * W + x), 3 * (y * W + x) + 3)]).toEqual([
+        255, 255, 255,
+      ])
+
+    const fusing = await loadClipEmbedder({
+      modelDir: path.join(dir, "model"),
+      photoCutOut: true,
+    })
+    try {
+      const [eScene, eWhite, eWall] = await clip.embedImages([
+        scene,
+        onWhite,
+        wall,
+      ])
+      // off (the default): a photo is embedded as a catalogue image
+      const [plain] = await clip.embedPhotos([scene])
+      expect(maxDiff(plain, eScene)).toBeLessThan(1e-6)
+      // on: unit length, and nearer the product on white than the photo itself is
+      const [fused] = await fusing.embedPhotos([scene])
+      expect(norm(fused)).toBeCloseTo(1, 5)
+      expect(dot(fused, eWhite)).toBeGreaterThan(dot(eScene, eWhite) + 0.1)
+      // nothing to cut out of a plain wall: the photo alone
+      const [wallFused] = await fusing.embedPhotos([wall])
+      expect(maxDiff(wallFused, eWall)).toBeLessThan(1e-6)
+    } finally {
+      await fusing.close()
+    }
   })
 
   it("rejects calls after close()", async () => {

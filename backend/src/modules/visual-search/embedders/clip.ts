@@ -2,11 +2,15 @@ import fs from "fs"
 import path from "path"
 import { Worker } from "worker_threads"
 import type { ImageEmbedder } from "./types"
+import { l2normalize } from "./types"
 import { CLIP_WORKER_SOURCE } from "./clip-worker"
+import { photoCutOut } from "./photo-cutout"
 
 export const DEFAULT_CLIP_MODEL = "Xenova/clip-vit-base-patch32"
 export const DEFAULT_CLIP_DTYPE = "q8"
 export const DEFAULT_CLIP_BATCH_SIZE = 16
+/** CLIP ViT-B/32's input side: cut-outs are made at it, so the processor does not upscale them. */
+const CLIP_SIDE = 224
 
 /** transformers.js file-name suffix per dtype (DEFAULT_DTYPE_SUFFIX_MAPPING in @huggingface/transformers). */
 const DTYPE_SUFFIX: Record<string, string> = {
@@ -51,6 +55,13 @@ export type ClipLoadOptions = {
   threads?: number
   /** Download cache for hub models (only used without modelDir). */
   cacheDir?: string
+  /**
+   * Shoppers' photos (embedPhotos) embedded as the mean of the photo and the
+   * product GrabCut cuts out of it on white (photo-cutout.ts). Off by default:
+   * not measured with real CLIP weights (none can be fetched where this was
+   * built); measure with `npm run eval:visual -- --embedder clip` on and off.
+   */
+  photoCutOut?: boolean
   logger?: { info(m: string): void }
 }
 
@@ -87,7 +98,9 @@ export class ClipEmbedder implements ImageEmbedder {
     readonly dimensions: number,
     readonly batchSize: number,
     /** What the worker reported after loading (remote access, session input/output names…). */
-    readonly info: ClipWorkerInfo
+    readonly info: ClipWorkerInfo,
+    /** see ClipLoadOptions.photoCutOut */
+    readonly photoCutOut = false
   ) {
     worker.on("message", (m: any) => {
       const p = this.pending.get(m?.id)
@@ -139,6 +152,24 @@ export class ClipEmbedder implements ImageEmbedder {
       out.push(...this.split(r, batch.length))
     }
     return out
+  }
+
+  /**
+   * A shopper's photos: embedImages, or with photoCutOut the mean of each
+   * photo's embedding and its cut-out's (the photo alone when the cut keeps
+   * nothing), in the same space as the catalogue's vectors.
+   */
+  async embedPhotos(images: Buffer[]): Promise<Float32Array[]> {
+    if (!this.photoCutOut) return this.embedImages(images)
+    const cuts = await Promise.all(images.map((b) => photoCutOut(b, CLIP_SIDE)))
+    const kept = cuts.filter((c): c is Buffer => !!c)
+    const all = await this.embedImages([...images, ...kept])
+    let k = images.length
+    return images.map((_, i) => {
+      if (!cuts[i]) return all[i]
+      const c = all[k++]
+      return l2normalize(all[i].map((v, j) => v + c[j]))
+    })
   }
 
   async embedText(texts: string[]): Promise<Float32Array[]> {
@@ -306,11 +337,15 @@ export async function loadClipEmbedder(
     `clip:${model}:${dtype}`,
     ready.dimensions,
     batchSize,
-    ready.info
+    ready.info,
+    !!opts.photoCutOut
   )
   opts.logger?.info(
     `[visual-search] CLIP ${model} (${dtype}, ${ready.dimensions} dims) loaded ${modelDir ? `from ${modelDir}` : "from the hub/cache"} ` +
-      `in ${((Date.now() - started) / 1000).toFixed(1)} s; inference in a worker thread, batches of ${batchSize}`
+      `in ${((Date.now() - started) / 1000).toFixed(1)} s; inference in a worker thread, batches of ${batchSize}` +
+      (opts.photoCutOut
+        ? "; shoppers' photos fused with their GrabCut cut-out"
+        : "")
   )
   return embedder
 }

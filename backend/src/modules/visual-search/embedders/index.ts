@@ -20,7 +20,7 @@ function classic(logger: Logger): ImageEmbedder {
  */
 export async function createEmbedder(
   choice: EmbedderChoice,
-  opts: { clipModel?: string; modelDir?: string },
+  opts: { clipModel?: string; modelDir?: string; clipPhotoCutOut?: boolean },
   logger: Logger
 ): Promise<{ embedder: ImageEmbedder; note: string }> {
   if (choice !== "clip" && choice !== "classic" && choice !== "auto") {
@@ -40,6 +40,7 @@ export async function createEmbedder(
     const embedder = await loadClipEmbedder({
       model: opts.clipModel,
       modelDir: opts.modelDir,
+      photoCutOut: opts.clipPhotoCutOut,
       logger,
     })
     logger.info(
