@@ -11,7 +11,7 @@
  * photo by every generator (backend/test-fixtures/shopper-photos), embedded
  * as the store embeds a shopper's photo (embedPhotos; `--views 1,0.8`
  * tries other views, `--views 1` the whole photo alone, `--cutout 0` leaves
- * out the GrabCut cut-outs). Prints
+ * out the GrabCut cut-out). Prints
  * precision@5 (article type), "an item of the right type in the first ten"
  * and the mean describe time per query photo on this thread.
  */
@@ -43,7 +43,7 @@ async function main() {
   // query views fused by their mean embedding, as side fractions ("1,0.8,0.6": the whole photo and its
   // central 80 % and 60 %); default: the embedder's own PHOTO_VIEWS, as the store runs it
   const views = arg("views", PHOTO_VIEWS.join(",")).split(",").map(Number)
-  // --cutout 0: without the GrabCut cut-outs the store adds to the views
+  // --cutout 0: without the GrabCut cut-out the store adds to the views
   const cutOut = arg("cutout", "1") !== "0"
   const emb = new ClassicEmbedder()
   const { catalog, query } = bySplit(loadStyles())

@@ -221,16 +221,6 @@ describe("GrabCut cut-out (the shopper's photo path)", () => {
     expect(iou(mask, scene.truth)).toBeGreaterThan(0.9)
   })
 
-  it("cuts the product off the same scene seeded by nothing but the border ring", async () => {
-    const scene = await composite(TSHIRT, paint, 0.6)
-    const floorPx = (i: number) => floor(i % WORK, Math.floor(i / WORK))
-    const cut = await cutOutOnWhite(scene.data, scene.w, scene.h, null)
-    expect(cut).not.toBeNull()
-    const mask = kept(cut!)
-    expect(claimed(mask, scene.truth, floorPx)).toBeLessThan(0.05)
-    expect(iou(mask, scene.truth)).toBeGreaterThan(0.9)
-  })
-
   it("is deterministic, and keeps the product's own pixels as they were", async () => {
     const scene = await composite(HANDBAG, paint, 0.6)
     const seg = segmentRGB(scene.data, scene.w, scene.h)

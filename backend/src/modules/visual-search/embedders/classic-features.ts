@@ -929,19 +929,15 @@ async function decodeWithin(buf: Buffer, side: number) {
  * Descriptors of several views of one photo: `1` is the whole photo (exactly
  * describeImage), `f < 1` the central f × f part of it. The photo is decoded
  * once at WORK and, for the crops, once at the size the smallest view needs
- * to fill WORK pixels. With `cutOut`, also the descriptors of the product
- * GrabCut cuts out of the whole photo, on white, twice (see grabcut.ts):
- * seeded by the whole view's own `segment()`, and seeded by nothing but the
- * border ring. The flood's mistakes (a second surface kept, a product cut
- * short) carry into the first and not into the second, whose own mistakes
- * (a central patch of backdrop kept) are others. `cutOuts` holds those that
- * kept something, the seeded one first.
+ * to fill WORK pixels. With `cutOut`, also the descriptor of the product
+ * GrabCut cuts out of the whole photo (seeded by the whole view's own
+ * `segment()`, see grabcut.ts), on white; null when the cut keeps nothing.
  */
 export async function describePhoto(
   buf: Buffer,
   views: number[],
   cutOut: boolean
-): Promise<{ views: Float32Array[]; cutOuts: Float32Array[] }> {
+): Promise<{ views: Float32Array[]; cutOut: Float32Array | null }> {
   const crops = views.filter((f) => f < 1)
   const [whole, src] = await Promise.all([
     decodeWithin(buf, WORK),
@@ -970,18 +966,13 @@ export async function describePhoto(
       return describeRaw(data, info.width, info.height)
     })
   )
-  const cutOuts: Float32Array[] = []
-  if (cutOut)
-    for (const seed of [described.seg, null]) {
-      const cut = await cutOutOnWhite(
-        whole.data,
-        whole.width,
-        whole.height,
-        seed
-      )
-      if (cut) cutOuts.push(describeRaw(cut, whole.width, whole.height))
-    }
-  return { views: out, cutOuts }
+  const cut = cutOut
+    ? await cutOutOnWhite(whole.data, whole.width, whole.height, described.seg)
+    : null
+  return {
+    views: out,
+    cutOut: cut ? describeRaw(cut, whole.width, whole.height) : null,
+  }
 }
 
 /** describePhoto's views alone. */

@@ -185,12 +185,11 @@ export class ClassicEmbedder implements ImageEmbedder {
 
   /**
    * A shopper's photo: the mean embedding of PHOTO_VIEWS (the whole photo and
-   * central parts of it), averaged again with the mean embedding of the
-   * products GrabCut cuts out of it (describePhoto: seeded by the flood's
-   * segmentation, and by the border alone), so the cut-outs weigh as much as
+   * central parts of it), averaged again with the embedding of the product
+   * GrabCut cuts out of it (describePhoto), so the cut-out weighs as much as
    * the views together. The descriptor's own background separation misjudges
-   * some photos (a second surface, a frame, a hand); the views and the
-   * cut-outs misjudge differently, and the mean ranks as they agree.
+   * some photos (a second surface, a frame, a hand); the views and the cut-out
+   * misjudge differently, and the mean ranks as they agree.
    * `views` other than PHOTO_VIEWS, `cutOut: false`: for the offline evaluation only.
    */
   async embedPhotos(
@@ -205,9 +204,10 @@ export class ClassicEmbedder implements ImageEmbedder {
       const m = new Float32Array(this.dimensions)
       for (const v of vs)
         for (let i = 0; i < m.length; i++) m[i] += v[i] / vs.length
-      const cs = d.cutOuts.map((c) => this.project(c))
-      for (const c of cs)
-        for (let i = 0; i < m.length; i++) m[i] += c[i] / cs.length
+      if (d.cutOut) {
+        const c = this.project(d.cutOut)
+        for (let i = 0; i < m.length; i++) m[i] += c[i]
+      }
       out.push(l2normalize(m))
     }
     return out

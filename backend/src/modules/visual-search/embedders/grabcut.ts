@@ -56,15 +56,15 @@ export function openCv(): Promise<{ cv: any }> {
 
 /**
  * The product's pixels (1) as GrabCut cuts them out of `px` (w × h sRGB),
- * seeded with `seed` (1 = probably product; null: everything inside the ring)
- * and the border ring as certain backdrop; null when the cut keeps (almost)
- * nothing. Deterministic: OpenCV's random generator is reseeded.
+ * seeded with `seed` (1 = probably product) and the border ring as certain
+ * backdrop; null when the cut keeps (almost) nothing. Deterministic: OpenCV's
+ * random generator is reseeded.
  */
 export async function grabCutMask(
   px: Buffer | Uint8Array,
   w: number,
   h: number,
-  seed: Uint8Array | null
+  seed: Uint8Array
 ): Promise<Uint8Array | null> {
   const { cv } = await openCv()
   const m = Math.max(2, Math.round(RING * Math.min(w, h)))
@@ -82,7 +82,7 @@ export async function grabCutMask(
         md[i] =
           x < m || y < m || x >= w - m || y >= h - m
             ? cv.GC_BGD
-            : !seed || seed[i]
+            : seed[i]
               ? cv.GC_PR_FGD
               : cv.GC_PR_BGD
       }
@@ -112,18 +112,14 @@ export async function grabCutMask(
   }
 }
 
-/**
- * `px` with everything grabCutMask calls backdrop painted white, as the
- * catalogue's photos are; seeded by `seg`, or (null) by the rectangle inside
- * the border ring alone.
- */
+/** `px` with everything grabCutMask, seeded by `seg`, calls backdrop painted white, as the catalogue's photos are. */
 export async function cutOutOnWhite(
   px: Buffer | Uint8Array,
   w: number,
   h: number,
-  seg: Segmentation | null
+  seg: Segmentation
 ): Promise<Buffer | null> {
-  const mask = await grabCutMask(px, w, h, seg?.mask ?? null)
+  const mask = await grabCutMask(px, w, h, seg.mask)
   if (!mask) return null
   const out = Buffer.from(px.subarray(0, w * h * 3))
   for (let i = 0; i < w * h; i++)
