@@ -1,5 +1,5 @@
 import sharp from "sharp"
-import { segmentRGB } from "./embedders/classic-features"
+import { clusterColours, segmentRGB } from "./embedders/classic-features"
 import { grabCutMask } from "./embedders/grabcut"
 
 /** Side of the picture the garment is segmented at (the classic embedder works at 128). */
@@ -191,50 +191,11 @@ function borderClusterMask(
       if (x < 2 || y < 2 || x >= w - 2 || y >= h - 2) ring.push(y * w + x)
   const d2 = (i: number, c: number[]) =>
     (L[i] - c[0]) ** 2 + (A[i] - c[1]) ** 2 + (B[i] - c[2]) ** 2
-  // farthest-point initialisation, then a few Lloyd steps
-  const centres: number[][] = [[L[ring[0]], A[ring[0]], B[ring[0]]]]
-  while (centres.length < 3) {
-    let far = -1,
-      fd = -1
-    for (const i of ring) {
-      const d = Math.min(...centres.map((c) => d2(i, c)))
-      if (d > fd) {
-        fd = d
-        far = i
-      }
-    }
-    if (fd < 15 * 15) break
-    centres.push([L[far], A[far], B[far]])
-  }
-  const own = new Int32Array(ring.length)
-  for (let it = 0; it < 6; it++) {
-    const sum = centres.map(() => [0, 0, 0, 0])
-    ring.forEach((i, j) => {
-      let best = 0,
-        bd = Infinity
-      centres.forEach((c, k) => {
-        const d = d2(i, c)
-        if (d < bd) {
-          bd = d
-          best = k
-        }
-      })
-      own[j] = best
-      const s = sum[best]
-      s[0] += L[i]
-      s[1] += A[i]
-      s[2] += B[i]
-      s[3]++
-    })
-    centres.forEach((c, k) => {
-      const s = sum[k]
-      if (s[3]) {
-        c[0] = s[0] / s[3]
-        c[1] = s[1] / s[3]
-        c[2] = s[2] / s[3]
-      }
-    })
-  }
+  const { centres, own } = clusterColours([L, A, B], ring, {
+    maxK: 3,
+    minDistance: 15,
+    rounds: 6,
+  })
   // a cluster holding few border pixels is the garment touching the edge, not background
   const counts = centres.map((_, k) => own.filter((o) => o === k).length)
   const bgCentres = centres.filter((_, k) => counts[k] >= ring.length * 0.12)

@@ -299,6 +299,64 @@ function floodFrom(
 }
 
 /**
+ * The colours of some pixels (`of`, indices into the Lab planes) clustered:
+ * k-means with a farthest-point start from the first pixel, a new centre only
+ * while some pixel is at least `minDistance` (Lab) from every centre, up to
+ * `maxK`, then `rounds` Lloyd steps. `own[j]`: the centre of pixel `of[j]`.
+ * Both backdrop models of several colours (borderModels here, the wardrobe's
+ * garment-cutout.ts) cluster their border this way.
+ */
+export function clusterColours(
+  [L, A, B]: Float32Array[],
+  of: number[],
+  opts: { maxK: number; minDistance: number; rounds: number }
+): { centres: number[][]; own: Int32Array } {
+  const d2 = (i: number, c: number[]) =>
+    (L[i] - c[0]) ** 2 + (A[i] - c[1]) ** 2 + (B[i] - c[2]) ** 2
+  const centres: number[][] = [[L[of[0]], A[of[0]], B[of[0]]]]
+  while (centres.length < opts.maxK) {
+    let far = -1,
+      fd = -1
+    for (const i of of) {
+      let d = Infinity
+      for (const c of centres) d = Math.min(d, d2(i, c))
+      if (d > fd) {
+        fd = d
+        far = i
+      }
+    }
+    if (fd < opts.minDistance ** 2) break
+    centres.push([L[far], A[far], B[far]])
+  }
+  const own = new Int32Array(of.length)
+  for (let it = 0; it < opts.rounds; it++) {
+    const sum = centres.map(() => [0, 0, 0, 0])
+    of.forEach((i, j) => {
+      let best = 0,
+        bd = Infinity
+      centres.forEach((c, k) => {
+        const d = d2(i, c)
+        if (d < bd) {
+          bd = d
+          best = k
+        }
+      })
+      own[j] = best
+      const s = sum[best]
+      s[0] += L[i]
+      s[1] += A[i]
+      s[2] += B[i]
+      s[3]++
+    })
+    centres.forEach((c, k) => {
+      const s = sum[k]
+      if (s[3]) for (let q = 0; q < 3; q++) c[q] = s[q] / s[3]
+    })
+  }
+  return { centres, own }
+}
+
+/**
  * The rim's colours beside the plane: k-means (farthest-point start, up to 5)
  * of the rim pixels, each cluster holding at least 8% of the rim (fewer is the
  * product touching the edge), with a tolerance from its own spread.
@@ -312,46 +370,11 @@ function borderModels(
   const off = rim
   const d2 = (i: number, c: number[]) =>
     (Ls[i] - c[0]) ** 2 + (As[i] - c[1]) ** 2 + (Bs[i] - c[2]) ** 2
-  const centres: number[][] = [[Ls[off[0]], As[off[0]], Bs[off[0]]]]
-  while (centres.length < 5) {
-    let far = -1,
-      fd = -1
-    for (const i of off) {
-      let d = Infinity
-      for (const c of centres) d = Math.min(d, d2(i, c))
-      if (d > fd) {
-        fd = d
-        far = i
-      }
-    }
-    if (fd < 12 * 12) break
-    centres.push([Ls[far], As[far], Bs[far]])
-  }
-  const own = new Int32Array(off.length)
-  for (let it = 0; it < 5; it++) {
-    const sum = centres.map(() => [0, 0, 0, 0])
-    off.forEach((i, j) => {
-      let best = 0,
-        bd = Infinity
-      centres.forEach((c, k) => {
-        const d = d2(i, c)
-        if (d < bd) {
-          bd = d
-          best = k
-        }
-      })
-      own[j] = best
-      const s = sum[best]
-      s[0] += Ls[i]
-      s[1] += As[i]
-      s[2] += Bs[i]
-      s[3]++
-    })
-    centres.forEach((c, k) => {
-      const s = sum[k]
-      if (s[3]) for (let q = 0; q < 3; q++) c[q] = s[q] / s[3]
-    })
-  }
+  const { centres, own } = clusterColours(smooth, off, {
+    maxK: 5,
+    minDistance: 12,
+    rounds: 5,
+  })
   const models: { c: number[]; tol: number }[] = []
   centres.forEach((c, k) => {
     const members = off.filter((_, j) => own[j] === k)
