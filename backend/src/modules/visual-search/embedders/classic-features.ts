@@ -936,7 +936,7 @@ export async function describeImage(buf: Buffer): Promise<Float32Array> {
 }
 
 /** The photo as sRGB pixels, upright, transparency on white, fitted inside side × side. */
-async function decodeWithin(buf: Buffer, side: number) {
+export async function decodeWithin(buf: Buffer, side: number) {
   const { data, info } = await sharp(buf, { failOn: "none" })
     .rotate() // honour EXIF orientation of phone photos
     .flatten({ background: { r: 255, g: 255, b: 255 } }) // transparent → white, like the catalogue
