@@ -1,14 +1,38 @@
 import type {
   AuthenticatedMedusaRequest,
   MedusaRequest,
+  MedusaResponse,
 } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { SOCIAL_MODULE } from "../../../modules/social"
 import type SocialModuleService from "../../../modules/social/service"
+import type { StoreReportType } from "./validators"
 import { viewerRegion, type Viewer } from "../../../lib/social/present"
 
 export const socialOf = (req: MedusaRequest) =>
   req.scope.resolve<SocialModuleService>(SOCIAL_MODULE)
+
+/**
+ * The end of every report route: the signed-in shopper's report of a target
+ * the route has already found and may report, recorded once per shopper
+ * (201 the first time, 200 after), answered in one shape.
+ */
+export async function fileReport(
+  req: AuthenticatedMedusaRequest<StoreReportType>,
+  res: MedusaResponse,
+  target_type: "post" | "comment" | "profile",
+  target_id: string
+) {
+  const { created } = await socialOf(req).report(
+    target_type,
+    target_id,
+    req.auth_context.actor_id,
+    req.validatedBody.reason
+  )
+  res
+    .status(created ? 201 : 200)
+    .json({ reported: true, target_type, target_id })
+}
 
 /** The customer id of a request with an optional token (reads personalise when logged in). */
 export const viewerId = (req: MedusaRequest): string | null =>

@@ -3,7 +3,7 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { socialOf, writerProfile } from "../../../feed/helpers"
+import { fileReport, writerProfile } from "../../../feed/helpers"
 import type { StoreReportType } from "../../../feed/validators"
 import { profileByHandle } from "../route"
 
@@ -19,13 +19,5 @@ export const POST = async (
       MedusaError.Types.INVALID_DATA,
       `@${p.handle} is your own profile.`
     )
-  const { created } = await socialOf(req).report(
-    "profile",
-    p.id,
-    req.auth_context.actor_id,
-    req.validatedBody.reason
-  )
-  res
-    .status(created ? 201 : 200)
-    .json({ reported: true, target_type: "profile", target_id: p.id })
+  await fileReport(req, res, "profile", p.id)
 }

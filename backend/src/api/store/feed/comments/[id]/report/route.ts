@@ -3,7 +3,12 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { socialOf, visiblePost, writerProfile } from "../../../helpers"
+import {
+  fileReport,
+  socialOf,
+  visiblePost,
+  writerProfile,
+} from "../../../helpers"
 import type { StoreReportType } from "../../../validators"
 
 /**
@@ -31,13 +36,5 @@ export const POST = async (
       MedusaError.Types.INVALID_DATA,
       `Comment ${c.id} is your own: delete it instead of reporting it.`
     )
-  const { created } = await socialOf(req).report(
-    "comment",
-    c.id,
-    req.auth_context.actor_id,
-    req.validatedBody.reason
-  )
-  res
-    .status(created ? 201 : 200)
-    .json({ reported: true, target_type: "comment", target_id: c.id })
+  await fileReport(req, res, "comment", c.id)
 }
