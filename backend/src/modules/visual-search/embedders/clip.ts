@@ -4,7 +4,7 @@ import { Worker } from "worker_threads"
 import type { ImageEmbedder } from "./types"
 import { l2normalize } from "./types"
 import { CLIP_WORKER_SOURCE } from "./clip-worker"
-import { photoCutOut } from "./photo-cutout"
+import { PhotoCutOutWorker } from "./photo-cutout"
 
 export const DEFAULT_CLIP_MODEL = "Xenova/clip-vit-base-patch32"
 export const DEFAULT_CLIP_DTYPE = "q8"
@@ -62,7 +62,7 @@ export type ClipLoadOptions = {
    * built); measure with `npm run eval:visual -- --embedder clip` on and off.
    */
   photoCutOut?: boolean
-  logger?: { info(m: string): void }
+  logger?: { info(m: string): void; warn?(m: string): void }
 }
 
 export type ClipWorkerInfo = {
@@ -99,8 +99,8 @@ export class ClipEmbedder implements ImageEmbedder {
     readonly batchSize: number,
     /** What the worker reported after loading (remote access, session input/output names…). */
     readonly info: ClipWorkerInfo,
-    /** see ClipLoadOptions.photoCutOut */
-    readonly photoCutOut = false
+    /** see ClipLoadOptions.photoCutOut (null: off) */
+    private readonly cutter: PhotoCutOutWorker | null = null
   ) {
     worker.on("message", (m: any) => {
       const p = this.pending.get(m?.id)
@@ -160,8 +160,9 @@ export class ClipEmbedder implements ImageEmbedder {
    * nothing), in the same space as the catalogue's vectors.
    */
   async embedPhotos(images: Buffer[]): Promise<Float32Array[]> {
-    if (!this.photoCutOut) return this.embedImages(images)
-    const cuts = await Promise.all(images.map((b) => photoCutOut(b, CLIP_SIDE)))
+    const cutter = this.cutter
+    if (!cutter) return this.embedImages(images)
+    const cuts = await Promise.all(images.map((b) => cutter.cut(b, CLIP_SIDE)))
     const kept = cuts.filter((c): c is Buffer => !!c)
     const all = await this.embedImages([...images, ...kept])
     let k = images.length
@@ -188,7 +189,7 @@ export class ClipEmbedder implements ImageEmbedder {
 
   async close(): Promise<void> {
     if (!this.dead) this.fail(new Error("CLIP embedder closed"))
-    await this.worker.terminate()
+    await Promise.all([this.worker.terminate(), this.cutter?.close()])
   }
 
   private split(
@@ -338,7 +339,9 @@ export async function loadClipEmbedder(
     ready.dimensions,
     batchSize,
     ready.info,
-    !!opts.photoCutOut
+    opts.photoCutOut
+      ? new PhotoCutOutWorker((m) => (opts.logger?.warn ?? console.warn)(m))
+      : null
   )
   opts.logger?.info(
     `[visual-search] CLIP ${model} (${dtype}, ${ready.dimensions} dims) loaded ${modelDir ? `from ${modelDir}` : "from the hub/cache"} ` +
