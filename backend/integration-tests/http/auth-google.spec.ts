@@ -132,11 +132,119 @@ medusaIntegrationTestRunner({
       expect(data).toEqual({
         customer_id: existing.customer.id,
         outcome: "linked",
+        password_removed: true,
       })
       const me = await api.get("/store/customers/me", {
         headers: await refreshed(headers),
       })
       expect(me.data.customer.id).toBe(existing.customer.id)
+    })
+
+    it("takes a pre-hijacked account back: the password someone opened it with stops working, and so do its tokens", async () => {
+      // the attacker opens an account with the victim's address and keeps a token
+      const attacker = await registerShopper(
+        api,
+        pk,
+        "owner@test.local",
+        "attacker-password-1"
+      )
+      await api.post(
+        "/store/customers/me/addresses",
+        { address_1: "Attacker Street 1", city: "X", country_code: "de" },
+        { headers: attacker.headers }
+      )
+      // the owner of the address signs in with Google, and gets the account
+      const { headers } = await googleSignIn("owner@test.local")
+      const { data } = await api.post(
+        "/store/auth/google/link",
+        {},
+        { headers }
+      )
+      expect(data).toMatchObject({
+        customer_id: attacker.customer.id,
+        outcome: "linked",
+        password_removed: true,
+      })
+      // the password no longer signs in
+      const login = await fail(
+        api.post("/auth/customer/emailpass", {
+          email: "owner@test.local",
+          password: "attacker-password-1",
+        })
+      )
+      expect(login.status).toBe(401)
+      // the token it issued no longer opens the account or refreshes
+      expect(
+        (
+          await fail(
+            api.get("/store/customers/me", { headers: attacker.headers })
+          )
+        ).status
+      ).toBe(401)
+      expect(
+        (
+          await fail(
+            api.post("/auth/token/refresh", {}, { headers: attacker.headers })
+          )
+        ).status
+      ).toBe(401)
+      // ...but public routes still answer it, as a guest
+      expect(
+        (
+          await api.get("/store/products?limit=1", {
+            headers: attacker.headers,
+          })
+        ).status
+      ).toBe(200)
+      // registering the address again cannot reach the account
+      const again = await api.post("/auth/customer/emailpass/register", {
+        email: "owner@test.local",
+        password: "attacker-password-2",
+      })
+      const claim = await fail(
+        api.post(
+          "/store/customers",
+          { email: "owner@test.local" },
+          {
+            headers: {
+              authorization: `Bearer ${again.data.token}`,
+              "x-publishable-api-key": pk,
+            },
+          }
+        )
+      )
+      expect(claim.status).toBeGreaterThanOrEqual(400)
+      expect(claim.status).toBeLessThan(500)
+      // the owner is in
+      const me = await api.get("/store/customers/me", {
+        headers: await refreshed(headers),
+      })
+      expect(me.data.customer.id).toBe(attacker.customer.id)
+    })
+
+    it("puts the Google identity back as it was when removing the password fails", async () => {
+      const existing = await registerShopper(api, pk, "undo@test.local")
+      const { identity, headers } = await googleSignIn("undo@test.local")
+      const auth = getContainer().resolve(Modules.AUTH)
+      const original = auth.deleteAuthIdentities.bind(auth)
+      ;(auth as any).deleteAuthIdentities = async () => {
+        throw new Error("database went away")
+      }
+      try {
+        const res = await fail(
+          api.post("/store/auth/google/link", {}, { headers })
+        )
+        expect(res.status).toBe(500)
+      } finally {
+        ;(auth as any).deleteAuthIdentities = original
+      }
+      const [after] = await auth.listAuthIdentities({ id: [identity.id] })
+      expect(after.app_metadata?.customer_id ?? null).toBeNull()
+      // the password still works: nothing was half done
+      expect(
+        (await api.get("/store/customers/me", { headers: existing.headers }))
+          .data.customer.id
+      ).toBe(existing.customer.id)
     })
 
     it("creates the customer from the Google profile on a first sign-in with a new email", async () => {

@@ -35,7 +35,7 @@ import {
 import { StoreStyleQuizParams } from "./store/style-quiz/validators"
 import { rateLimit } from "./rate-limit"
 import { images, singleImage } from "../lib/uploads"
-import { jsonDepthLimit, securityHeaders } from "./security"
+import { dropRevokedSignIns, jsonDepthLimit, securityHeaders } from "./security"
 import { listParams } from "./utils/list-params"
 import {
   StoreSearchParams,
@@ -99,7 +99,10 @@ export default defineMiddlewares({
   errorHandler: curatorErrorHandler as any,
   routes: [
     // every route, Medusa's own included: headers, then the body's shape before any validator sees it
-    { matcher: "/*", middlewares: [securityHeaders, jsonDepthLimit()] },
+    {
+      matcher: "/*",
+      middlewares: [securityHeaders, jsonDepthLimit(), dropRevokedSignIns],
+    },
     {
       // Medusa's File module stores what it is given: only photos, re-encoded without EXIF/GPS, get that far
       matcher: "/admin/uploads",

@@ -3,7 +3,10 @@ import { env } from "./env.server"
 
 /** google_state: the OAuth state this browser started Sign in with Google with; the callback must bring it back. */
 type SessionData = { customer_token: string; google_state: string }
-type FlashData = { lookbook_flash: LookFlash }
+type FlashData = {
+  lookbook_flash: LookFlash
+  account_notice: "password_removed"
+}
 
 /** What the add-look action leaves for the lookbook page when the form was posted without JavaScript. */
 export type LookFlash = { look_id: string; ok: boolean; messages: string[] }

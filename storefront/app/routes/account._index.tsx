@@ -1,4 +1,5 @@
 import {
+  data as withHeaders,
   redirect,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -28,7 +29,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { orders } = await listCustomerOrders(token).catch(() => ({
     orders: [],
   }))
-  return {
+  const session = await getSession(request)
+  const notice = session.get("account_notice") ?? null
+  const data = {
+    passwordRemoved: notice === "password_removed",
     customer: {
       email: customer.email,
       first_name: customer.first_name,
@@ -44,14 +48,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
       items: (o.items ?? []).length,
     })),
   }
+  // Reading a flash consumes it: commit the session so it shows once.
+  return withHeaders(
+    data,
+    notice
+      ? { headers: { "Set-Cookie": await commitSession(session) } }
+      : undefined
+  )
 }
 
 export default function Account() {
-  const { customer, orders } = useLoaderData<typeof loader>()
+  const { customer, orders, passwordRemoved } = useLoaderData<typeof loader>()
   return (
     <div className="account">
       <h1>Hello, {customer.first_name || customer.email}</h1>
       <p className="lede">Signed in as {customer.email}.</p>
+      {passwordRemoved && (
+        <p className="notice" role="status" data-testid="password-removed">
+          This account now signs in with Google. The password it had was
+          removed: it was set before the email address was confirmed, so it
+          could have been set by someone else.
+        </p>
+      )}
       <Form method="post" action="/account/logout">
         <button type="submit" className="button button--ghost button--small">
           Log out

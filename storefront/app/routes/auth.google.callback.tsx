@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     )
   }
   session.unset("google_state")
-  let result: { token: string; created: boolean }
+  let result: Awaited<ReturnType<typeof finishGoogleLogin>>
   try {
     result = await finishGoogleLogin({ code, state })
   } catch (e) {
@@ -39,6 +39,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const cartId = await readCookie(cartCookie, request)
   if (cartId) await transferCart(cartId, result.token)
   session.set("customer_token", result.token)
+  // shown once on the account page (flash): the password was never proof of the email
+  if (result.passwordRemoved)
+    session.flash("account_notice", "password_removed")
   // a shopper new to the store goes to the style quiz, as after registering
   return redirect(result.created ? "/account/style-quiz" : "/account", {
     headers: { "Set-Cookie": await commitSession(session) },

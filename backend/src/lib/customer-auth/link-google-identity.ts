@@ -5,14 +5,21 @@ import {
   Modules,
 } from "@medusajs/framework/utils"
 import { createCustomerAccountWorkflow } from "@medusajs/medusa/core-flows"
+import { linkGoogleToCustomerWorkflow } from "../../workflows/customer-auth/link-google-to-customer"
 
-export type LinkResult = { customer_id: string; outcome: "linked" | "created" }
+export type LinkResult = {
+  customer_id: string
+  outcome: "linked" | "created"
+  /** the account's email/password sign-in was removed (see linkGoogleToCustomerWorkflow) */
+  password_removed?: boolean
+}
 
 /**
  * After a first Sign in with Google, the Google auth identity belongs to no
  * customer yet (its token has no actor_id). If a customer account with the
  * same email exists (an email/password shopper), the identity is linked to
- * it; otherwise a customer is created from the Google profile.
+ * it and the account's password is removed (it never proved the email);
+ * otherwise a customer is created from the Google profile.
  *
  * The trap (medusajs/medusa#14637): linking "by email" is only safe when the
  * email is one the provider verified. Only a *google* provider identity is
@@ -67,14 +74,20 @@ export async function linkGoogleIdentity(
     filters: { email, has_account: true },
   })
   if (customers[0]) {
-    await auth.updateAuthIdentities({
-      id: identity.id,
-      app_metadata: {
-        ...(identity.app_metadata ?? {}),
+    const { result: removed } = await linkGoogleToCustomerWorkflow(
+      container
+    ).run({
+      input: {
+        auth_identity_id: identity.id,
         customer_id: customers[0].id,
+        email,
       },
     })
-    return { customer_id: customers[0].id, outcome: "linked" }
+    return {
+      customer_id: customers[0].id,
+      outcome: "linked",
+      password_removed: removed > 0,
+    }
   }
   const { result } = await createCustomerAccountWorkflow(container).run({
     input: {

@@ -33,7 +33,7 @@ export async function startGoogleLogin(): Promise<{
 export async function finishGoogleLogin(query: {
   code: string
   state: string
-}): Promise<{ token: string; created: boolean }> {
+}): Promise<{ token: string; created: boolean; passwordRemoved: boolean }> {
   let googleToken: string
   try {
     ;({ token: googleToken } = await sdk.client.fetch<{ token: string }>(
@@ -46,13 +46,18 @@ export async function finishGoogleLogin(query: {
     )
   }
   const headers = { authorization: `Bearer ${googleToken}` }
-  const { outcome } = await sdk.client.fetch<{
+  const { outcome, password_removed } = await sdk.client.fetch<{
     customer_id: string
     outcome: "linked" | "created"
+    password_removed?: boolean
   }>("/store/auth/google/link", { method: "POST", body: {}, headers })
   const { token } = await sdk.client.fetch<{ token: string }>(
     "/auth/token/refresh",
     { method: "POST", headers }
   )
-  return { token, created: outcome === "created" }
+  return {
+    token,
+    created: outcome === "created",
+    passwordRemoved: !!password_removed,
+  }
 }
