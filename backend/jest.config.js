@@ -18,7 +18,7 @@ module.exports = {
       { jsc: { parser: { syntax: "typescript", decorators: true } } },
     ],
   },
-  testEnvironment: "node",
+  testEnvironment: "./integration-tests/environment.js",
   moduleFileExtensions: ["js", "ts", "json"],
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/"],
   setupFiles: ["./integration-tests/setup.js"],

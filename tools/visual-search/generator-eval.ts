@@ -14,6 +14,8 @@
  * out the GrabCut cut-out). Prints
  * precision@5 (article type), "an item of the right type in the first ten"
  * and the mean describe time per query photo on this thread.
+ * `--cnn none` leaves out the network block (garment-cnn.ts), `--cnn DIR`
+ * takes it from another model folder (`--cnn-weight W`, default 1).
  */
 import fs from "fs"
 import { loadStyles, bySplit, imagePath } from "./data"
@@ -25,7 +27,9 @@ import {
 import {
   ClassicEmbedder,
   PHOTO_VIEWS,
+  type CnnBlock,
 } from "../../backend/src/modules/visual-search/embedders/classic"
+import { GarmentCnn } from "../../backend/src/modules/visual-search/embedders/garment-cnn"
 
 const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -45,7 +49,20 @@ async function main() {
   const views = arg("views", PHOTO_VIEWS.join(",")).split(",").map(Number)
   // --cutout 0: without the GrabCut cut-out the store adds to the views
   const cutOut = arg("cutout", "1") !== "0"
-  const emb = new ClassicEmbedder()
+  // default: the shipped network; "none": the descriptor alone; a folder: that model
+  const cnnDir = arg("cnn", "")
+  let cnn: CnnBlock | null | undefined = cnnDir === "none" ? null : undefined
+  if (cnnDir && cnnDir !== "none") {
+    const model = GarmentCnn.load(cnnDir)
+    const m = await model
+    cnn = {
+      model: () => model,
+      dims: m.featureDim,
+      weight: Number(arg("cnn-weight", "1")),
+    }
+    console.log(`network block: ${cnnDir}, weight ${cnn.weight}`)
+  }
+  const emb = new ClassicEmbedder({ cnn })
   const { catalog, query } = bySplit(loadStyles())
   const cat = spread(catalog, nc)
   const qs = spread(query, nq)

@@ -149,7 +149,7 @@ async function main() {
   const params: ClassicParams | undefined = paramsFile
     ? JSON.parse(fs.readFileSync(paramsFile, "utf8"))
     : undefined
-  const emb = new ClassicEmbedder({ params })
+  const emb = new ClassicEmbedder({ params, cnn: null })
   const { catalog, query } = bySplit(loadStyles())
   const catRaw = await describeMany(
     catalog.map((r) => ({ file: imagePath(r.id) })),

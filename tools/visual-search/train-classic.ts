@@ -411,6 +411,7 @@ export function fitParams(
         layers,
       }
       const probe = new ClassicEmbedder({
+        cnn: null,
         params: {
           version: 2,
           rawDim: d,

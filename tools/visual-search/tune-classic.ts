@@ -98,7 +98,7 @@ export const VAL_QUERY_SEED = (TRAIN_SEED + 1000 * 7919) >>> 0
           .map((h) => ({ ...h, weight: wts[h.name] ?? h.weight }))
           .filter((h) => h.weight > 0),
       }
-      const emb = new ClassicEmbedder({ params: p2 })
+      const emb = new ClassicEmbedder({ params: p2, cnn: null })
       const gal = galIdx.map((i) => emb.project(raw[i])),
         galRows = galIdx.map((i) => rows[i])
       const q = qRaw.map((r) => emb.project(r))

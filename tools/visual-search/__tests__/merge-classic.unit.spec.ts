@@ -44,10 +44,11 @@ function params(): ClassicParams {
 
 describe("merge-classic", () => {
   it("gives the vector of both embedders side by side (type heads first, then colour), from one standardisation", () => {
-    const a = new ClassicEmbedder({ params: params() })
-    const b = new ClassicEmbedder({ params: params() })
+    const a = new ClassicEmbedder({ params: params(), cnn: null })
+    const b = new ClassicEmbedder({ params: params(), cnn: null })
     const m = new ClassicEmbedder({
       params: mergeParams(a["params"], b["params"], "hard"),
+      cnn: null,
     })
     expect(m.dimensions).toBe(a.dimensions + b.dimensions)
     expect(m.kind).toEqual([0, 14])

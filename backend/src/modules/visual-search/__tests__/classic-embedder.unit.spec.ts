@@ -122,7 +122,7 @@ describe("ClassicEmbedder", () => {
       expect(Math.sqrt(v.reduce((a, x) => a + x * x, 0))).toBeCloseTo(1, 5)
       expect(v.every(Number.isFinite)).toBe(true)
     }
-    expect(emb.id).toBe("classic:v6")
+    expect(emb.id).toBe("classic:v7")
     expect(cos(vs[0], vs[1])).toBeLessThan(0.999)
   })
 
@@ -274,14 +274,14 @@ describe("ClassicEmbedder", () => {
     }
   })
 
-  it("names its kind dimensions: the article-type heads, not the colour head", async () => {
+  it("names its kind dimensions: the network's block and the article-type heads, not the colour head", async () => {
     const ranges = emb.headRanges()
     const c = colour()
     expect(emb.kind).toEqual([0, c.start])
     expect(
       ranges
         .filter((r) => r.end <= emb.kind![1])
-        .every((r) => r.name.startsWith("type"))
+        .every((r) => r.name === "cnn" || r.name.startsWith("type"))
     ).toBe(true)
     // a re-coloured t-shirt is the same kind of item: closer in kind than in the whole vector
     const orig = await embed1(photo(TSHIRT))

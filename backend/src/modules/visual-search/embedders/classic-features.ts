@@ -960,7 +960,12 @@ export async function describePhoto(
   buf: Buffer,
   views: number[],
   cutOut: boolean
-): Promise<{ views: Float32Array[]; cutOut: Float32Array | null }> {
+): Promise<{
+  views: Float32Array[]
+  cutOut: Float32Array | null
+  /** the pixels described: the whole photo at WORK, and the cut-out on white (same size) */
+  pixels: { whole: RawPixels; cut: RawPixels | null }
+}> {
   const crops = views.filter((f) => f < 1)
   const [whole, src] = await Promise.all([
     decodeWithin(buf, WORK),
@@ -995,8 +1000,14 @@ export async function describePhoto(
   return {
     views: out,
     cutOut: cut ? describeRaw(cut, whole.width, whole.height) : null,
+    pixels: {
+      whole,
+      cut: cut ? { data: cut, width: whole.width, height: whole.height } : null,
+    },
   }
 }
+
+export type RawPixels = { data: Uint8Array; width: number; height: number }
 
 /** describePhoto's views alone. */
 export async function describeViews(

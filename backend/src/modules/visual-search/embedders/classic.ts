@@ -1,10 +1,16 @@
 import type { ImageEmbedder } from "./types"
 import { l2normalize } from "./types"
 import {
+  decodeWithin,
   describeImage as describeRaw,
   describePhoto,
   RAW_DIM,
+  WORK,
+  type RawPixels,
 } from "./classic-features"
+import fs from "fs"
+import path from "path"
+import { GarmentCnn, garmentCnnDir } from "./garment-cnn"
 import shippedParams from "./classic-params.json"
 
 /**
@@ -69,8 +75,40 @@ export const describeImage = describeRaw
 /** The views of a shopper's photo embedPhotos averages: the whole photo, then central parts (side fractions). */
 export const PHOTO_VIEWS = [1, 0.85, 0.7]
 
+/** The network's block: its pooled feature, and the block's weight against the descriptor's. */
+export interface CnnBlock {
+  /** loads the network on first use (memoise it: it is called per batch) */
+  model: () => Promise<GarmentCnn>
+  /** the feature's length */
+  dims: number
+  /**
+   * The block is unit length times this, the descriptor's block unit length;
+   * both sides of a comparison carry it, so the network's cosine counts
+   * weight² against the descriptor's.
+   */
+  weight: number
+}
+
+/** The shipped block's weight, chosen offline (docs/notes/feat-photo-bg.md, round 6). */
+export const CNN_WEIGHT = 1
+
+let shippedModel: Promise<GarmentCnn> | undefined
+/** The network shipped in data/models/garment-cnn, as the classic embedder's block (loaded on first use, once per thread). */
+export function shippedCnnBlock(): CnnBlock {
+  const dir = garmentCnnDir()
+  const meta = JSON.parse(
+    fs.readFileSync(path.join(dir, "labels.json"), "utf8")
+  ) as { feature: number }
+  return {
+    model: () => (shippedModel ??= GarmentCnn.load(dir)),
+    dims: meta.feature,
+    weight: CNN_WEIGHT,
+  }
+}
+
 export class ClassicEmbedder implements ImageEmbedder {
-  readonly id = "classic:v6"
+  /** v7: v6's descriptor block joined with the network's (v6 without it) */
+  readonly id: string
   readonly dimensions: number
   readonly kind?: [number, number]
   private readonly params: ClassicParams
@@ -81,8 +119,16 @@ export class ClassicEmbedder implements ImageEmbedder {
   private readonly mean: Float32Array
   private readonly invScale: Float32Array
 
-  constructor(opts: { params?: ClassicParams } = {}) {
+  private readonly cnn?: CnnBlock
+  /** length of the descriptor's block (the vector without the network's) */
+  private readonly own: number
+
+  /** `cnn`: the network's block; default the shipped one, `null` for the descriptor alone (offline tools). */
+  constructor(opts: { params?: ClassicParams; cnn?: CnnBlock | null } = {}) {
     const p = opts.params ?? (shippedParams as unknown as ClassicParams)
+    this.cnn =
+      opts.cnn === undefined ? shippedCnnBlock() : (opts.cnn ?? undefined)
+    this.id = this.cnn ? "classic:v7" : "classic:v6"
     if (p.rawDim !== RAW_DIM) {
       throw new Error(
         `classic params were trained for a ${p.rawDim}-d descriptor, this code makes ${RAW_DIM}-d; retrain (eval/train-classic.ts)`
@@ -119,22 +165,56 @@ export class ClassicEmbedder implements ImageEmbedder {
         throw new Error(`classic head ${h.name}: bad centre size`)
       return { layers, centre: h.centre ? Float32Array.from(h.centre) : null }
     })
-    this.dimensions = p.heads.reduce((a, h) => a + h.rows, 0)
-    // the leading article-type heads ("type", "type-mlp") say what kind of item it is
+    this.own = p.heads.reduce((a, h) => a + h.rows, 0)
+    const extra = this.cnn ? this.cnn.dims : 0
+    this.dimensions = this.own + extra
+    // the leading article-type heads ("type", "type-mlp") say what kind of item it is; the network's
+    // block, when there is one, comes first and says it too
     const ranges = this.headRanges()
     let n = 0
-    while (n < ranges.length && ranges[n].name.startsWith("type")) n++
+    while (
+      n < ranges.length &&
+      (ranges[n].name === "cnn" || ranges[n].name.startsWith("type"))
+    )
+      n++
     if (n > 0 && n < ranges.length) this.kind = [0, ranges[n - 1].end]
   }
 
-  /** Where each head (e.g. "type", "colour") sits in the output vector. */
+  /** The network's block for some pictures: the mean of their unit vectors, unit length, times its weight. */
+  private async cnnVector(pixels: RawPixels[]): Promise<Float32Array> {
+    const block = this.cnn!
+    const model = await block.model()
+    const outs = await model.run(pixels)
+    const m = new Float32Array(block.dims)
+    for (const o of outs) {
+      const u = l2normalize(o.feature)
+      for (let i = 0; i < m.length; i++) m[i] += u[i]
+    }
+    const u = l2normalize(m)
+    for (let i = 0; i < u.length; i++) u[i] *= block.weight
+    return u
+  }
+
+  /** [network block, descriptor block] as one unit vector (the descriptor's alone without a network). */
+  private joined(own: Float32Array, net: Float32Array | null): Float32Array {
+    if (!net) return own
+    const out = new Float32Array(this.dimensions)
+    out.set(net, 0)
+    out.set(own, net.length)
+    return l2normalize(out)
+  }
+
+  /** Where each block (the network's "cnn", then heads such as "type", "colour") sits in the output vector. */
   headRanges(): { name: string; start: number; end: number }[] {
-    let o = 0
-    return this.params.heads.map((h) => ({
-      name: h.name,
-      start: o,
-      end: (o += h.rows),
-    }))
+    let o = this.cnn ? this.cnn.dims : 0
+    return [
+      ...(this.cnn ? [{ name: "cnn", start: 0, end: o }] : []),
+      ...this.params.heads.map((h) => ({
+        name: h.name,
+        start: o,
+        end: (o += h.rows),
+      })),
+    ]
   }
 
   /** Output of head k (before centring and normalisation) for a standardised descriptor z. */
@@ -159,7 +239,7 @@ export class ClassicEmbedder implements ImageEmbedder {
     const z = new Float32Array(raw.length)
     for (let i = 0; i < raw.length; i++)
       z[i] = (raw[i] - this.mean[i]) * this.invScale[i]
-    const out = new Float32Array(this.dimensions)
+    const out = new Float32Array(this.own)
     let o = 0
     this.params.heads.forEach((h, k) => {
       const { centre } = this.heads[k]
@@ -179,7 +259,13 @@ export class ClassicEmbedder implements ImageEmbedder {
 
   async embedImages(images: Buffer[]): Promise<Float32Array[]> {
     const out: Float32Array[] = []
-    for (const img of images) out.push(this.project(await describeRaw(img)))
+    for (const img of images) {
+      const own = this.project(await describeRaw(img))
+      const net = this.cnn
+        ? await this.cnnVector([await decodeWithin(img, WORK)])
+        : null
+      out.push(this.joined(own, net))
+    }
     return out
   }
 
@@ -201,14 +287,19 @@ export class ClassicEmbedder implements ImageEmbedder {
     for (const img of images) {
       const d = await describePhoto(img, views, cutOut)
       const vs = d.views.map((v) => this.project(v))
-      const m = new Float32Array(this.dimensions)
+      const m = new Float32Array(this.own)
       for (const v of vs)
         for (let i = 0; i < m.length; i++) m[i] += v[i] / vs.length
       if (d.cutOut) {
         const c = this.project(d.cutOut)
         for (let i = 0; i < m.length; i++) m[i] += c[i]
       }
-      out.push(l2normalize(m))
+      const net = this.cnn
+        ? await this.cnnVector(
+            d.pixels.cut ? [d.pixels.whole, d.pixels.cut] : [d.pixels.whole]
+          )
+        : null
+      out.push(this.joined(l2normalize(m), net))
     }
     return out
   }
