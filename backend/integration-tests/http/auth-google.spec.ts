@@ -71,6 +71,8 @@ medusaIntegrationTestRunner({
       )
       return { authorization: `Bearer ${token}`, "x-publishable-api-key": pk }
     }
+    const link = async (headers: Record<string, string>) =>
+      (await api.post("/store/auth/google/link", {}, { headers })).data
     const refreshed = async (headers: Record<string, string>) => {
       const { data } = await api.post("/auth/token/refresh", {}, { headers })
       return {
@@ -124,11 +126,7 @@ medusaIntegrationTestRunner({
       expect(
         (await fail(api.get("/store/customers/me", { headers }))).status
       ).toBe(401)
-      const { data } = await api.post(
-        "/store/auth/google/link",
-        {},
-        { headers }
-      )
+      const data = await link(headers)
       expect(data).toEqual({
         customer_id: existing.customer.id,
         outcome: "linked",
@@ -155,11 +153,7 @@ medusaIntegrationTestRunner({
       )
       // the owner of the address signs in with Google, and gets the account
       const { headers } = await googleSignIn("owner@test.local")
-      const { data } = await api.post(
-        "/store/auth/google/link",
-        {},
-        { headers }
-      )
+      const data = await link(headers)
       expect(data).toMatchObject({
         customer_id: attacker.customer.id,
         outcome: "linked",
@@ -249,11 +243,7 @@ medusaIntegrationTestRunner({
 
     it("creates the customer from the Google profile on a first sign-in with a new email", async () => {
       const { headers } = await googleSignIn("new@test.local")
-      const { data } = await api.post(
-        "/store/auth/google/link",
-        {},
-        { headers }
-      )
+      const data = await link(headers)
       expect(data.outcome).toBe("created")
       const me = await api.get("/store/customers/me", {
         headers: await refreshed(headers),

@@ -4,6 +4,7 @@ import path from "path"
 import sharp from "sharp"
 import { ClassicEmbedder } from "../embedders/classic"
 import { GarmentCnn, garmentCnnDir } from "../embedders/garment-cnn"
+import { cosineIn } from "../embedders/types"
 import { parseStylesCsv } from "../../../lib/catalog"
 
 // Real product photos shipped with the repo (data/demo-catalog), none of them in the network's training split
@@ -14,17 +15,7 @@ const rows = parseStylesCsv(
 )
 const photo = (id: string) =>
   fs.readFileSync(path.join(DATA, "images", `${id}.jpg`))
-const cos = (a: Float32Array, b: Float32Array) => {
-  let d = 0,
-    na = 0,
-    nb = 0
-  for (let i = 0; i < a.length; i++) {
-    d += a[i] * b[i]
-    na += a[i] * a[i]
-    nb += b[i] * b[i]
-  }
-  return d / Math.sqrt(na * nb)
-}
+const cos = (a: Float32Array, b: Float32Array) => cosineIn(a, b, [0, a.length])
 
 /**
  * The whole catalogue picture (its white backdrop included) shrunk, tilted and
