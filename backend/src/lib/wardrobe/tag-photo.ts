@@ -98,7 +98,10 @@ async function labelSpaces(
     })
   spaces = {
     key,
-    types: new LabelSpace(labelled("article_type"), kind),
+    types: new LabelSpace(
+      labelled("article_type"),
+      embedder.typeNaming ?? kind
+    ),
     colours: new LabelSpace(labelled("base_colour"), colourRange),
   }
   return { ...spaces, catalogue }

@@ -33,6 +33,7 @@ describe("classic embedder on a worker thread", () => {
     expect(worker.id).toBe(inline.id)
     expect(worker.dimensions).toBe(inline.dimensions)
     expect(worker.kind).toEqual(inline.kind)
+    expect(worker.typeNaming).toEqual(inline.typeNaming)
     // a vector of this realm: the vector index (usearch) checks `instanceof Float32Array`
     expect(one[0]).toBeInstanceOf(Float32Array)
     expect([...one[0]]).toEqual([...expected[0]])

@@ -94,6 +94,12 @@ describe("the garment network (classic:v7's network block)", () => {
     expect(alone.id).toBe("classic:v6")
     expect(withNet.dimensions).toBeGreaterThan(alone.dimensions)
     expect(withNet.kind![1]).toBeGreaterThan(alone.kind![1])
+    // the wardrobe names types without the network's block (it measured worse there)
+    expect(withNet.typeNaming).toEqual([
+      withNet.dimensions - alone.dimensions,
+      withNet.kind![1],
+    ])
+    expect(alone.typeNaming).toBeUndefined()
     // queries: three of each of eight types of the demo catalogue as tilted pictures on two surfaces;
     // gallery: ten more of each, on white
     const types = [

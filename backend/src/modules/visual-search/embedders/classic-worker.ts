@@ -52,6 +52,7 @@ export class ClassicWorkerEmbedder implements ImageEmbedder {
   readonly id: string
   readonly dimensions: number
   readonly kind?: [number, number]
+  readonly typeNaming?: [number, number]
   private readonly worker: WorkerClient<Job, Reply>
 
   constructor(
@@ -61,6 +62,7 @@ export class ClassicWorkerEmbedder implements ImageEmbedder {
     this.id = inline.id
     this.dimensions = inline.dimensions
     this.kind = inline.kind
+    this.typeNaming = inline.typeNaming
     this.worker = new WorkerClient(
       __filename,
       { classicEmbedderWorker: true },

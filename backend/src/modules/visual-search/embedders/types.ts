@@ -25,6 +25,12 @@ export interface ImageEmbedder {
    * consensus votes by similarity there. Absent: the whole vector.
    */
   readonly kind?: [number, number]
+  /**
+   * Where the wardrobe names an article type by its nearest labelled products,
+   * when that is not `kind` (classic:v7: its article-type heads without the
+   * network's block, which measured worse there). Absent: `kind`.
+   */
+  readonly typeNaming?: [number, number]
   /** Text → vector in the same space (CLIP only). */
   embedText?(texts: string[]): Promise<Float32Array[]>
   /** Releases worker threads / sessions. */
