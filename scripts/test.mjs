@@ -175,7 +175,9 @@ try {
           cwd: BACKEND,
           env: {
             ...testDbEnv,
-            NODE_OPTIONS: "--experimental-vm-modules",
+            // one in-band process runs every suite; its heap grows with each Medusa app a suite starts and
+            // reached the default ~4 GB limit once (2026-12-03, with the garment network's suites added)
+            NODE_OPTIONS: "--experimental-vm-modules --max-old-space-size=8192",
             DATABASE_URL: "",
           },
           filter: (l) => !l.startsWith('{"level"'),
