@@ -7,20 +7,16 @@ import {
 import { Form, Link, useLoaderData } from "@remix-run/react"
 import { Price } from "~/components/Price"
 import { getCustomer, listCustomerOrders } from "~/lib/data/customers.server"
-import {
-  commitSession,
-  getCustomerToken,
-  getSession,
-} from "~/lib/session.server"
+import { commitSession, getSession } from "~/lib/session.server"
 
 export const meta: MetaFunction = () => [{ title: "Your account — CuratorAI" }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const token = await getCustomerToken(request)
+  const session = await getSession(request)
+  const token = session.get("customer_token") ?? null
   const customer = await getCustomer(token)
   if (!token || !customer) {
     // An expired token: forget it, then ask to log in again.
-    const session = await getSession(request)
     session.unset("customer_token")
     throw redirect("/account/login", {
       headers: { "Set-Cookie": await commitSession(session) },
@@ -29,7 +25,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { orders } = await listCustomerOrders(token).catch(() => ({
     orders: [],
   }))
-  const session = await getSession(request)
   const notice = session.get("account_notice") ?? null
   const data = {
     passwordRemoved: notice === "password_removed",

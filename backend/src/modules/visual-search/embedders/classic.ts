@@ -3,6 +3,7 @@ import { l2normalize } from "./types"
 import {
   decodeWithin,
   describeImage as describeRaw,
+  describeRaw as describePixels,
   describePhoto,
   RAW_DIM,
   WORK,
@@ -264,10 +265,10 @@ export class ClassicEmbedder implements ImageEmbedder {
   async embedImages(images: Buffer[]): Promise<Float32Array[]> {
     const out: Float32Array[] = []
     for (const img of images) {
-      const own = this.project(await describeRaw(img))
-      const net = this.cnn
-        ? await this.cnnVector([await decodeWithin(img, WORK)])
-        : null
+      // one decode for both blocks (describeImage is exactly this decode, then describeRaw)
+      const px = await decodeWithin(img, WORK)
+      const own = this.project(describePixels(px.data, px.width, px.height))
+      const net = this.cnn ? await this.cnnVector([px]) : null
       out.push(this.joined(own, net))
     }
     return out
