@@ -30,6 +30,7 @@ import {
   type CnnBlock,
 } from "../../backend/src/modules/visual-search/embedders/classic"
 import { GarmentCnn } from "../../backend/src/modules/visual-search/embedders/garment-cnn"
+import { CONSENSUS } from "../../backend/src/lib/visual-search/category-consensus"
 
 const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -87,8 +88,14 @@ async function main() {
     const qe = await emb.embedPhotos(photos, views, cutOut)
     const ms = (performance.now() - t0) / photos.length
     const s = score(catEmb, cat, qe, qs, { rerank: true, kind: emb.kind })
+    // the same with the one-per-category slots walking overall similarity instead of kind
+    const o = score(catEmb, cat, qe, qs, {
+      rerank: true,
+      kind: emb.kind,
+      consensus: { ...CONSENSUS, diversityByKind: !CONSENSUS.diversityByKind },
+    })
     console.log(
-      `${g.padEnd(9)}  ${s.p5.toFixed(3).padEnd(11)}  ${s.anyRight10.toFixed(3).padEnd(16)}  ${ms.toFixed(0)}`
+      `${g.padEnd(9)}  ${s.p5.toFixed(3).padEnd(11)}  ${s.anyRight10.toFixed(3).padEnd(16)}  ${ms.toFixed(0).padEnd(8)}  (diversity ${CONSENSUS.diversityByKind ? "by similarity" : "by kind"}: ${o.p5.toFixed(3)} / ${o.anyRight10.toFixed(3)})`
     )
   }
 }

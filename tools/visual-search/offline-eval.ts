@@ -70,7 +70,13 @@ export function score(
     k = 5,
     rerank = false,
     kind,
-  }: { k?: number; rerank?: boolean; kind?: [number, number] } = {}
+    consensus = CONSENSUS,
+  }: {
+    k?: number
+    rerank?: boolean
+    kind?: [number, number]
+    consensus?: typeof CONSENSUS
+  } = {}
 ): Scores {
   let p = 0,
     c = 0,
@@ -108,7 +114,7 @@ export function score(
         new Map(
           bySimilarity.map(([i]) => [i, cosineIn(catEmb[Number(i)], q, kind)])
         )
-      const o = ResultOrder.fromKeys(bySimilarity, keys, kindSim)
+      const o = ResultOrder.fromKeys(bySimilarity, keys, kindSim, consensus)
       order = []
       for (
         let id = o.next();
