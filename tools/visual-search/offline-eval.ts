@@ -54,6 +54,8 @@ export interface Scores {
   p1: number
   anyRight10: number
   n: number
+  /** the queries with no item of their type in the first ten: their type, and the types shown */
+  misses: { type: string; shown: string[] }[]
 }
 
 /**
@@ -70,18 +72,13 @@ export function score(
     k = 5,
     rerank = false,
     kind,
-    consensus = CONSENSUS,
-  }: {
-    k?: number
-    rerank?: boolean
-    kind?: [number, number]
-    consensus?: typeof CONSENSUS
-  } = {}
+  }: { k?: number; rerank?: boolean; kind?: [number, number] } = {}
 ): Scores {
   let p = 0,
     c = 0,
     p1 = 0,
     anyRight10 = 0
+  const misses: { type: string; shown: string[] }[] = []
   const dim = catEmb[0].length
   const flat = new Float32Array(catEmb.length * dim)
   catEmb.forEach((v, i) => flat.set(v, i * dim))
@@ -114,7 +111,7 @@ export function score(
         new Map(
           bySimilarity.map(([i]) => [i, cosineIn(catEmb[Number(i)], q, kind)])
         )
-      const o = ResultOrder.fromKeys(bySimilarity, keys, kindSim, consensus)
+      const o = ResultOrder.fromKeys(bySimilarity, keys, kindSim)
       order = []
       for (
         let id = o.next();
@@ -131,6 +128,11 @@ export function score(
         .some((i) => catRows[i].articleType === qRows[qi].articleType)
     )
       anyRight10++
+    else
+      misses.push({
+        type: qRows[qi].articleType,
+        shown: order.slice(0, 10).map((i) => catRows[i].articleType),
+      })
     order.slice(0, k).forEach((i, rank) => {
       if (catRows[i].articleType === qRows[qi].articleType) {
         p++
@@ -145,6 +147,7 @@ export function score(
     p1: p1 / qEmb.length,
     anyRight10: anyRight10 / qEmb.length,
     n: qEmb.length,
+    misses,
   }
 }
 

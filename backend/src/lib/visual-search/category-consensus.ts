@@ -21,13 +21,6 @@ export const CONSENSUS = {
   weight: 1,
   /** how many of the nearest products are re-ranked */
   window: 100,
-  /**
-   * The one-per-category slots (see ResultOrder) take each category's product
-   * nearest in kind (the embedder's "kind of item" dimensions) rather than
-   * nearest overall, so a colour or backdrop that happens to match does not
-   * decide which categories get a slot.
-   */
-  diversityByKind: true,
 }
 
 /**
@@ -103,18 +96,14 @@ export class ResultOrder {
   private shownCount = 0
   private readonly byConsensus: string[]
   private readonly bySimilarity: string[]
-  /** the order the one-per-category slots walk: by kind when CONSENSUS.diversityByKind and kinds are known */
-  private readonly byCategory: string[]
   readonly score: Map<string, number>
   private constructor(
     bySimilarity: [string, number][],
     byConsensus: [string, number][],
-    private readonly keys: Map<string, string[]>,
-    byKind?: string[]
+    private readonly keys: Map<string, string[]>
   ) {
     this.bySimilarity = bySimilarity.map(([id]) => id)
     this.byConsensus = byConsensus.map(([id]) => id)
-    this.byCategory = byKind ?? this.bySimilarity
     this.score = new Map(byConsensus)
   }
 
@@ -143,22 +132,10 @@ export class ResultOrder {
     kind?: Map<string, number>,
     c = CONSENSUS
   ): ResultOrder {
-    // the window's candidates nearest in kind first, then the rest as they were
-    const byKind =
-      c.diversityByKind && kind
-        ? [
-            ...bySimilarity
-              .slice(0, c.window)
-              .map(([id, s]) => [id, kind.get(id) ?? s] as [string, number])
-              .sort((a, b) => b[1] - a[1]),
-            ...bySimilarity.slice(c.window),
-          ].map(([id]) => id)
-        : undefined
     return new ResultOrder(
       bySimilarity,
       consensusRerank(bySimilarity, keys, c, kind),
-      keys,
-      byKind
+      keys
     )
   }
 
@@ -187,7 +164,7 @@ export class ResultOrder {
         const k = this.keys.get(id) ?? []
         return k.length > 0 && !k.some((x) => this.shownKeys.has(x))
       }
-      const first = this.unseen(this.byCategory, 1, fresh)
+      const first = this.unseen(this.bySimilarity, 1, fresh)
       if (first.length)
         return [
           ...first,
@@ -212,7 +189,7 @@ export class ResultOrder {
     const out = new Set(this.upcoming(lookahead).filter(accept).slice(0, n))
     if (this.shownCount < 2 * CONSENSUS_HEAD) {
       const covered = new Set(this.shownKeys)
-      for (const id of this.byCategory) {
+      for (const id of this.bySimilarity) {
         if (covered.size - this.shownKeys.size >= categories) break
         const k = this.keys.get(id) ?? []
         if (

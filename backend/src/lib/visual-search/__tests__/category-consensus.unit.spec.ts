@@ -118,21 +118,6 @@ describe("result order", () => {
     ])
   })
 
-  it("fills the one-per-kind slots by kind similarity when it is given", () => {
-    // overall the jacket is closer than the bag; in the kind dimensions the bag is
-    const kind = new Map(ranked.map(([id, s]) => [id, s]))
-    kind.set("bag-1", 0.9)
-    kind.set("jacket-1", 0.5)
-    kind.set("jacket-2", 0.4)
-    const out = walk(ResultOrder.fromKeys(ranked, keys, kind), 14)
-    expect(out.slice(5, 7)).toEqual(["bag-1", "jacket-1"])
-    // without kinds, or with the option off, overall similarity decides as before
-    const off = { ...CONSENSUS, diversityByKind: false }
-    expect(
-      walk(ResultOrder.fromKeys(ranked, keys, kind, off), 14).slice(5, 7)
-    ).toEqual(["jacket-1", "bag-1"])
-  })
-
   it("offers every candidate exactly once, also when some are not shown", () => {
     const o = ResultOrder.fromKeys(ranked, keys)
     const offered: string[] = []
