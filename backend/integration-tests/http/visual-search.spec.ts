@@ -102,7 +102,7 @@ medusaIntegrationTestRunner({
           limit: 5,
         })
         expect(status).toBe(200)
-        expect(data.embedder).toBe("classic:v7")
+        expect(data.embedder).toBe("classic:v8")
         expect(typeof data.took_ms).toBe("number")
         expect(Object.keys(data.filtered_out).sort()).toEqual([
           "no_size",
@@ -591,7 +591,7 @@ medusaIntegrationTestRunner({
           )
           .catch((e: any) => e.response)
         expect(r.status).toBe(400)
-        expect(r.data.message).toMatch(/needs the CLIP embedder.*classic:v7/)
+        expect(r.data.message).toMatch(/needs the CLIP embedder.*classic:v8/)
       })
       it("404s an unknown product id", async () => {
         const r = await api
@@ -744,7 +744,7 @@ medusaIntegrationTestRunner({
       })
       expect(res.status).toBe(200)
       expect(res.data.embedder).toMatchObject({
-        id: "classic:v7",
+        id: "classic:v8",
         choice: "classic",
       })
       expect(res.data.counts.indexed).toBeGreaterThanOrEqual(COUNT)

@@ -5,7 +5,7 @@
  * to `--size` px squares, written as raw RGB bytes plus a JSON index.
  *
  *   cd tools && npx ts-node --transpile-only visual-search/cnn/render-data.ts --out /tmp/cnn-data \
- *        [--variants 5] [--size 96] [--shard 0/2]
+ *        [--variants 7] [--size 96] [--shard 0/2]
  */
 import fs from "fs"
 import path from "path"
@@ -22,7 +22,7 @@ const arg = (name: string, def: string) => {
 
 async function main() {
   const out = arg("out", "/tmp/cnn-data")
-  const variants = Number(arg("variants", "5"))
+  const variants = Number(arg("variants", "7"))
   const size = Number(arg("size", "96"))
   const [shard, shards] = arg("shard", "0/1").split("/").map(Number)
   fs.mkdirSync(out, { recursive: true })

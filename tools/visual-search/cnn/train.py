@@ -5,8 +5,8 @@ hard variants of our own), and exports it to ONNX.
 
   apt-get install python3-torch          # Debian's PyTorch (1.13); nothing from PyPI
   npm run render:cnn -- --out /tmp/cnn-data --shard 0/2 & npm run render:cnn -- --out /tmp/cnn-data --shard 1/2
-  npm run train:cnn -- --data /tmp/cnn-data [--epochs 6] [--threads 2] [--seed 1]
-      (writes backend/data/models/garment-cnn; ~13 min render and ~17 min training on 2 cores)
+  npm run train:cnn -- --data /tmp/cnn-data [--epochs 10] [--threads 2] [--seed 1]
+      (writes backend/data/models/garment-cnn; with --variants 7: ~15 min render and ~33 min training on 2 cores)
 
 Outputs model.onnx (input "image": N x 3 x S x S floats in 0..1, RGB; outputs
 "feature": the pooled feature, "logits": article-type logits) and labels.json.
@@ -21,12 +21,14 @@ import torch.nn.functional as F
 p = argparse.ArgumentParser()
 p.add_argument("--data", default="/tmp/cnn-data")
 p.add_argument("--out", default="../backend/data/models/garment-cnn")
-p.add_argument("--epochs", type=int, default=6)
+p.add_argument("--epochs", type=int, default=10)
 p.add_argument("--threads", type=int, default=2)
 p.add_argument("--seed", type=int, default=1)
 p.add_argument("--batch", type=int, default=128)
 p.add_argument("--min-count", type=int, default=8)
 p.add_argument("--width", type=int, default=24)
+# which training this is: one more than the network in --out (the embedder's id carries it, classic.ts)
+p.add_argument("--generation", type=int, default=0)
 args = p.parse_args()
 torch.manual_seed(args.seed)
 np.random.seed(args.seed)
@@ -140,11 +142,17 @@ for ep in range(args.epochs):
 
 net.eval()
 os.makedirs(args.out, exist_ok=True)
+generation = args.generation
+if not generation:
+    try:
+        generation = json.load(open(os.path.join(args.out, "labels.json"))).get("generation", 1) + 1
+    except FileNotFoundError:
+        generation = 1
 S = Xt.shape[2]
 torch.onnx.export(Export(net), torch.rand(1, 3, S, S), os.path.join(args.out, "model.onnx"),
                   input_names=["image"], output_names=["feature", "logits"],
                   dynamic_axes={"image": {0: "n"}, "feature": {0: "n"}, "logits": {0: "n"}}, opset_version=13)
-json.dump({"size": S, "labels": labels, "feature": 8 * args.width,
+json.dump({"size": S, "labels": labels, "feature": 8 * args.width, "generation": generation,
            "trainedOn": f"fashion-products catalog split: {len(ids)} photos, {len(Xt)} samples (clean + train-augment variants), {args.epochs} epochs, seed {args.seed}"},
           open(os.path.join(args.out, "labels.json"), "w"), indent=1)
 print("wrote", args.out, flush=True)

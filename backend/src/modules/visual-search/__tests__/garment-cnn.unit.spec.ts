@@ -2,7 +2,7 @@ import fs from "fs"
 import os from "os"
 import path from "path"
 import sharp from "sharp"
-import { ClassicEmbedder } from "../embedders/classic"
+import { ClassicEmbedder, shippedCnnBlock } from "../embedders/classic"
 import { GarmentCnn, garmentCnnDir } from "../embedders/garment-cnn"
 import { cosineIn } from "../embedders/types"
 
@@ -56,7 +56,7 @@ async function pictureOnTwoSurfaces(
     .toBuffer()
 }
 
-describe("the garment network (classic:v7's network block)", () => {
+describe("the garment network (classic:v8's network block)", () => {
   it("is shipped with the backend and gives a feature and one logit per article type", async () => {
     const cnn = await GarmentCnn.load(garmentCnnDir())
     const [out] = await cnn.run([
@@ -96,8 +96,13 @@ describe("the garment network (classic:v7's network block)", () => {
   it("keeps a product on two surfaces nearer products of its type than the descriptor alone does", async () => {
     const withNet = new ClassicEmbedder()
     const alone = new ClassicEmbedder({ cnn: null })
-    expect(withNet.id).toBe("classic:v7")
+    expect(withNet.id).toBe("classic:v8")
     expect(alone.id).toBe("classic:v6")
+    // another training of the network is another embedder: a store indexed with this one reindexes
+    const retrained = new ClassicEmbedder({
+      cnn: { ...shippedCnnBlock(), generation: 3 },
+    })
+    expect(retrained.id).toBe("classic:v9")
     expect(withNet.dimensions).toBeGreaterThan(alone.dimensions)
     expect(withNet.kind![1]).toBeGreaterThan(alone.kind![1])
     // the wardrobe names types without the network's block (it measured worse there)

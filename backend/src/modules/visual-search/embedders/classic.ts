@@ -88,6 +88,12 @@ export interface CnnBlock {
    * weight² against the descriptor's.
    */
   weight: number
+  /**
+   * Which training of the network this is (labels.json's `generation`, which
+   * train.py raises on every training): part of the embedder's id, so a store
+   * indexed with another network reindexes rather than mixing the two.
+   */
+  generation?: number
 }
 
 /** The shipped block's weight, chosen offline (docs/notes/feat-photo-bg.md, round 6). */
@@ -99,16 +105,20 @@ export function shippedCnnBlock(): CnnBlock {
   const dir = garmentCnnDir()
   const meta = JSON.parse(
     fs.readFileSync(path.join(dir, "labels.json"), "utf8")
-  ) as { feature: number }
+  ) as { feature: number; generation?: number }
   return {
     model: () => (shippedModel ??= GarmentCnn.load(dir)),
     dims: meta.feature,
     weight: CNN_WEIGHT,
+    generation: meta.generation ?? 1,
   }
 }
 
 export class ClassicEmbedder implements ImageEmbedder {
-  /** v7: v6's descriptor block joined with the network's (v6 without it) */
+  /**
+   * v6: the descriptor alone; v(6 + g): the descriptor joined with the
+   * network of generation g (v7: the first network, v8: the second).
+   */
   readonly id: string
   readonly dimensions: number
   readonly kind?: [number, number]
@@ -130,7 +140,9 @@ export class ClassicEmbedder implements ImageEmbedder {
     const p = opts.params ?? (shippedParams as unknown as ClassicParams)
     this.cnn =
       opts.cnn === undefined ? shippedCnnBlock() : (opts.cnn ?? undefined)
-    this.id = this.cnn ? "classic:v7" : "classic:v6"
+    this.id = this.cnn
+      ? `classic:v${6 + (this.cnn.generation ?? 1)}`
+      : "classic:v6"
     if (p.rawDim !== RAW_DIM) {
       throw new Error(
         `classic params were trained for a ${p.rawDim}-d descriptor, this code makes ${RAW_DIM}-d; retrain (eval/train-classic.ts)`

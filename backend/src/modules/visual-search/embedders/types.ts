@@ -27,7 +27,7 @@ export interface ImageEmbedder {
   readonly kind?: [number, number]
   /**
    * Where the wardrobe names an article type by its nearest labelled products,
-   * when that is not `kind` (classic:v7: its article-type heads without the
+   * when that is not `kind` (classic:v7 and later: its article-type heads without the
    * network's block, which measured worse there). Absent: `kind`.
    */
   readonly typeNaming?: [number, number]
