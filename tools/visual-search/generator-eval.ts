@@ -16,11 +16,13 @@
  * and the mean describe time per query photo on this thread.
  * `--cnn none` leaves out the network block (garment-cnn.ts), `--cnn DIR`
  * takes it from another model folder (`--cnn-weight W`, default 1).
+ * `--categories store` files the catalogue for the category vote as the demo
+ * store does (gender → master category → article type) instead of by type.
  * `--misses 1` lists the queries without an item of their type in the first
  * ten: their type and the types they got.
  */
 import fs from "fs"
-import { loadStyles, bySplit, imagePath } from "./data"
+import { loadStyles, bySplit, imagePath, type StyleRow } from "./data"
 import { score } from "./offline-eval"
 import {
   GENERATORS,
@@ -88,7 +90,17 @@ async function main() {
     const t0 = performance.now()
     const qe = await emb.embedPhotos(photos, views, cutOut)
     const ms = (performance.now() - t0) / photos.length
-    const s = score(catEmb, cat, qe, qs, { rerank: true, kind: emb.kind })
+    // --categories store: filed as the demo store files them (gender → master category → article type)
+    const s = score(catEmb, cat, qe, qs, {
+      rerank: true,
+      kind: emb.kind,
+      ...(arg("categories", "type") === "store"
+        ? {
+            categoryOf: (r: StyleRow) =>
+              `${r.gender}/${r.masterCategory}/${r.articleType}`,
+          }
+        : {}),
+    })
     console.log(
       `${g.padEnd(9)}  ${s.p5.toFixed(3).padEnd(11)}  ${s.anyRight10.toFixed(3).padEnd(16)}  ${ms.toFixed(0)}`
     )

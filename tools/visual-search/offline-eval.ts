@@ -72,7 +72,14 @@ export function score(
     k = 5,
     rerank = false,
     kind,
-  }: { k?: number; rerank?: boolean; kind?: [number, number] } = {}
+    categoryOf = (r: StyleRow) => r.articleType,
+  }: {
+    k?: number
+    rerank?: boolean
+    kind?: [number, number]
+    /** the category a catalogue product is filed under for the vote (default: its article type) */
+    categoryOf?: (r: StyleRow) => string
+  } = {}
 ): Scores {
   let p = 0,
     c = 0,
@@ -83,7 +90,7 @@ export function score(
   const flat = new Float32Array(catEmb.length * dim)
   catEmb.forEach((v, i) => flat.set(v, i * dim))
   const sims = new Float32Array(catEmb.length)
-  const keys = new Map(catRows.map((r, i) => [String(i), [r.articleType]]))
+  const keys = new Map(catRows.map((r, i) => [String(i), [categoryOf(r)]]))
   qEmb.forEach((q, qi) => {
     for (let i = 0; i < catEmb.length; i++) {
       let s = 0
