@@ -16,8 +16,10 @@
  * and the mean describe time per query photo on this thread.
  * `--cnn none` leaves out the network block (garment-cnn.ts), `--cnn DIR`
  * takes it from another model folder (`--cnn-weight W`, default 1).
- * `--categories store` files the catalogue for the category vote as the demo
- * store does (gender → master category → article type) instead of by type.
+ * The category vote keys on the article type, as the store's vote keys on
+ * category names (category-consensus.ts); `--categories path` keys it on the
+ * whole path the demo store files under (gender → master category → article
+ * type), as the store's vote did when it keyed on category ids.
  * `--misses 1` lists the queries without an item of their type in the first
  * ten: their type and the types they got.
  */
@@ -90,11 +92,11 @@ async function main() {
     const t0 = performance.now()
     const qe = await emb.embedPhotos(photos, views, cutOut)
     const ms = (performance.now() - t0) / photos.length
-    // --categories store: filed as the demo store files them (gender → master category → article type)
+    // --categories path: keyed on the demo store's whole category path (gender → master category → article type)
     const s = score(catEmb, cat, qe, qs, {
       rerank: true,
       kind: emb.kind,
-      ...(arg("categories", "type") === "store"
+      ...(arg("categories", "type") === "path"
         ? {
             categoryOf: (r: StyleRow) =>
               `${r.gender}/${r.masterCategory}/${r.articleType}`,

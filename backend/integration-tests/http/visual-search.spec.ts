@@ -4,6 +4,7 @@ import fs from "node:fs"
 import path from "node:path"
 import sharp from "sharp"
 import {
+  createProductCategoriesWorkflow,
   deleteProductsWorkflow,
   updateProductsWorkflow,
   uploadFilesWorkflow,
@@ -14,6 +15,7 @@ import {
   startReindex,
 } from "../../src/lib/visual-search/reindex"
 import { checkPurchasable } from "../../src/lib/visual-search/purchasable"
+import { categoryKeys } from "../../src/lib/visual-search/category-consensus"
 import { ADMIN, createAdmin, seedDemo } from "../helpers/store"
 import { createTestProduct } from "../helpers/products"
 
@@ -635,6 +637,54 @@ medusaIntegrationTestRunner({
       expect(similar.data.results.map((r: any) => r.product.id)).toEqual(
         byProduct.data.results.map((r: any) => r.product.id)
       )
+    })
+
+    it("lets the same kind of item filed under each gender vote as one category", async () => {
+      const c = getContainer()
+      const {
+        result: [men, women],
+      } = await createProductCategoriesWorkflow(c).run({
+        input: {
+          product_categories: [
+            { name: "Men (vote test)", is_active: true },
+            { name: "Women (vote test)", is_active: true },
+          ],
+        },
+      })
+      const { result: leaves } = await createProductCategoriesWorkflow(c).run({
+        input: {
+          product_categories: [
+            { name: "Tshirts", parent_category_id: men.id, is_active: true },
+            {
+              name: " tshirts ",
+              parent_category_id: women.id,
+              is_active: true,
+            },
+            { name: "Dresses", parent_category_id: women.id, is_active: true },
+          ],
+        },
+      })
+      const products = []
+      for (const [i, leaf] of leaves.entries()) {
+        const p = await createTestProduct(c, {
+          photo: photo(i),
+          sizes: { M: { eu: 1, us: 1 } },
+          prices: { eur: 1000 },
+        })
+        await updateProductsWorkflow(c).run({
+          input: {
+            selector: { id: p.id },
+            update: { category_ids: [leaf.id] },
+          },
+        })
+        products.push(p.id)
+      }
+      const keys = await categoryKeys(c, products)
+      const [menTee, womenTee, dress] = products.map((id) => keys.get(id)!)
+      expect(menTee).toHaveLength(1)
+      expect(womenTee).toEqual(menTee)
+      expect(dress).toHaveLength(1)
+      expect(dress).not.toEqual(menTee)
     })
 
     it("keeps the index consistent when a product's photo changes and when it is deleted", async () => {
