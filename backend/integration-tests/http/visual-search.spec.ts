@@ -664,7 +664,7 @@ medusaIntegrationTestRunner({
           ],
         },
       })
-      const products = []
+      const products: string[] = []
       for (const [i, leaf] of leaves.entries()) {
         const p = await createTestProduct(c, {
           photo: photo(i),
