@@ -973,10 +973,14 @@ export async function describePhoto(
       ? decodeWithin(buf, Math.ceil(WORK / Math.min(...crops)))
       : null,
   ])
-  const described = describeSegmented(whole.data, whole.width, whole.height)
+  // the whole photo's segmentation: for its own view and to seed the cut-out (not for central views alone)
+  const described =
+    cutOut || views.some((f) => f >= 1)
+      ? describeSegmented(whole.data, whole.width, whole.height)
+      : null
   const out = await Promise.all(
     views.map(async (f) => {
-      if (f >= 1 || !src) return described.descriptor
+      if (f >= 1 || !src) return described!.descriptor
       const width = Math.max(8, Math.round(src.width * f)),
         height = Math.max(8, Math.round(src.height * f))
       const { data, info } = await sharp(src.data, {
@@ -995,7 +999,7 @@ export async function describePhoto(
     })
   )
   const cut = cutOut
-    ? await cutOutOnWhite(whole.data, whole.width, whole.height, described.seg)
+    ? await cutOutOnWhite(whole.data, whole.width, whole.height, described!.seg)
     : null
   return {
     views: out,

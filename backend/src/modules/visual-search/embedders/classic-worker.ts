@@ -1,6 +1,6 @@
 import { isMainThread, parentPort, workerData } from "worker_threads"
 import type { ImageEmbedder } from "./types"
-import { ClassicEmbedder } from "./classic"
+import { ClassicEmbedder, type PhotoHalf } from "./classic"
 import { openCv } from "./grabcut"
 import { WorkerClient } from "../workers/worker-client"
 
@@ -11,28 +11,42 @@ import { WorkerClient } from "../workers/worker-client"
  * and with several searches at once the main thread was the one core busy
  * while the other idled. Here the main thread only hands the bytes over.
  *
+ * A shopper's photo is embedded in two halves on two such threads at once
+ * (the GrabCut cut-out on one, the central views on the other), so a search
+ * waits for the longer half, not for both.
+ *
  * The worker runs the same ClassicEmbedder on the same bytes, so its vectors
  * are the very ones the main thread would make (same id). If it cannot start
  * or dies, embedding goes on in the main thread, and the log says so once.
  */
 
-/** `photos`: shopper's photos (embedPhotos), else catalogue images (embedImages) */
-type Job = { id: number; images: Uint8Array[]; photos?: boolean }
-type Reply = { id: number; vectors?: Float32Array[]; error?: string }
+/** `half`: that half of a shopper's photo (ClassicEmbedder.photoHalf), else catalogue images (embedImages) */
+type Job = { id: number; images: Uint8Array[]; half?: "core" | "views" }
+type Reply = {
+  id: number
+  vectors?: Float32Array[]
+  halves?: PhotoHalf[]
+  error?: string
+}
 
 if (!isMainThread && workerData?.classicEmbedderWorker) {
   const embedder = new ClassicEmbedder()
   // OpenCV (the photo path's cut-out) loads once the thread is up, not in the first search; a failure
   // to load shows when a photo needs it
-  openCv().catch(() => {})
+  if (workerData.classicEmbedderWorker !== "views") openCv().catch(() => {})
   parentPort!.on("message", async (job: Job) => {
     try {
       const images = job.images.map((b) =>
         Buffer.from(b.buffer, b.byteOffset, b.byteLength)
       )
-      const vectors = job.photos
-        ? await embedder.embedPhotos(images)
-        : await embedder.embedImages(images)
+      if (job.half) {
+        const halves: PhotoHalf[] = []
+        for (const img of images)
+          halves.push(await embedder.photoHalf(img, job.half))
+        parentPort!.postMessage({ id: job.id, halves } satisfies Reply)
+        return
+      }
+      const vectors = await embedder.embedImages(images)
       parentPort!.postMessage(
         { id: job.id, vectors } satisfies Reply,
         vectors.map((v) => v.buffer as ArrayBuffer)
@@ -54,6 +68,8 @@ export class ClassicWorkerEmbedder implements ImageEmbedder {
   readonly kind?: [number, number]
   readonly typeNaming?: [number, number]
   private readonly worker: WorkerClient<Job, Reply>
+  /** a shopper's photo's central views and their network pass, beside the cut-out on `worker` */
+  private readonly views: WorkerClient<Job, Reply>
 
   constructor(
     warn: Warn,
@@ -70,44 +86,73 @@ export class ClassicWorkerEmbedder implements ImageEmbedder {
       `${this.id} now embeds in the main thread`,
       (m) => warn(`[visual-search] ${m}`)
     )
+    this.views = new WorkerClient(
+      __filename,
+      { classicEmbedderWorker: "views" },
+      "classic embedder's views worker",
+      `${this.id} now makes a photo's central views in the main thread`,
+      (m) => warn(`[visual-search] ${m}`)
+    )
   }
 
   /** How it runs now: "worker thread", or why it runs in the main thread. */
   get runs(): string {
-    return this.worker.dead
-      ? `main thread (${this.worker.dead})`
-      : "worker thread"
+    const dead = this.worker.dead ?? this.views.dead
+    return dead ? `main thread (${dead})` : "worker thread"
   }
 
-  embedImages(images: Buffer[]): Promise<Float32Array[]> {
-    return this.embed(images, false)
-  }
-
-  embedPhotos(images: Buffer[]): Promise<Float32Array[]> {
-    return this.embed(images, true)
-  }
-
-  private async embed(
-    images: Buffer[],
-    photos: boolean
-  ): Promise<Float32Array[]> {
+  async embedImages(images: Buffer[]): Promise<Float32Array[]> {
     // copies: the caller keeps its buffers (a Buffer may be a slice of a shared pool)
     const m = await this.worker.ask((id) => ({
       id,
       images: images.map((b) => new Uint8Array(b)),
-      photos,
     }))
     // no worker (it could not start, or died owing this job): the same embedder, here
-    if (!m)
-      return photos
-        ? this.inline.embedPhotos(images)
-        : this.inline.embedImages(images)
+    if (!m) return this.inline.embedImages(images)
     if (m.error !== undefined) throw new Error(m.error)
     // rebuilt with this realm's Float32Array: under Jest's VM context a transferred one fails `instanceof` checks (usearch's)
     return m.vectors!.map((v) => new Float32Array(v))
   }
 
-  close() {
-    return this.worker.close()
+  /**
+   * A shopper's photo in two halves on two threads at once (ClassicEmbedder.photoHalf):
+   * the cut-out (GrabCut, most of the work) on one, the central views on the other.
+   * One search's embedding then takes about the longer half instead of both.
+   */
+  embedPhotos(images: Buffer[]): Promise<Float32Array[]> {
+    return Promise.all(
+      images.map(async (img) => {
+        const [core, rest] = await Promise.all([
+          this.half(this.worker, img, "core"),
+          this.half(this.views, img, "views"),
+        ])
+        return this.inline.combinePhoto(core, rest)
+      })
+    )
+  }
+
+  private async half(
+    worker: WorkerClient<Job, Reply>,
+    img: Buffer,
+    half: "core" | "views"
+  ): Promise<PhotoHalf> {
+    const m = await worker.ask((id) => ({
+      id,
+      images: [new Uint8Array(img)],
+      half,
+    }))
+    if (!m) return this.inline.photoHalf(img, half)
+    if (m.error !== undefined) throw new Error(m.error)
+    const h = m.halves![0]
+    const re = (v: Float32Array) => new Float32Array(v)
+    return {
+      views: h.views.map(re),
+      cut: h.cut && re(h.cut),
+      net: h.net.map(re),
+    }
+  }
+
+  async close() {
+    await Promise.all([this.worker.close(), this.views.close()])
   }
 }
