@@ -36,6 +36,16 @@ medusaIntegrationTestRunner({
       expect(res.data).toBe("OK")
     })
 
+    it("leaves planner statistics behind its bulk load (autovacuum may be off)", async () => {
+      const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const { rows } = await pg.raw(
+        `select relname from pg_stat_user_tables
+          where relname in ('inventory_level', 'price', 'product_variant', 'product')
+            and last_analyze is null and last_autoanalyze is null`
+      )
+      expect(rows).toEqual([])
+    })
+
     it("refuses the store API without a publishable key", async () => {
       const res = await api.get("/store/products").catch((e: any) => e.response)
       expect(res.status).toBe(400)
