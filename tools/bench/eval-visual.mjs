@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // npm run eval:visual [-- --catalog 1500 --queries 100 --generators uniform,mixed,framed,occluded,lighting
-//                         --duplicates 80 --embedder classic --reuse 1]
+//                         --duplicates 80 --embedder classic --reuse 1 --misses 1]
 // Catalogue from the "catalog" split of ../shared/data/fashion-products in a real
 // backend; shopper photos made from the disjoint "query" split by each of the
 // shopper-photo generators (backend/test-fixtures/shopper-photos: the same
 // photos and constraints for every generator, `--queries` of them); random
-// size/budget/region constraints. Every figure is measured through the HTTP API,
+// size/budget/region constraints under which some product of the photo's
+// article type is buyable, as the issue's evaluation draws them (so the
+// ceiling of purchasable@10 is 1; `--misses 1` lists the misses). Every figure is measured through the HTTP API,
 // and reported per generator. `--reuse 1` searches the store an earlier run
 // seeded (reindexed, so a changed embedder is measured) and plants no copies.
 import fs from "node:fs"
@@ -36,6 +38,8 @@ const opt = args({
   port: 9200,
   seed: 7,
   reuse: "",
+  // 1: list the queries without a right-type result in the first ten, and where one would have come
+  misses: 0,
 })
 const reuse = !!opt.reuse && opt.reuse !== "0"
 // copies planted by an earlier run are in a reused store already
@@ -50,7 +54,6 @@ const generators = opt.generators.split(",").map((g) => {
 const { splitOf } = toolsTs("visual-search/split.ts")
 const { sizesFor } = backendTs("src/lib/catalog.ts")
 const rand = mulberry32(opt.seed)
-const pick = (xs) => xs[Math.floor(rand() * xs.length)]
 const spread = (xs, n) =>
   n >= xs.length
     ? xs
@@ -137,19 +140,57 @@ try {
   }
   await warmOfferSheets(api, regions, photo(queryRows[0].id))
   // one set of constraints per query photo, shared by every generator
-  const queries = queryRows.map((row, i) => {
-    const region = pick(regions)
+  const draw = (row, r) => {
+    const region = regions[Math.floor(r() * regions.length)]
     const c = { region_id: region.id, limit: 10 }
-    if (rand() < 0.5) c.size = pick(sizesFor(row))
-    if (rand() < 0.5) c.max_price = Math.round(30 + rand() * 90)
-    if (rand() < 0.2) c.min_price = Math.round(5 + rand() * 20)
+    if (r() < 0.5)
+      c.size = sizesFor(row)[Math.floor(r() * sizesFor(row).length)]
+    if (r() < 0.5) c.max_price = Math.round(30 + r() * 90)
+    if (r() < 0.2) c.min_price = Math.round(5 + r() * 20)
     if (c.min_price != null && c.max_price != null && c.min_price > c.max_price)
       delete c.min_price
+    return c
+  }
+  // as the issue's evaluation draws them: some product of the query's article type is buyable under its
+  // constraints (the ceiling of purchasable@10 is 1). A draw that leaves none is drawn again from a
+  // generator of its own, so every other query keeps the constraints it always had.
+  const ofType = new Map()
+  for (const p of products.values())
+    ofType.set(p.metadata.article_type, [
+      ...(ofType.get(p.metadata.article_type) ?? []),
+      p.id,
+    ])
+  const feasible = async (row, c) => {
+    for (const id of ofType.get(row.articleType) ?? [])
+      if (await satisfies(id, c)) return true
+    return false
+  }
+  const queries = []
+  let redrawn = 0,
+    unconstrained = 0
+  for (const [i, row] of queryRows.entries()) {
+    let c = draw(row, rand)
     // the photo another garment is taken from (occlusion)
     const other = queryRows[(i + 1) % queryRows.length]
-    return { row, c, other, photoSeed: Math.floor(rand() * 2 ** 31) }
-  })
+    const photoSeed = Math.floor(rand() * 2 ** 31)
+    if (!(await feasible(row, c))) {
+      redrawn++
+      const own = mulberry32((opt.seed * 7919 + i) >>> 0)
+      let k = 0
+      do c = draw(row, own)
+      while (++k < 50 && !(await feasible(row, c)))
+      if (k === 50) {
+        unconstrained++
+        c = { region_id: c.region_id, limit: 10 }
+      }
+    }
+    queries.push({ row, c, other, photoSeed })
+  }
+  step(
+    `constraints drawn again for ${redrawn} of ${queries.length} queries (no product of their type was buyable under the first draw)${unconstrained ? `; ${unconstrained} left with a region only` : ""}`
+  )
   const perGenerator = {}
+  const misses = []
   const allLatency = []
   for (const [gi, gen] of generators.entries()) {
     const q = {
@@ -194,6 +235,19 @@ try {
         }
       }
       if (ok) q.purch10++
+      else if (opt.misses) {
+        // --misses 1: where the first item of the right type would have come (a deeper list, same constraints)
+        const deep = await visualSearch(api, img, { ...c, limit: 50 })
+        const dm = await meta(deep.body.results.map((r) => r.product.id))
+        const at = dm.findIndex((x) => x.article_type === row.articleType)
+        misses.push(
+          `${gen.padEnd(9)} ${row.articleType.padEnd(16)} first right type at ${at < 0 ? ">50" : at + 1}; shown: ${[
+            ...new Set(m.slice(0, 10).map((x) => x.article_type)),
+          ].join(
+            ", "
+          )}; ${c.size ? `size ${c.size} ` : ""}${c.max_price != null ? `≤${c.max_price} ` : ""}${c.min_price != null ? `≥${c.min_price}` : ""}`
+        )
+      }
       if (q.n % 50 === 0)
         step(
           `${gen} ${q.n}/${queries.length} queries: p@5 ${(q.p5 / q.n).toFixed(3)}, purchasable@10 ${(q.purch10 / q.n).toFixed(3)}`
@@ -465,6 +519,10 @@ try {
   for (const [g, f] of Object.entries(perGenerator))
     console.log(
       `  ${g.padEnd(10)}  ${String(f["purchasable@10"]).padEnd(14)}  ${String(f["precision@5"]).padEnd(11)}  ${String(f["colour_match@5"]).padEnd(8)}  ${String(f.constraint_violations).padEnd(10)}  ${f.latency_ms.p95}`
+    )
+  if (opt.misses)
+    console.log(
+      `\n  queries without a right-type result in the first ten (${misses.length}):\n${misses.map((l) => `  ${l}`).join("\n")}`
     )
   console.log(
     `\nwrote ${writeResults("eval-visual", { options: opt, ...figures })}`
