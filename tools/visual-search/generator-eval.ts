@@ -65,6 +65,10 @@ async function main() {
       model: () => model,
       dims: m.featureDim,
       weight: Number(arg("cnn-weight", "1")),
+      // the folder's training, so the printed id names that network (classic:v(6 + generation))
+      generation:
+        JSON.parse(fs.readFileSync(`${cnnDir}/labels.json`, "utf8"))
+          .generation ?? 1,
     }
     console.log(`network block: ${cnnDir}, weight ${cnn.weight}`)
   }

@@ -99,7 +99,7 @@ export function score(
       sims[i] = s
     }
     const bySimilarity: [string, number][] = []
-    for (let t = 0; t < CONSENSUS.window; t++) {
+    for (let t = 0; t < Math.min(CONSENSUS.window, sims.length); t++) {
       let best = -1,
         bs = -Infinity
       for (let i = 0; i < sims.length; i++)
