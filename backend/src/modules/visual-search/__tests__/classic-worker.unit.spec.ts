@@ -55,6 +55,19 @@ describe("classic embedder on a worker thread", () => {
     expect([...single]).not.toEqual([...fromWorker[0]])
   })
 
+  it("rejects an undecodable shopper's photo from both halves, and goes on working", async () => {
+    const bad = Buffer.from("definitely not a picture")
+    const inlineError = await inline.embedPhotos([bad]).then(
+      () => null,
+      (e) => e.message
+    )
+    expect(inlineError).toBeTruthy()
+    await expect(worker.embedPhotos([bad])).rejects.toThrow(inlineError)
+    const [v] = await worker.embedPhotos([photos[2]])
+    expect([...v]).toEqual([...(await inline.embedPhotos([photos[2]]))[0]])
+    expect(worker.runs).toBe("worker thread")
+  })
+
   it("rejects an undecodable image with the decoder's message, and goes on working", async () => {
     const bad = Buffer.from("definitely not a picture")
     const inlineError = await inline.embedImages([bad]).then(
