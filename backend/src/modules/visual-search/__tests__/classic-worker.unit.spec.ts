@@ -55,30 +55,22 @@ describe("classic embedder on a worker thread", () => {
     expect([...single]).not.toEqual([...fromWorker[0]])
   })
 
-  it("rejects an undecodable shopper's photo from both halves, and goes on working", async () => {
-    const bad = Buffer.from("definitely not a picture")
-    const inlineError = await inline.embedPhotos([bad]).then(
-      () => null,
-      (e) => e.message
-    )
-    expect(inlineError).toBeTruthy()
-    await expect(worker.embedPhotos([bad])).rejects.toThrow(inlineError)
-    const [v] = await worker.embedPhotos([photos[2]])
-    expect([...v]).toEqual([...(await inline.embedPhotos([photos[2]]))[0]])
-    expect(worker.runs).toBe("worker thread")
-  })
-
-  it("rejects an undecodable image with the decoder's message, and goes on working", async () => {
-    const bad = Buffer.from("definitely not a picture")
-    const inlineError = await inline.embedImages([bad]).then(
-      () => null,
-      (e) => e.message
-    )
-    expect(inlineError).toBeTruthy()
-    await expect(worker.embedImages([bad])).rejects.toThrow(inlineError)
-    const [v] = await worker.embedImages([photos[1]])
-    expect([...v]).toEqual([...(await inline.embedImages([photos[1]]))[0]])
-  })
+  // a catalogue image (one worker) and a shopper's photo (two halves on two workers)
+  it.each(["embedImages", "embedPhotos"] as const)(
+    "%s rejects an undecodable image with the decoder's message, and goes on working",
+    async (path) => {
+      const bad = Buffer.from("definitely not a picture")
+      const inlineError = await inline[path]([bad]).then(
+        () => null,
+        (e) => e.message
+      )
+      expect(inlineError).toBeTruthy()
+      await expect(worker[path]([bad])).rejects.toThrow(inlineError)
+      const [v] = await worker[path]([photos[1]])
+      expect([...v]).toEqual([...(await inline[path]([photos[1]]))[0]])
+      expect(worker.runs).toBe("worker thread")
+    }
+  )
 
   it("starts from a process whose working directory has no tsconfig (the bench and eval scripts run from the repository root)", async () => {
     const cwd = process.cwd()
