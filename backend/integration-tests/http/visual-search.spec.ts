@@ -104,7 +104,7 @@ medusaIntegrationTestRunner({
           limit: 5,
         })
         expect(status).toBe(200)
-        expect(data.embedder).toBe("classic:v8")
+        expect(data.embedder).toBe("classic:v9")
         expect(typeof data.took_ms).toBe("number")
         expect(Object.keys(data.filtered_out).sort()).toEqual([
           "no_size",
@@ -593,7 +593,7 @@ medusaIntegrationTestRunner({
           )
           .catch((e: any) => e.response)
         expect(r.status).toBe(400)
-        expect(r.data.message).toMatch(/needs the CLIP embedder.*classic:v8/)
+        expect(r.data.message).toMatch(/needs the CLIP embedder.*classic:v9/)
       })
       it("404s an unknown product id", async () => {
         const r = await api
@@ -794,7 +794,7 @@ medusaIntegrationTestRunner({
       })
       expect(res.status).toBe(200)
       expect(res.data.embedder).toMatchObject({
-        id: "classic:v8",
+        id: "classic:v9",
         choice: "classic",
       })
       expect(res.data.counts.indexed).toBeGreaterThanOrEqual(COUNT)

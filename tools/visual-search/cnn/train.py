@@ -5,8 +5,9 @@ hard variants of our own), and exports it to ONNX.
 
   apt-get install python3-torch          # Debian's PyTorch (1.13); nothing from PyPI
   npm run render:cnn -- --out /tmp/cnn-data --shard 0/2 & npm run render:cnn -- --out /tmp/cnn-data --shard 1/2
-  npm run train:cnn -- --data /tmp/cnn-data [--epochs 10] [--threads 2] [--seed 1]
-      (writes backend/data/models/garment-cnn; with --variants 7: ~15 min render and ~33 min training on 2 cores)
+  npm run train:cnn -- --data /tmp/cnn-data [--epochs 16] [--erase 0.25] [--threads 2] [--seed 1]
+      (writes backend/data/models/garment-cnn; ~10 min render and ~25-55 min training on 2 cores;
+       classic:v9 was trained with --threads 1, two trainings side by side)
 
 Outputs model.onnx (input "image": N x 3 x S x S floats in 0..1, RGB; outputs
 "feature": the pooled feature, "logits": article-type logits) and labels.json.
@@ -21,12 +22,14 @@ import torch.nn.functional as F
 p = argparse.ArgumentParser()
 p.add_argument("--data", default="/tmp/cnn-data")
 p.add_argument("--out", default="../backend/data/models/garment-cnn")
-p.add_argument("--epochs", type=int, default=10)
+p.add_argument("--epochs", type=int, default=16)
 p.add_argument("--threads", type=int, default=2)
 p.add_argument("--seed", type=int, default=1)
 p.add_argument("--batch", type=int, default=128)
 p.add_argument("--min-count", type=int, default=8)
 p.add_argument("--width", type=int, default=24)
+# share of batch samples with one random rectangle painted over (something in front of the product)
+p.add_argument("--erase", type=float, default=0.25)
 # which training this is: one more than the network in --out (the embedder's id carries it, classic.ts)
 p.add_argument("--generation", type=int, default=0)
 args = p.parse_args()
@@ -119,6 +122,18 @@ def augment(xb):
     x = ((x - m) * c + m) * b * g
     grey = torch.rand(n) < 0.1
     x[grey] = x[grey].mean(1, keepdim=True).expand(-1, 3, -1, -1)
+    # random erasing: a rectangle of 5-25 % of the picture, one flat colour or noise
+    for i in torch.nonzero(torch.rand(n) < args.erase).flatten().tolist():
+        area = S * S * (0.05 + 0.2 * torch.rand(1).item())
+        aspect = math.exp((torch.rand(1).item() - 0.5) * 2.4)
+        h = min(S, max(4, int(round(math.sqrt(area * aspect)))))
+        w = min(S, max(4, int(round(math.sqrt(area / aspect)))))
+        top = int(torch.randint(0, S - h + 1, (1,)))
+        left = int(torch.randint(0, S - w + 1, (1,)))
+        if torch.rand(1).item() < 0.5:
+            x[i, :, top:top + h, left:left + w] = torch.rand(3, 1, 1)
+        else:
+            x[i, :, top:top + h, left:left + w] = torch.rand(3, h, w)
     return x.clamp(0, 1)
 
 opt = torch.optim.AdamW(net.parameters(), lr=3e-3, weight_decay=5e-4)
@@ -153,6 +168,6 @@ torch.onnx.export(Export(net), torch.rand(1, 3, S, S), os.path.join(args.out, "m
                   input_names=["image"], output_names=["feature", "logits"],
                   dynamic_axes={"image": {0: "n"}, "feature": {0: "n"}, "logits": {0: "n"}}, opset_version=13)
 json.dump({"size": S, "labels": labels, "feature": 8 * args.width, "generation": generation,
-           "trainedOn": f"fashion-products catalog split: {len(ids)} photos, {len(Xt)} samples (clean + train-augment variants), {args.epochs} epochs, seed {args.seed}"},
+           "trainedOn": f"fashion-products catalog split: {len(ids)} photos, {len(Xt)} samples (clean + train-augment variants), {args.epochs} epochs, erase {args.erase}, seed {args.seed}"},
           open(os.path.join(args.out, "labels.json"), "w"), indent=1)
 print("wrote", args.out, flush=True)

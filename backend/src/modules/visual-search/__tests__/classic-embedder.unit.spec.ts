@@ -122,7 +122,7 @@ describe("ClassicEmbedder", () => {
       expect(Math.sqrt(v.reduce((a, x) => a + x * x, 0))).toBeCloseTo(1, 5)
       expect(v.every(Number.isFinite)).toBe(true)
     }
-    expect(emb.id).toBe("classic:v8")
+    expect(emb.id).toBe("classic:v9")
     expect(cos(vs[0], vs[1])).toBeLessThan(0.999)
   })
 

@@ -56,7 +56,7 @@ async function pictureOnTwoSurfaces(
     .toBuffer()
 }
 
-describe("the garment network (classic:v8's network block)", () => {
+describe("the garment network (classic:v9's network block)", () => {
   it("is shipped with the backend and gives a feature and one logit per article type", async () => {
     const cnn = await GarmentCnn.load(garmentCnnDir())
     const [out] = await cnn.run([
@@ -96,7 +96,7 @@ describe("the garment network (classic:v8's network block)", () => {
   it("keeps a product on two surfaces nearer products of its type than the descriptor alone does", async () => {
     const withNet = new ClassicEmbedder()
     const alone = new ClassicEmbedder({ cnn: null })
-    expect(withNet.id).toBe("classic:v8")
+    expect(withNet.id).toBe("classic:v9")
     expect(alone.id).toBe("classic:v6")
     // another training of the network is another embedder: a store indexed with this one reindexes
     const retrained = new ClassicEmbedder({

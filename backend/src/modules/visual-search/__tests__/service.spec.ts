@@ -40,7 +40,7 @@ moduleIntegrationTestRunner<VisualSearchModuleService>({
         { order: { product_id: "ASC" } }
       )
       expect(rows.filter((r: any) => r.status === "indexed")).toHaveLength(5)
-      expect(rows.every((r: any) => r.embedder === "classic:v8")).toBe(true)
+      expect(rows.every((r: any) => r.embedder === "classic:v9")).toBe(true)
       const failed = rows.find((r: any) => r.status === "failed") as any
       expect(failed).toMatchObject({
         product_id: "prod_5",

@@ -126,7 +126,7 @@ export function shippedCnnBlock(): CnnBlock {
 export class ClassicEmbedder implements ImageEmbedder {
   /**
    * v6: the descriptor alone; v(6 + g): the descriptor joined with the
-   * network of generation g (v7: the first network, v8: the second).
+   * network of generation g (v7: the first network, v8: the second, v9: the third).
    */
   readonly id: string
   readonly dimensions: number
