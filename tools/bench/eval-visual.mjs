@@ -167,7 +167,8 @@ try {
   }
   const queries = []
   let redrawn = 0,
-    unconstrained = 0
+    unconstrained = 0,
+    dropped = 0
   for (const [i, row] of queryRows.entries()) {
     let c = draw(row, rand)
     // the photo another garment is taken from (occlusion)
@@ -180,14 +181,27 @@ try {
       do c = draw(row, own)
       while (++k < 50 && !(await feasible(row, c)))
       if (k === 50) {
-        unconstrained++
-        c = { region_id: c.region_id, limit: 10 }
+        // a region alone, the first under which something of the type is buyable; none: the store sells
+        // nothing of this type anywhere, so the query is outside the issue's evaluation and left out
+        c = null
+        for (const region of regions) {
+          const only = { region_id: region.id, limit: 10 }
+          if (await feasible(row, only)) {
+            c = only
+            break
+          }
+        }
+        if (c) unconstrained++
+        else {
+          dropped++
+          continue
+        }
       }
     }
     queries.push({ row, c, other, photoSeed })
   }
   step(
-    `constraints drawn again for ${redrawn} of ${queries.length} queries (no product of their type was buyable under the first draw)${unconstrained ? `; ${unconstrained} left with a region only` : ""}`
+    `constraints drawn again for ${redrawn} of ${queryRows.length} queries (no product of their type was buyable under the first draw)${unconstrained ? `; ${unconstrained} left with a region only` : ""}${dropped ? `; ${dropped} left out (nothing of their type is buyable in any region)` : ""}`
   )
   const perGenerator = {}
   const misses = []
