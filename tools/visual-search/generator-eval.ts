@@ -33,9 +33,9 @@ import {
 import {
   ClassicEmbedder,
   PHOTO_VIEWS,
+  cnnBlockAt,
   type CnnBlock,
 } from "../../backend/src/modules/visual-search/embedders/classic"
-import { GarmentCnn } from "../../backend/src/modules/visual-search/embedders/garment-cnn"
 
 const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -59,17 +59,8 @@ async function main() {
   const cnnDir = arg("cnn", "")
   let cnn: CnnBlock | null | undefined = cnnDir === "none" ? null : undefined
   if (cnnDir && cnnDir !== "none") {
-    const model = GarmentCnn.load(cnnDir)
-    const m = await model
-    cnn = {
-      model: () => model,
-      dims: m.featureDim,
-      weight: Number(arg("cnn-weight", "1")),
-      // the folder's training, so the printed id names that network (classic:v(6 + generation))
-      generation:
-        JSON.parse(fs.readFileSync(`${cnnDir}/labels.json`, "utf8"))
-          .generation ?? 1,
-    }
+    // the folder's training names the printed id (classic:v(6 + generation))
+    cnn = cnnBlockAt(cnnDir, Number(arg("cnn-weight", "1")))
     console.log(`network block: ${cnnDir}, weight ${cnn.weight}`)
   }
   const emb = new ClassicEmbedder({ cnn })

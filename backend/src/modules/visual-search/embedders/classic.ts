@@ -108,19 +108,22 @@ export interface CnnBlock {
 /** The shipped block's weight, chosen offline (docs/notes/feat-photo-bg.md, round 6). */
 export const CNN_WEIGHT = 1
 
-let shippedModel: Promise<GarmentCnn> | undefined
-/** The network shipped in data/models/garment-cnn, as the classic embedder's block (loaded on first use, once per thread). */
-export function shippedCnnBlock(): CnnBlock {
-  const dir = garmentCnnDir()
+const loaded = new Map<string, Promise<GarmentCnn>>()
+/** The network in a model folder (train.py's output) as the classic embedder's block; each folder loaded once per thread, on first use. */
+export function cnnBlockAt(dir: string, weight = CNN_WEIGHT): CnnBlock {
   const meta = JSON.parse(
     fs.readFileSync(path.join(dir, "labels.json"), "utf8")
   ) as { feature: number; generation?: number }
-  return {
-    model: () => (shippedModel ??= GarmentCnn.load(dir)),
-    dims: meta.feature,
-    weight: CNN_WEIGHT,
-    generation: meta.generation ?? 1,
+  const model = () => {
+    if (!loaded.has(dir)) loaded.set(dir, GarmentCnn.load(dir))
+    return loaded.get(dir)!
   }
+  return { model, dims: meta.feature, weight, generation: meta.generation ?? 1 }
+}
+
+/** The network shipped in data/models/garment-cnn (or CURATOR_GARMENT_CNN_DIR), as the classic embedder's block. */
+export function shippedCnnBlock(): CnnBlock {
+  return cnnBlockAt(garmentCnnDir())
 }
 
 export class ClassicEmbedder implements ImageEmbedder {
